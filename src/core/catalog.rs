@@ -1,0 +1,94 @@
+//! A loaded dataset made ready to query: the records, their spatial index and the folded
+//! search text, built once after loading.
+
+use super::geo_util::LonLat;
+use super::index::{Nearby, SpatialIndex};
+use super::model::{Dataset, ProviderId};
+use super::text::fold;
+
+/// A dataset with its R-tree and search text. Filtering lives in [`super::filter`].
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// The records.
+    pub data: Dataset,
+    /// R-tree over provider points.
+    pub index: SpatialIndex,
+    /// Folded course names, by course id.
+    pub(crate) course_text: Vec<String>,
+    /// Folded "provider name, municipality, locality", by provider id.
+    pub(crate) provider_text: Vec<String>,
+    /// Provider ids ordered by folded name, for the default result order.
+    pub(crate) name_order: Vec<ProviderId>,
+}
+
+impl Catalog {
+    /// Indexes a dataset.
+    pub fn new(data: Dataset) -> Self {
+        let index = SpatialIndex::new(
+            data.providers
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.lon_lat, i as ProviderId)),
+        );
+        let course_text = data.courses.iter().map(|c| fold(&c.name)).collect();
+        let provider_text: Vec<String> = data
+            .providers
+            .iter()
+            .map(|p| {
+                let locality = p.address.locality.as_deref().unwrap_or("");
+                fold(&format!("{} {} {}", p.name, p.municipality, locality))
+            })
+            .collect();
+        let mut name_order: Vec<ProviderId> = (0..data.providers.len() as ProviderId).collect();
+        name_order.sort_by(|a, b| {
+            provider_text[*a as usize]
+                .cmp(&provider_text[*b as usize])
+                .then(a.cmp(b))
+        });
+        Self { data, index, course_text, provider_text, name_order }
+    }
+
+    /// Looks a provider up by its data id.
+    pub fn provider_by_key(&self, key: &str) -> Option<ProviderId> {
+        self.data
+            .providers
+            .iter()
+            .position(|p| p.key == key)
+            .map(|i| i as ProviderId)
+    }
+
+    /// The `k` providers nearest to `origin`.
+    pub fn nearest(&self, origin: LonLat, k: usize) -> Vec<Nearby> {
+        self.index.nearest_k(origin, k)
+    }
+}
+
+/// Providers that share one point (several institutions placed at one town centre, or
+/// campuses in one building) drawn as one marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerGroup {
+    /// The shared point.
+    pub lon_lat: LonLat,
+    /// The providers there, in the order given.
+    pub providers: Vec<ProviderId>,
+}
+
+impl Catalog {
+    /// Groups providers by identical coordinates, keeping the order of first appearance.
+    pub fn marker_groups(&self, providers: impl IntoIterator<Item = ProviderId>) -> Vec<MarkerGroup> {
+        let mut groups: Vec<MarkerGroup> = Vec::new();
+        let mut at: std::collections::HashMap<(u64, u64), usize> = std::collections::HashMap::new();
+        for id in providers {
+            let p = self.data.providers[id as usize].lon_lat;
+            let key = (p.lon.to_bits(), p.lat.to_bits());
+            match at.get(&key) {
+                Some(&g) => groups[g].providers.push(id),
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push(MarkerGroup { lon_lat: p, providers: vec![id] });
+                }
+            }
+        }
+        groups
+    }
+}

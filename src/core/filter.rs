@@ -1,0 +1,241 @@
+//! Filtering and facet counts.
+//!
+//! A course matches when it passes every filter: the faceted ones (sector, EQF level,
+//! country, province, learning form: several values within one facet mean "any of them"),
+//! the free text (every word in the course name or in its provider's name and place), the
+//! radius around the origin and, when set, the map bounds. The facet count of a value is the
+//! number of courses that would match if that facet were set to that value alone, with every
+//! other filter kept, so the counts say what a click will give.
+
+use super::catalog::Catalog;
+use super::geo_util::{BoundsLonLat, LonLat};
+use super::level::{Eqf, EQF_MAX};
+use super::model::*;
+use super::text::{matches_all, query_terms};
+
+/// The user's filter. Empty lists mean "no restriction".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Sectors (any of).
+    pub sectors: Vec<Sector>,
+    /// EQF levels (any of).
+    pub levels: Vec<Eqf>,
+    /// Countries (any of).
+    pub countries: Vec<Country>,
+    /// Provinces (any of).
+    pub provinces: Vec<Province>,
+    /// Learning forms: a course matches if it offers any of them.
+    pub learning_forms: Vec<LearningForm>,
+    /// Free text, accent- and case-insensitive.
+    pub text: String,
+    /// Where the user starts from: sorts by distance and enables the radius.
+    pub origin: Option<LonLat>,
+    /// Only providers within this many km of the origin (ignored without an origin).
+    pub radius_km: Option<f64>,
+    /// Only providers inside these bounds (the map view, when "only what is in view" is on).
+    pub bounds: Option<BoundsLonLat>,
+}
+
+/// Facet counts, indexed by each vocabulary's `index()` (EQF levels by level - 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Courses per sector.
+    pub sectors: Vec<u32>,
+    /// Courses per EQF level (index 0 is EQF 1).
+    pub levels: Vec<u32>,
+    /// Courses per country.
+    pub countries: Vec<u32>,
+    /// Courses per province.
+    pub provinces: Vec<u32>,
+    /// Courses per learning form.
+    pub learning_forms: Vec<u32>,
+}
+
+impl Facets {
+    fn zero() -> Self {
+        Self {
+            sectors: vec![0; Sector::ALL.len()],
+            levels: vec![0; EQF_MAX as usize],
+            countries: vec![0; Country::ALL.len()],
+            provinces: vec![0; Province::ALL.len()],
+            learning_forms: vec![0; LearningForm::ALL.len()],
+        }
+    }
+
+    /// Count for one EQF level.
+    pub fn level(&self, eqf: Eqf) -> u32 {
+        self.levels[eqf.get() as usize - 1]
+    }
+}
+
+/// A provider with its matching courses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderHit {
+    /// The provider.
+    pub provider: ProviderId,
+    /// Distance from the origin in km, when an origin is set.
+    pub distance_km: Option<f64>,
+    /// Its matching courses, by EQF level then name.
+    pub courses: Vec<CourseId>,
+}
+
+/// What a filter gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterOutcome {
+    /// Matching providers: nearest first when an origin is set, else by name.
+    pub providers: Vec<ProviderHit>,
+    /// Total matching courses.
+    pub course_count: usize,
+    /// Facet counts.
+    pub facets: Facets,
+}
+
+// Bits of the faceted dimensions, for counting "passes all but one".
+const SECTOR: u8 = 1 << 0;
+const LEVEL: u8 = 1 << 1;
+const COUNTRY: u8 = 1 << 2;
+const PROVINCE: u8 = 1 << 3;
+const FORM: u8 = 1 << 4;
+
+fn mask<T: Copy>(values: &[T], index: impl Fn(T) -> usize) -> u32 {
+    values.iter().fold(0u32, |m, v| m | 1 << index(*v))
+}
+
+impl Catalog {
+    /// Applies a filter: matching providers and courses, and facet counts.
+    pub fn apply(&self, filter: &Filter) -> FilterOutcome {
+        let providers = &self.data.providers;
+        let n = providers.len();
+
+        // Spatial constraints are per provider: decide them once, through the index.
+        let mut spatial_ok = vec![true; n];
+        let mut distance: Vec<Option<f64>> = vec![None; n];
+        if let Some(origin) = filter.origin {
+            match filter.radius_km.filter(|r| r.is_finite() && *r >= 0.0) {
+                Some(r) => {
+                    spatial_ok.iter_mut().for_each(|ok| *ok = false);
+                    for hit in self.index.within_radius_km(origin, r) {
+                        spatial_ok[hit.id as usize] = true;
+                        distance[hit.id as usize] = Some(hit.distance_km);
+                    }
+                }
+                None => {
+                    for (d, p) in distance.iter_mut().zip(providers) {
+                        *d = Some(origin.distance_km(&p.lon_lat));
+                    }
+                }
+            }
+        }
+        if let Some(b) = &filter.bounds {
+            let mut inside = vec![false; n];
+            for id in self.index.in_bounds(b) {
+                inside[id as usize] = true;
+            }
+            for (ok, i) in spatial_ok.iter_mut().zip(inside) {
+                *ok &= i;
+            }
+        }
+
+        let terms = query_terms(&filter.text);
+        let sectors = mask(&filter.sectors, Sector::index);
+        let levels = mask(&filter.levels, |e: Eqf| e.get() as usize - 1);
+        let countries = mask(&filter.countries, Country::index);
+        let provinces = mask(&filter.provinces, Province::index);
+        let forms = mask(&filter.learning_forms, LearningForm::index);
+        let pass = |m: u32, bit: u32| m == 0 || m & bit != 0;
+
+        let mut facets = Facets::zero();
+        let mut hits = Vec::new();
+        let mut course_count = 0;
+        for (pid, p) in providers.iter().enumerate() {
+            if !spatial_ok[pid] {
+                continue;
+            }
+            let provider_text = &self.provider_text[pid];
+            let mut fails_p = 0u8;
+            if !pass(countries, 1 << p.country.index()) {
+                fails_p |= COUNTRY;
+            }
+            if !pass(provinces, 1 << p.province.index()) {
+                fails_p |= PROVINCE;
+            }
+            if fails_p.count_ones() > 1 {
+                continue;
+            }
+            let mut matched = Vec::new();
+            for cid in p.courses.clone() {
+                let c = &self.data.courses[cid as usize];
+                if !terms.is_empty() {
+                    let course_text = &self.course_text[cid as usize];
+                    if !terms.iter().all(|t| course_text.contains(t.as_str()) || provider_text.contains(t.as_str())) {
+                        continue;
+                    }
+                }
+                let course_forms = mask(&c.learning_forms, LearningForm::index);
+                let mut fails = fails_p;
+                if !pass(sectors, 1 << c.sector.index()) {
+                    fails |= SECTOR;
+                }
+                if !pass(levels, 1 << (c.level.eqf.get() - 1)) {
+                    fails |= LEVEL;
+                }
+                if forms != 0 && course_forms & forms == 0 {
+                    fails |= FORM;
+                }
+                let count = |dim: u8| fails == 0 || fails == dim;
+                if count(SECTOR) {
+                    facets.sectors[c.sector.index()] += 1;
+                }
+                if count(LEVEL) {
+                    facets.levels[c.level.eqf.get() as usize - 1] += 1;
+                }
+                if count(COUNTRY) {
+                    facets.countries[p.country.index()] += 1;
+                }
+                if count(PROVINCE) {
+                    facets.provinces[p.province.index()] += 1;
+                }
+                if count(FORM) {
+                    for f in &c.learning_forms {
+                        facets.learning_forms[f.index()] += 1;
+                    }
+                }
+                if fails == 0 {
+                    matched.push(cid);
+                }
+            }
+            if !matched.is_empty() {
+                course_count += matched.len();
+                matched.sort_by(|a, b| {
+                    let (ca, cb) = (&self.data.courses[*a as usize], &self.data.courses[*b as usize]);
+                    ca.level.eqf.cmp(&cb.level.eqf).then_with(|| self.course_text[*a as usize].cmp(&self.course_text[*b as usize]))
+                });
+                hits.push(ProviderHit { provider: pid as ProviderId, distance_km: distance[pid], courses: matched });
+            }
+        }
+
+        if filter.origin.is_some() {
+            hits.sort_by(|a, b| {
+                a.distance_km
+                    .unwrap_or(f64::INFINITY)
+                    .total_cmp(&b.distance_km.unwrap_or(f64::INFINITY))
+                    .then(a.provider.cmp(&b.provider))
+            });
+        } else {
+            let mut rank = vec![0u32; n];
+            for (r, id) in self.name_order.iter().enumerate() {
+                rank[*id as usize] = r as u32;
+            }
+            hits.sort_by_key(|h| rank[h.provider as usize]);
+        }
+        FilterOutcome { providers: hits, course_count, facets }
+    }
+
+    /// True when a course's text matches a free-text query (used by tests and the list).
+    pub fn course_matches_text(&self, course: CourseId, query: &str) -> bool {
+        let c = &self.data.courses[course as usize];
+        let terms = query_terms(query);
+        let hay = format!("{} {}", self.course_text[course as usize], self.provider_text[c.provider as usize]);
+        matches_all(&hay, &terms)
+    }
+}

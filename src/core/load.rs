@@ -1,0 +1,669 @@
+//! Loading and validating GeoJSON: a FeatureCollection of Point features (RFC 7946), or
+//! newline-delimited features (one Feature per line, RFC 8142 record separators allowed).
+//!
+//! Loading never stops at a bad feature: each one is rejected with its position, id and the
+//! reason, and the rest load. Only input that is not GeoJSON at all is an error
+//! ([`LoadError`]). The file format is described in `data/SCHEMA.md`.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
+use super::level::{Eqf, NationalLevel};
+use super::model::*;
+
+/// Options for [`load_geojson`].
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Points outside this box are rejected. Default: [`REGION_BOUNDS`], the Euregio
+    /// Scheldemond with a margin.
+    pub region: BoundsLonLat,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { region: REGION_BOUNDS }
+    }
+}
+
+/// The input as a whole could not be read as GeoJSON.
+#[derive(Debug, Error, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON.
+    #[error("the file is not valid JSON (line {line}, column {column}): {message}")]
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The text is JSON but not a GeoJSON FeatureCollection or Feature.
+    #[error("the file is JSON but not GeoJSON: {0}")]
+    NotGeoJson(String),
+    /// The input is empty.
+    #[error("the file is empty")]
+    Empty,
+}
+
+/// Why a feature, a course or a field was rejected.
+#[derive(Debug, Clone, Error, PartialEq)]
+pub enum RejectReason {
+    /// The line or array element is not valid JSON (line-delimited input only).
+    #[error("not valid JSON: {0}")]
+    Syntax(String),
+    /// The element is not a GeoJSON Feature.
+    #[error("not a GeoJSON Feature: {0}")]
+    NotAFeature(String),
+    /// The feature has no geometry.
+    #[error("missing coordinates (no geometry)")]
+    MissingCoordinates,
+    /// The geometry is not a Point.
+    #[error("geometry is a {0}, expected a Point")]
+    NotAPoint(String),
+    /// Coordinates are not finite, out of WGS84 range, or fewer than two.
+    #[error("invalid coordinates: {0}")]
+    InvalidCoordinates(String),
+    /// The point is outside the region.
+    #[error("coordinates [{lon}, {lat}] are outside the region{}", if *swapped { " (they look like latitude and longitude swapped: GeoJSON puts longitude first)" } else { "" })]
+    OutsideRegion {
+        /// Longitude given.
+        lon: f64,
+        /// Latitude given.
+        lat: f64,
+        /// Whether swapping the axes would put the point inside the region.
+        swapped: bool,
+    },
+    /// A required field is missing or empty.
+    #[error("missing required field `{0}`")]
+    MissingField(&'static str),
+    /// A field has the wrong JSON type or shape.
+    #[error("invalid `{field}`: {message}")]
+    InvalidField {
+        /// Field name.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value that is not in the field's vocabulary.
+    #[error("unknown {field} `{value}`")]
+    UnknownValue {
+        /// Field name (sector, level, learning form, ...).
+        field: &'static str,
+        /// The value found.
+        value: String,
+    },
+    /// The province is not in the provider's country.
+    #[error("province {province} is not in country {country}")]
+    ProvinceNotInCountry {
+        /// Province code.
+        province: String,
+        /// Country code.
+        country: String,
+    },
+    /// A national level from the other country.
+    #[error("level `{level}` does not exist in {country}")]
+    LevelNotInCountry {
+        /// National level code.
+        level: String,
+        /// Provider's country.
+        country: String,
+    },
+    /// The EQF level does not match the national level.
+    #[error("EQF {eqf} does not match level `{level}` (EQF {lo}–{hi})")]
+    EqfMismatch {
+        /// EQF given.
+        eqf: u8,
+        /// National level code.
+        level: String,
+        /// Lowest EQF of that level.
+        lo: u8,
+        /// Highest EQF of that level.
+        hi: u8,
+    },
+    /// The id was already used by an earlier feature or course.
+    #[error("duplicate id `{0}` (the first one is kept)")]
+    DuplicateId(String),
+    /// A link that is not http(s); it is dropped and the text kept.
+    #[error("`{field}` is not an http(s) link and was removed: {url}")]
+    UnsafeUrl {
+        /// Field name.
+        field: &'static str,
+        /// The rejected value (shown as text, never as a link).
+        url: String,
+    },
+}
+
+/// What a rejection applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectedPart {
+    /// The whole feature (provider) was skipped.
+    Feature,
+    /// One course (by its index in the feature's `courses`) was skipped.
+    Course(usize),
+    /// One field was dropped; the feature was kept.
+    Field,
+}
+
+/// One rejected feature, course or field, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    /// 0-based position of the feature in the collection (or among the lines).
+    pub feature_index: usize,
+    /// 1-based line, for line-delimited input.
+    pub line: Option<usize>,
+    /// The feature's id, if it had one.
+    pub feature_id: Option<String>,
+    /// What was rejected.
+    pub part: RejectedPart,
+    /// Why.
+    pub reason: RejectReason,
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "feature #{}", self.feature_index)?;
+        if let Some(line) = self.line {
+            write!(f, " (line {line})")?;
+        }
+        if let Some(id) = &self.feature_id {
+            write!(f, " `{id}`")?;
+        }
+        match self.part {
+            RejectedPart::Feature => write!(f, ": {}", self.reason),
+            RejectedPart::Course(i) => write!(f, ", course #{i}: {}", self.reason),
+            RejectedPart::Field => write!(f, ": {}", self.reason),
+        }
+    }
+}
+
+/// The result of loading: every valid provider and course, and every rejection.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    /// What loaded.
+    pub dataset: Dataset,
+    /// What did not, in input order.
+    pub rejections: Vec<Rejection>,
+}
+
+impl LoadReport {
+    /// Number of whole features skipped.
+    pub fn rejected_features(&self) -> usize {
+        self.rejections
+            .iter()
+            .filter(|r| r.part == RejectedPart::Feature)
+            .count()
+    }
+}
+
+/// Loads a dataset from GeoJSON text, validating every feature. See the module docs.
+pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, LoadError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let mut loader = Loader::new(options);
+    match serde_json::from_str::<Value>(trimmed) {
+        Ok(Value::Object(obj)) => match obj.get("type").and_then(Value::as_str) {
+            Some("FeatureCollection") => {
+                let Some(Value::Array(features)) = obj.get("features") else {
+                    return Err(LoadError::NotGeoJson(
+                        "a FeatureCollection needs a `features` array".into(),
+                    ));
+                };
+                for (i, f) in features.iter().enumerate() {
+                    loader.feature(i, None, f);
+                }
+            }
+            Some("Feature") => loader.feature(0, None, &Value::Object(obj)),
+            Some(other) => {
+                return Err(LoadError::NotGeoJson(format!(
+                    "top-level type is `{other}`, expected a FeatureCollection"
+                )))
+            }
+            None => {
+                return Err(LoadError::NotGeoJson(
+                    "the top-level object has no `type` (expected \"FeatureCollection\")".into(),
+                ))
+            }
+        },
+        Ok(_) => {
+            return Err(LoadError::NotGeoJson(
+                "the top level is not an object (expected a FeatureCollection)".into(),
+            ))
+        }
+        Err(whole) => {
+            if !looks_line_delimited(trimmed) {
+                return Err(LoadError::Syntax {
+                    line: whole.line(),
+                    column: whole.column(),
+                    message: strip_position(&whole.to_string()),
+                });
+            }
+            let mut index = 0;
+            for (n, raw) in trimmed.lines().enumerate() {
+                let line = raw.trim().trim_start_matches('\u{1e}').trim();
+                if line.is_empty() {
+                    continue;
+                }
+                match serde_json::from_str::<Value>(line) {
+                    Ok(v) => loader.feature(index, Some(n + 1), &v),
+                    Err(e) => loader.reject(
+                        index,
+                        Some(n + 1),
+                        None,
+                        RejectedPart::Feature,
+                        RejectReason::Syntax(e.to_string()),
+                    ),
+                }
+                index += 1;
+            }
+        }
+    }
+    Ok(loader.finish())
+}
+
+/// A text is taken as line-delimited when its first non-empty line is a JSON object on its
+/// own, so a pretty-printed FeatureCollection with one typo is still reported as a syntax
+/// error at its line rather than as hundreds of bad lines.
+fn looks_line_delimited(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('\u{1e}').trim())
+        .filter(|l| !l.is_empty());
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(_)) => matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_))),
+        _ => false,
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// How a course's level may be written: `{"eqf": 4, "national": "nl_mbo_4"}` or just the
+/// national code when it has one EQF level.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawLevel {
+    Code(String),
+    Full { eqf: Option<u8>, national: Option<String> },
+}
+
+#[derive(Deserialize)]
+struct RawProvider {
+    id: Option<Value>,
+    name: Option<String>,
+    kind: Option<String>,
+    #[serde(default)]
+    address: Address,
+    country: Option<String>,
+    province: Option<String>,
+    municipality: Option<String>,
+    website: Option<String>,
+    location_precision: Option<String>,
+    location_source: Option<String>,
+    source: Option<Source>,
+    #[serde(default)]
+    courses: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct RawCourse {
+    id: Option<Value>,
+    name: Option<String>,
+    sector: Option<String>,
+    isced_f: Option<String>,
+    level: Option<RawLevel>,
+    #[serde(default)]
+    learning_forms: Vec<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    target_groups: Vec<String>,
+    duration: Option<String>,
+    #[serde(default)]
+    intake_months: Vec<u8>,
+    #[serde(default)]
+    funding: Vec<String>,
+    website: Option<String>,
+    source: Option<Source>,
+}
+
+struct Loader<'a> {
+    options: &'a LoadOptions,
+    report: LoadReport,
+    provider_keys: HashSet<String>,
+    course_keys: HashSet<String>,
+}
+
+/// Where the feature being read is, for rejections.
+struct At<'a> {
+    index: usize,
+    line: Option<usize>,
+    id: Option<&'a str>,
+}
+
+fn id_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl<'a> Loader<'a> {
+    fn new(options: &'a LoadOptions) -> Self {
+        Self {
+            options,
+            report: LoadReport::default(),
+            provider_keys: HashSet::new(),
+            course_keys: HashSet::new(),
+        }
+    }
+
+    fn finish(self) -> LoadReport {
+        self.report
+    }
+
+    fn reject(
+        &mut self,
+        index: usize,
+        line: Option<usize>,
+        id: Option<&str>,
+        part: RejectedPart,
+        reason: RejectReason,
+    ) {
+        self.report.rejections.push(Rejection {
+            feature_index: index,
+            line,
+            feature_id: id.map(str::to_string),
+            part,
+            reason,
+        });
+    }
+
+    fn feature(&mut self, index: usize, line: Option<usize>, value: &Value) {
+        let Value::Object(obj) = value else {
+            return self.reject(
+                index,
+                line,
+                None,
+                RejectedPart::Feature,
+                RejectReason::NotAFeature("not a JSON object".into()),
+            );
+        };
+        let props = match obj.get("properties") {
+            Some(Value::Object(p)) => p.clone(),
+            _ => Map::new(),
+        };
+        let id = obj
+            .get("id")
+            .and_then(id_string)
+            .or_else(|| props.get("id").and_then(id_string));
+        let at = At { index, line, id: id.as_deref() };
+        if let Err(reason) = self.provider(&at, obj, props) {
+            self.reject(index, line, id.as_deref(), RejectedPart::Feature, reason);
+        }
+    }
+
+    fn provider(
+        &mut self,
+        at: &At<'_>,
+        obj: &Map<String, Value>,
+        props: Map<String, Value>,
+    ) -> Result<(), RejectReason> {
+        if obj.get("type").and_then(Value::as_str) != Some("Feature") {
+            return Err(RejectReason::NotAFeature(
+                "its `type` is not \"Feature\"".into(),
+            ));
+        }
+        let lon_lat = self.point(obj)?;
+        if props.is_empty() {
+            return Err(RejectReason::MissingField("properties"));
+        }
+        let raw: RawProvider = serde_json::from_value(Value::Object(props)).map_err(|e| {
+            RejectReason::InvalidField {
+                field: "properties",
+                message: e.to_string(),
+            }
+        })?;
+        let key = at
+            .id
+            .map(str::to_string)
+            .or_else(|| raw.id.as_ref().and_then(id_string))
+            .unwrap_or_else(|| format!("feature-{}", at.index));
+        let name = non_empty(raw.name).ok_or(RejectReason::MissingField("name"))?;
+        let country = vocab(raw.country, "country", Country::from_code)?;
+        let province = vocab(raw.province, "province", Province::from_code)?;
+        if province.country() != country {
+            return Err(RejectReason::ProvinceNotInCountry {
+                province: province.code().into(),
+                country: country.code().into(),
+            });
+        }
+        let kind = vocab(raw.kind, "kind", InstitutionKind::from_code)?;
+        let location_precision =
+            vocab(raw.location_precision, "location_precision", LocationPrecision::from_code)?;
+        let source = self.source(raw.source, at, RejectedPart::Field)?;
+        let municipality = non_empty(raw.municipality).ok_or(RejectReason::MissingField("municipality"))?;
+        if self.provider_keys.contains(&key) {
+            return Err(RejectReason::DuplicateId(key));
+        }
+        let website = self.url(raw.website, "website", at, RejectedPart::Field);
+
+        let provider_id = self.report.dataset.providers.len() as ProviderId;
+        let first_course = self.report.dataset.courses.len() as CourseId;
+        for (ci, course) in raw.courses.iter().enumerate() {
+            match self.course(at, ci, provider_id, country, &source, course) {
+                Ok(c) => self.report.dataset.courses.push(c),
+                Err(reason) => self.reject(at.index, at.line, at.id, RejectedPart::Course(ci), reason),
+            }
+        }
+        let last_course = self.report.dataset.courses.len() as CourseId;
+        self.provider_keys.insert(key.clone());
+        self.report.dataset.providers.push(Provider {
+            key,
+            name,
+            kind,
+            address: raw.address,
+            country,
+            province,
+            municipality,
+            website,
+            lon_lat,
+            location_precision,
+            location_source: non_empty(raw.location_source),
+            source,
+            courses: first_course..last_course,
+        });
+        Ok(())
+    }
+
+    fn point(&self, obj: &Map<String, Value>) -> Result<LonLat, RejectReason> {
+        let geometry = match obj.get("geometry") {
+            None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
+            Some(g) => g,
+        };
+        let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("geometry without type");
+        if kind != "Point" {
+            return Err(RejectReason::NotAPoint(kind.to_string()));
+        }
+        let coords = match geometry.get("coordinates") {
+            None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
+            Some(Value::Array(a)) => a,
+            Some(_) => return Err(RejectReason::InvalidCoordinates("`coordinates` is not an array".into())),
+        };
+        // Parsed through the geojson crate so its notion of a Point is the one we accept.
+        let parsed: geojson::Geometry = serde_json::from_value(geometry.clone())
+            .map_err(|e| RejectReason::InvalidCoordinates(e.to_string()))?;
+        let geojson::GeometryValue::Point { coordinates } = parsed.value else {
+            return Err(RejectReason::NotAPoint(kind.to_string()));
+        };
+        let axes = coordinates.as_slice();
+        if axes.len() < 2 || coords.len() < 2 {
+            return Err(RejectReason::InvalidCoordinates(format!(
+                "a position needs longitude and latitude, found {} number(s)",
+                axes.len()
+            )));
+        }
+        let p = LonLat::new(axes[0], axes[1]);
+        if !p.is_valid() {
+            return Err(RejectReason::InvalidCoordinates(format!(
+                "[{}, {}] is not a WGS84 longitude, latitude",
+                axes[0], axes[1]
+            )));
+        }
+        let region = &self.options.region;
+        if !region.contains(&p) {
+            let swapped = region.contains(&LonLat::new(p.lat, p.lon));
+            return Err(RejectReason::OutsideRegion { lon: p.lon, lat: p.lat, swapped });
+        }
+        Ok(p)
+    }
+
+    fn source(&mut self, raw: Option<Source>, at: &At<'_>, part: RejectedPart) -> Result<Source, RejectReason> {
+        let mut s = raw.ok_or(RejectReason::MissingField("source"))?;
+        s.name = s.name.trim().to_string();
+        if s.name.is_empty() {
+            return Err(RejectReason::MissingField("source.name"));
+        }
+        s.url = self.url(s.url.take(), "source.url", at, part);
+        Ok(s)
+    }
+
+    /// Keeps a link only if it is http(s); otherwise reports it and drops it.
+    fn url(&mut self, raw: Option<String>, field: &'static str, at: &At<'_>, part: RejectedPart) -> Option<String> {
+        let raw = non_empty(raw)?;
+        match safe_http_url(&raw) {
+            Some(u) => Some(u),
+            None => {
+                let part = if part == RejectedPart::Feature { RejectedPart::Field } else { part };
+                self.reject(at.index, at.line, at.id, part, RejectReason::UnsafeUrl { field, url: raw });
+                None
+            }
+        }
+    }
+
+    fn course(
+        &mut self,
+        at: &At<'_>,
+        course_index: usize,
+        provider: ProviderId,
+        country: Country,
+        provider_source: &Source,
+        value: &Value,
+    ) -> Result<Course, RejectReason> {
+        let raw: RawCourse = serde_json::from_value(value.clone()).map_err(|e| RejectReason::InvalidField {
+            field: "course",
+            message: e.to_string(),
+        })?;
+        let name = non_empty(raw.name).ok_or(RejectReason::MissingField("name"))?;
+        let sector = vocab(raw.sector, "sector", Sector::from_code)?;
+        let level = level(raw.level, country)?;
+        let learning_forms = vocab_list(raw.learning_forms, "learning form", LearningForm::from_code)?;
+        if learning_forms.is_empty() {
+            return Err(RejectReason::MissingField("learning_forms"));
+        }
+        let target_groups = vocab_list(raw.target_groups, "target group", TargetGroup::from_code)?;
+        let funding = vocab_list(raw.funding, "funding", Funding::from_code)?;
+        if let Some(m) = raw.intake_months.iter().find(|m| !(1..=12).contains(*m)) {
+            return Err(RejectReason::InvalidField {
+                field: "intake_months",
+                message: format!("{m} is not a month (1–12)"),
+            });
+        }
+        let key = raw.id.as_ref().and_then(id_string);
+        if let Some(k) = &key {
+            if self.course_keys.contains(k) {
+                return Err(RejectReason::DuplicateId(k.clone()));
+            }
+        }
+        let part = RejectedPart::Course(course_index);
+        let source = match raw.source {
+            Some(s) => self.source(Some(s), at, part)?,
+            None => provider_source.clone(),
+        };
+        let website = self.url(raw.website, "website", at, part);
+        if let Some(k) = &key {
+            self.course_keys.insert(k.clone());
+        }
+        let mut intake_months = raw.intake_months;
+        intake_months.sort_unstable();
+        intake_months.dedup();
+        Ok(Course {
+            key,
+            provider,
+            name,
+            sector,
+            isced_f: non_empty(raw.isced_f),
+            level,
+            learning_forms,
+            languages: raw.languages.into_iter().map(|l| l.trim().to_ascii_lowercase()).collect(),
+            target_groups,
+            duration: non_empty(raw.duration),
+            intake_months,
+            funding,
+            website,
+            source,
+        })
+    }
+}
+
+fn vocab<T>(raw: Option<String>, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<T, RejectReason> {
+    let raw = non_empty(raw).ok_or(RejectReason::MissingField(field))?;
+    parse(&raw).ok_or(RejectReason::UnknownValue { field, value: raw })
+}
+
+fn vocab_list<T: Ord>(raw: Vec<String>, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<Vec<T>, RejectReason> {
+    let mut out = raw
+        .into_iter()
+        .map(|v| parse(v.trim()).ok_or(RejectReason::UnknownValue { field, value: v }))
+        .collect::<Result<Vec<T>, _>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectReason> {
+    let (eqf, national) = match raw.ok_or(RejectReason::MissingField("level"))? {
+        RawLevel::Code(code) => (None, code),
+        RawLevel::Full { eqf, national } => (eqf, national.ok_or(RejectReason::MissingField("level.national"))?),
+    };
+    let level = NationalLevel::from_code(national.trim()).ok_or(RejectReason::UnknownValue {
+        field: "level",
+        value: national.clone(),
+    })?;
+    if level.country() != country {
+        return Err(RejectReason::LevelNotInCountry {
+            level: national,
+            country: country.code().into(),
+        });
+    }
+    let (lo, hi) = level.eqf_range();
+    let eqf = match eqf {
+        Some(n) => {
+            let e = Eqf::new(n).ok_or(RejectReason::UnknownValue {
+                field: "EQF level",
+                value: n.to_string(),
+            })?;
+            if !level.allows(e) {
+                return Err(RejectReason::EqfMismatch { eqf: n, level: national, lo, hi });
+            }
+            e
+        }
+        None => level.fixed_eqf().ok_or(RejectReason::MissingField("level.eqf"))?,
+    };
+    Ok(CourseLevel { eqf, national: level })
+}

@@ -1,0 +1,20 @@
+//! The pure core: no leptos, no web-sys. Everything here runs and is tested natively.
+
+pub mod catalog;
+pub mod filter;
+pub mod geo_util;
+pub mod index;
+pub mod level;
+pub mod load;
+pub mod model;
+pub mod synth;
+pub mod text;
+pub mod url;
+
+pub use catalog::Catalog;
+pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};
+pub use geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
+pub use index::SpatialIndex;
+pub use level::{Eqf, NationalLevel};
+pub use load::{load_geojson, LoadError, LoadOptions, LoadReport, Rejection, RejectReason};
+pub use model::*;

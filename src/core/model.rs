@@ -1,0 +1,406 @@
+//! The data model: providers (institutions at one location) and their courses.
+//!
+//! Vocabularies follow the Open Education API (OOAPI v5) where one fits, so that import and
+//! export stay natural: sectors are ISCED-F 2013 broad fields, levels are EQF
+//! (`levelOfQualification`), learning forms combine `modeOfStudy` and `modeOfDelivery`.
+
+use serde::{Deserialize, Serialize};
+
+use super::geo_util::LonLat;
+use super::level::{Eqf, NationalLevel};
+
+/// Declares a closed vocabulary: a fieldless enum with its data code, `ALL`, and parsing.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code used in data files and URLs.
+            pub const fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Parses a data code; `None` when it is not in the vocabulary.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`], for facet arrays and bit sets.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// Country of a provider (ISO 3166-1 alpha-2).
+    Country {
+        /// The Netherlands.
+        Nl = "NL",
+        /// Belgium.
+        Be = "BE",
+    }
+}
+
+vocabulary! {
+    /// Province (ISO 3166-2), the three of the Euregio Scheldemond.
+    Province {
+        /// Zeeland (NL).
+        Zeeland = "NL-ZE",
+        /// Oost-Vlaanderen (BE).
+        OostVlaanderen = "BE-VOV",
+        /// West-Vlaanderen (BE).
+        WestVlaanderen = "BE-VWV",
+    }
+}
+
+impl Province {
+    /// The country the province lies in.
+    pub const fn country(self) -> Country {
+        match self {
+            Province::Zeeland => Country::Nl,
+            Province::OostVlaanderen | Province::WestVlaanderen => Country::Be,
+        }
+    }
+
+    /// The province's own name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Province::Zeeland => "Zeeland",
+            Province::OostVlaanderen => "Oost-Vlaanderen",
+            Province::WestVlaanderen => "West-Vlaanderen",
+        }
+    }
+}
+
+vocabulary! {
+    /// What kind of institution a provider is.
+    InstitutionKind {
+        /// Research university (universiteit, WO).
+        University = "university",
+        /// University of applied sciences / hogeschool (HBO; Flemish hogeschool).
+        UniversityOfAppliedSciences = "university_of_applied_sciences",
+        /// MBO college (ROC / vakinstelling).
+        MboCollege = "mbo_college",
+        /// Secondary school (with technical or care programmes).
+        SecondarySchool = "secondary_school",
+        /// Centre for adult education (CVO, volwassenenonderwijs).
+        AdultEducation = "adult_education",
+        /// Syntra (entrepreneurship and trade training, Flanders).
+        Syntra = "syntra",
+        /// Public employment service training centre (VDAB competentiecentrum).
+        EmploymentServiceCentre = "employment_service_centre",
+        /// Any other training provider.
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// Field of a course: the ISCED-F 2013 broad fields. "Techniek" is `Engineering`,
+    /// "zorg en welzijn" is `HealthWelfare`; STEM is natural sciences, ICT and engineering.
+    Sector {
+        /// 07 Engineering, manufacturing and construction (techniek).
+        Engineering = "engineering",
+        /// 09 Health and welfare (zorg en welzijn).
+        HealthWelfare = "health_welfare",
+        /// 06 Information and communication technologies.
+        Ict = "ict",
+        /// 05 Natural sciences, mathematics and statistics.
+        NaturalSciences = "natural_sciences",
+        /// 08 Agriculture, forestry, fisheries and veterinary.
+        Agriculture = "agriculture",
+        /// 04 Business, administration and law.
+        BusinessLaw = "business_law",
+        /// 01 Education.
+        Education = "education",
+        /// 03 Social sciences, journalism and information.
+        SocialSciences = "social_sciences",
+        /// 02 Arts and humanities.
+        ArtsHumanities = "arts_humanities",
+        /// 10 Services (hospitality, transport, security, personal services).
+        Services = "services",
+        /// 00 Generic programmes (general secondary, liberal arts).
+        Generic = "generic",
+    }
+}
+
+impl Sector {
+    /// The ISCED-F 2013 broad field code (two digits).
+    pub const fn isced_f(self) -> &'static str {
+        match self {
+            Sector::Generic => "00",
+            Sector::Education => "01",
+            Sector::ArtsHumanities => "02",
+            Sector::SocialSciences => "03",
+            Sector::BusinessLaw => "04",
+            Sector::NaturalSciences => "05",
+            Sector::Ict => "06",
+            Sector::Engineering => "07",
+            Sector::Agriculture => "08",
+            Sector::HealthWelfare => "09",
+            Sector::Services => "10",
+        }
+    }
+
+    /// True for the STEM fields (05, 06, 07).
+    pub const fn is_stem(self) -> bool {
+        matches!(self, Sector::NaturalSciences | Sector::Ict | Sector::Engineering)
+    }
+}
+
+vocabulary! {
+    /// How a course is followed. Combines OOAPI `modeOfStudy` (full-time, part-time,
+    /// dual training) and `modeOfDelivery` (online, hybrid), plus evening classes, which
+    /// matter to adults and have no OOAPI term of their own.
+    LearningForm {
+        /// Full-time, in the daytime (OOAPI modeOfStudy `full-time`).
+        FullTime = "full_time",
+        /// Part-time (`part-time`; deeltijd).
+        PartTime = "part_time",
+        /// Evening classes.
+        Evening = "evening",
+        /// Work-based: BBL (NL), duaal leren (BE) (`dual training`).
+        Dual = "dual",
+        /// Online / distance (`online`).
+        Online = "online",
+        /// Partly online, partly on site (`hybrid`).
+        Hybrid = "hybrid",
+        /// Modular, with partial certificates (deelcertificaten).
+        Modular = "modular",
+    }
+}
+
+vocabulary! {
+    /// Who a course is meant for.
+    TargetGroup {
+        /// Young people in initial education.
+        Students = "students",
+        /// Adults (lifelong learning, omscholing, bijscholing).
+        Adults = "adults",
+        /// Job seekers.
+        JobSeekers = "job_seekers",
+        /// People in work, upskilling.
+        Employees = "employees",
+    }
+}
+
+vocabulary! {
+    /// Cost and subsidy flags.
+    Funding {
+        /// Flemish training vouchers (opleidingscheques) accepted.
+        Opleidingscheques = "opleidingscheques",
+        /// Flemish training leave (Vlaams opleidingsverlof) applies.
+        VlaamsOpleidingsverlof = "vlaams_opleidingsverlof",
+        /// Free for registered job seekers.
+        FreeForJobSeekers = "free_for_job_seekers",
+        /// Regulated statutory tuition fee (wettelijk collegegeld / inschrijvingsgeld).
+        StatutoryFee = "statutory_fee",
+    }
+}
+
+vocabulary! {
+    /// How precisely a provider's coordinates locate it.
+    LocationPrecision {
+        /// The building's own address point.
+        Address = "address",
+        /// The centroid of its postcode.
+        Postcode = "postcode",
+        /// The centre of its town or village.
+        Town = "town",
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Human-readable name of the source, e.g. "HZ University of Applied Sciences website".
+    pub name: String,
+    /// Link to the source, if it has one (only http(s) links are kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the fact was read from the source (ISO date), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
+}
+
+/// A postal address.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    /// Street and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// Postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// Town (woonplaats / deelgemeente).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+}
+
+/// Index of a provider in [`Dataset::providers`].
+pub type ProviderId = u32;
+/// Index of a course in [`Dataset::courses`].
+pub type CourseId = u32;
+
+/// An institution at one location (a campus, a school site).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    /// Stable id from the data (the GeoJSON feature id).
+    pub key: String,
+    /// Name as the institution writes it.
+    pub name: String,
+    /// Kind of institution.
+    pub kind: InstitutionKind,
+    /// Postal address.
+    pub address: Address,
+    /// Country.
+    pub country: Country,
+    /// Province.
+    pub province: Province,
+    /// Municipality (gemeente).
+    pub municipality: String,
+    /// Website (http or https only).
+    pub website: Option<String>,
+    /// Where the point is.
+    pub lon_lat: LonLat,
+    /// How precise that point is.
+    pub location_precision: LocationPrecision,
+    /// Where the point comes from (e.g. "GeoNames 2797656, town centre"), if stated.
+    pub location_source: Option<String>,
+    /// Where the provider's facts come from.
+    pub source: Source,
+    /// This provider's courses: a range of [`Dataset::courses`].
+    pub courses: std::ops::Range<CourseId>,
+}
+
+/// A level as written in the data: the EQF level and the national name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CourseLevel {
+    /// EQF level 1..=8.
+    pub eqf: Eqf,
+    /// The national qualification (MBO 4, graduaat, ...).
+    pub national: NationalLevel,
+}
+
+/// One course (opleiding) of one provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    /// Stable id from the data, if given.
+    pub key: Option<String>,
+    /// The provider offering it.
+    pub provider: ProviderId,
+    /// Name as the provider writes it.
+    pub name: String,
+    /// Broad field.
+    pub sector: Sector,
+    /// Detailed ISCED-F field code (e.g. "0913" nursing), if known.
+    pub isced_f: Option<String>,
+    /// Level.
+    pub level: CourseLevel,
+    /// How it can be followed.
+    pub learning_forms: Vec<LearningForm>,
+    /// Languages of instruction (ISO 639-1).
+    pub languages: Vec<String>,
+    /// Who it is for.
+    pub target_groups: Vec<TargetGroup>,
+    /// Nominal duration, as free text ("4 jaar", "10 weken").
+    pub duration: Option<String>,
+    /// Months (1..=12) in which one can start.
+    pub intake_months: Vec<u8>,
+    /// Cost and subsidy flags.
+    pub funding: Vec<Funding>,
+    /// Course page (http or https only).
+    pub website: Option<String>,
+    /// Where the course's facts come from.
+    pub source: Source,
+}
+
+/// A loaded dataset: one `Vec` of providers and one of courses, referring to each other by
+/// index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    /// Providers, in file order.
+    pub providers: Vec<Provider>,
+    /// Courses, grouped by provider in provider order.
+    pub courses: Vec<Course>,
+}
+
+impl Dataset {
+    /// The courses of one provider.
+    pub fn courses_of(&self, provider: ProviderId) -> &[Course] {
+        let r = &self.providers[provider as usize].courses;
+        &self.courses[r.start as usize..r.end as usize]
+    }
+}
+
+/// Returns the link if it is an absolute http(s) URL with a host, else `None`. Anything else
+/// (`javascript:`, `data:`, relative paths) must never be rendered as a link.
+pub fn safe_http_url(raw: &str) -> Option<String> {
+    let trimmed = raw.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let ok_chars = trimmed
+        .chars()
+        .all(|c| !c.is_control() && !c.is_whitespace() && c != '"' && c != '<' && c != '>');
+    if host.is_empty() || !ok_chars {
+        return None;
+    }
+    Some(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_round_trips() {
+        for s in Sector::ALL {
+            assert_eq!(Sector::from_code(s.code()), Some(*s));
+            assert_eq!(Sector::ALL[s.index()], *s);
+        }
+        for f in LearningForm::ALL {
+            assert_eq!(LearningForm::from_code(f.code()), Some(*f));
+        }
+        assert_eq!(Sector::from_code("zorg"), None);
+        assert_eq!(Province::from_code("NL-ZE"), Some(Province::Zeeland));
+        assert_eq!(Province::WestVlaanderen.country(), Country::Be);
+    }
+
+    #[test]
+    fn only_http_links_are_safe() {
+        assert_eq!(safe_http_url(" https://www.hz.nl/ "), Some("https://www.hz.nl/".into()));
+        assert!(safe_http_url("http://ugent.be").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "//evil.example",
+            "/relative",
+            "https://",
+            "https://exa mple.be",
+            "https://x.be/\"onmouseover=alert(1)",
+            "vbscript:msgbox",
+            "",
+        ] {
+            assert_eq!(safe_http_url(bad), None, "{bad}");
+        }
+    }
+}

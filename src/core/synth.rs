@@ -1,0 +1,167 @@
+//! Seeded synthetic datasets, for tests and benchmarks only: never shipped as data. Names say
+//! "Synthetic" so a synthetic record can never pass for a real institution.
+
+use super::geo_util::{BoundsLonLat, LonLat, REGION_VIEW};
+use super::level::NationalLevel;
+use super::model::*;
+
+/// A small, fast, seeded PRNG (SplitMix64): reproducible across platforms.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in [lo, hi).
+    pub fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.unit()
+    }
+
+    /// Uniform index below `n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// Roughly normal (sum of uniforms), mean 0, standard deviation 1.
+    pub fn normal(&mut self) -> f64 {
+        (0..12).map(|_| self.unit()).sum::<f64>() - 6.0
+    }
+}
+
+/// Options for [`generate`].
+#[derive(Debug, Clone)]
+pub struct SynthOptions {
+    /// Number of providers (default 500).
+    pub providers: usize,
+    /// Number of courses, spread over the providers (default 5 000).
+    pub courses: usize,
+    /// Number of town clusters the providers gather around (default 60).
+    pub towns: usize,
+    /// Cluster spread in degrees (default 0.03, a few km).
+    pub spread_deg: f64,
+    /// Area the towns are placed in (default: the region's view).
+    pub area: BoundsLonLat,
+}
+
+impl Default for SynthOptions {
+    fn default() -> Self {
+        Self {
+            providers: 500,
+            courses: 5_000,
+            towns: 60,
+            spread_deg: 0.03,
+            area: REGION_VIEW,
+        }
+    }
+}
+
+const NL_LEVELS: &[NationalLevel] = &[
+    NationalLevel::NlMbo1,
+    NationalLevel::NlMbo2,
+    NationalLevel::NlMbo3,
+    NationalLevel::NlMbo4,
+    NationalLevel::NlAssociateDegree,
+    NationalLevel::NlHboBachelor,
+    NationalLevel::NlMaster,
+];
+const BE_LEVELS: &[NationalLevel] = &[
+    NationalLevel::BeSecundairBeroeps,
+    NationalLevel::BeSecundairDiploma,
+    NationalLevel::BeSeNSe,
+    NationalLevel::BeGraduaat,
+    NationalLevel::BeProfessioneleBachelor,
+    NationalLevel::BeMaster,
+];
+const WORDS: &[&str] = &[
+    "Verpleegkunde", "Elektromechanica", "Lassen", "Zorgkundige", "Procestechniek", "Logistiek",
+    "Bouw", "Installatietechniek", "Kinderopvang", "ICT", "Mechatronica", "Welzijn",
+];
+
+/// Generates a dataset with providers clustered around random "towns" in `area`.
+pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
+    let mut rng = Rng::new(seed);
+    let area = options.area;
+    let towns: Vec<LonLat> = (0..options.towns.max(1))
+        .map(|_| LonLat::new(rng.range(area.west, area.east), rng.range(area.south, area.north)))
+        .collect();
+    let mut data = Dataset::default();
+    let per_provider = options.courses / options.providers.max(1);
+    let mut extra = options.courses % options.providers.max(1);
+    for pid in 0..options.providers {
+        let town = towns[rng.below(towns.len())];
+        let lon_lat = LonLat::new(
+            (town.lon + rng.normal() * options.spread_deg).clamp(area.west, area.east),
+            (town.lat + rng.normal() * options.spread_deg * 0.6).clamp(area.south, area.north),
+        );
+        let province = Province::ALL[rng.below(Province::ALL.len())];
+        let country = province.country();
+        let source = Source { name: "Synthetic (seeded generator)".into(), url: None, retrieved: None };
+        let first = data.courses.len() as CourseId;
+        let mut n = per_provider;
+        if extra > 0 {
+            n += 1;
+            extra -= 1;
+        }
+        for _ in 0..n {
+            let levels = if country == Country::Nl { NL_LEVELS } else { BE_LEVELS };
+            let national = levels[rng.below(levels.len())];
+            let (lo, hi) = national.eqf_range();
+            let eqf = super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8).unwrap_or_else(|| unreachable!());
+            let mut forms = vec![LearningForm::ALL[rng.below(LearningForm::ALL.len())]];
+            if rng.unit() < 0.3 {
+                forms.push(LearningForm::ALL[rng.below(LearningForm::ALL.len())]);
+                forms.sort();
+                forms.dedup();
+            }
+            data.courses.push(Course {
+                key: None,
+                provider: pid as ProviderId,
+                name: format!("{} {}", WORDS[rng.below(WORDS.len())], rng.below(1000)),
+                sector: Sector::ALL[rng.below(Sector::ALL.len())],
+                isced_f: None,
+                level: CourseLevel { eqf, national },
+                learning_forms: forms,
+                languages: vec!["nl".into()],
+                target_groups: vec![],
+                duration: None,
+                intake_months: vec![9],
+                funding: vec![],
+                website: None,
+                source: source.clone(),
+            });
+        }
+        data.providers.push(Provider {
+            key: format!("synthetic-{pid}"),
+            name: format!("Synthetic provider {pid}"),
+            kind: InstitutionKind::ALL[rng.below(InstitutionKind::ALL.len())],
+            address: Address::default(),
+            country,
+            province,
+            municipality: format!("Town {}", rng.below(towns.len())),
+            website: None,
+            lon_lat,
+            location_precision: LocationPrecision::Town,
+            location_source: None,
+            source,
+            courses: first..data.courses.len() as CourseId,
+        });
+    }
+    data
+}
