@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod filter;
 pub mod geo_util;
 pub mod index;
+pub mod labels;
 pub mod level;
 pub mod load;
 pub mod model;
@@ -13,7 +14,7 @@ pub mod url;
 
 pub use catalog::Catalog;
 pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};
-pub use geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
+pub use geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS, REGION_VIEW};
 pub use index::SpatialIndex;
 pub use level::{Eqf, NationalLevel};
 pub use load::{load_geojson, LoadError, LoadOptions, LoadReport, Rejection, RejectReason};
