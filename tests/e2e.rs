@@ -88,7 +88,11 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn missing_prerequisites() -> Vec<String> {
@@ -99,7 +103,11 @@ fn missing_prerequisites() -> Vec<String> {
     if !Path::new(CHROMIUM).is_file() {
         missing.push(CHROMIUM.to_string());
     }
-    if Command::new("chromedriver").arg("--version").output().is_err() {
+    if Command::new("chromedriver")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         missing.push("chromedriver".to_string());
     }
     missing
@@ -128,7 +136,11 @@ async fn browser(user_data: &Path) -> (Driver, Client) {
     let caps = caps.as_object().unwrap().clone();
     let start = Instant::now();
     loop {
-        match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
             Ok(c) => return (driver, c),
             Err(e) if start.elapsed() < WAIT => {
                 let _ = e;
@@ -140,7 +152,12 @@ async fn browser(user_data: &Path) -> (Driver, Client) {
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).text().await.unwrap()
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .text()
+        .await
+        .unwrap()
 }
 
 /// Polls until the text of `css` satisfies `ok`; returns it.
@@ -173,7 +190,10 @@ async fn js(c: &Client, script: &str) -> serde_json::Value {
 
 /// "38 opleidingen bij 17 locaties" → (38, 17).
 fn parse_count(t: &str) -> (usize, usize) {
-    let nums: Vec<usize> = t.split(|ch: char| !ch.is_ascii_digit()).filter_map(|s| s.parse().ok()).collect();
+    let nums: Vec<usize> = t
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter_map(|s| s.parse().ok())
+        .collect();
     (nums[0], nums[1])
 }
 
@@ -188,7 +208,10 @@ async fn page_in_headless_chromium() {
         if std::env::var("LEERKAART_E2E").is_ok() {
             panic!("browser test prerequisites missing: {}", missing.join(", "));
         }
-        eprintln!("SKIPPED browser test: missing {} (scripts/test.sh installs them)", missing.join(", "));
+        eprintln!(
+            "SKIPPED browser test: missing {} (scripts/test.sh installs them)",
+            missing.join(", ")
+        );
         return;
     }
     let out = root().join("tests/output");
@@ -205,119 +228,312 @@ async fn page_in_headless_chromium() {
     assert!(total_courses >= 30 && total_providers >= 10, "{all}");
     assert!(count(&c, ".leaflet-marker-icon").await > 3, "markers drawn");
     assert_eq!(count(&c, "#results > li.result").await, total_providers);
-    assert!(count(&c, ".leaflet-overlay-pane path").await >= 3, "offline outline drawn");
+    assert!(
+        count(&c, ".leaflet-overlay-pane path").await >= 3,
+        "offline outline drawn"
+    );
     std::fs::write(out.join("desktop.png"), c.screenshot().await.unwrap()).unwrap();
 
     // 2. Free text narrows the count and the list.
-    c.find(Locator::Css("#q")).await.unwrap().send_keys("verpleegkunde").await.unwrap();
-    let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 < total_courses).await;
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .send_keys("verpleegkunde")
+        .await
+        .unwrap();
+    let t = wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 < total_courses
+    })
+    .await;
     let (n, providers) = parse_count(&t);
     assert!(n >= 5, "{t}");
-    let names = js(&c, "return [...document.querySelectorAll('#results .course-name')].map(e => e.textContent)").await;
+    let names = js(
+        &c,
+        "return [...document.querySelectorAll('#results .course-name')].map(e => e.textContent)",
+    )
+    .await;
     let names: Vec<String> = serde_json::from_value(names).unwrap();
     assert_eq!(names.len(), n);
-    assert!(names.iter().all(|s| s.to_lowercase().contains("verpleegkunde")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|s| s.to_lowercase().contains("verpleegkunde")),
+        "{names:?}"
+    );
     assert_eq!(count(&c, "#results > li.result").await, providers);
-    c.find(Locator::Css("#q")).await.unwrap().clear().await.unwrap();
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
     js(&c, "const q = document.querySelector('#q'); q.dispatchEvent(new Event('input', {bubbles: true}));").await;
-    wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 == total_courses).await;
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
 
     // 3. A facet: the count shown next to "Zorg en welzijn" is what a click gives.
     let care_label = "[data-facet=sector] .opt:nth-child(3)";
-    let facet_count: usize = text(&c, &format!("{care_label} .opt-count")).await.trim().parse().unwrap();
-    assert!(text(&c, &format!("{care_label} .opt-label")).await.contains("Zorg"));
-    c.find(Locator::Css(&format!("{care_label} input"))).await.unwrap().click().await.unwrap();
-    let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 != total_courses).await;
+    let facet_count: usize = text(&c, &format!("{care_label} .opt-count"))
+        .await
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(text(&c, &format!("{care_label} .opt-label"))
+        .await
+        .contains("Zorg"));
+    c.find(Locator::Css(&format!("{care_label} input")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let t = wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 != total_courses
+    })
+    .await;
     assert_eq!(parse_count(&t).0, facet_count);
-    c.find(Locator::Css("#reset")).await.unwrap().click().await.unwrap();
-    wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 == total_courses).await;
+    c.find(Locator::Css("#reset"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
 
     // 4. "Only what is in view" follows zooming in and out.
-    c.find(Locator::Css("#in-view")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#in-view"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, "#match-count", |t| t.contains("in beeld")).await;
     for _ in 0..3 {
-        c.find(Locator::Css(".leaflet-control-zoom-in")).await.unwrap().click().await.unwrap();
+        c.find(Locator::Css(".leaflet-control-zoom-in"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
-    let zoomed = wait_text(&c, "#match-count", |t| t.contains("in beeld") && parse_count(t).1 < total_providers).await;
-    assert_eq!(count(&c, "#results > li.result").await, parse_count(&zoomed).1);
+    let zoomed = wait_text(&c, "#match-count", |t| {
+        t.contains("in beeld") && parse_count(t).1 < total_providers
+    })
+    .await;
+    assert_eq!(
+        count(&c, "#results > li.result").await,
+        parse_count(&zoomed).1
+    );
     for _ in 0..3 {
-        c.find(Locator::Css(".leaflet-control-zoom-out")).await.unwrap().click().await.unwrap();
+        c.find(Locator::Css(".leaflet-control-zoom-out"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
-    wait_text(&c, "#match-count", |t| t.contains("in beeld") && parse_count(t).1 == total_providers).await;
-    c.find(Locator::Css("#in-view")).await.unwrap().click().await.unwrap();
+    wait_text(&c, "#match-count", |t| {
+        t.contains("in beeld") && parse_count(t).1 == total_providers
+    })
+    .await;
+    c.find(Locator::Css("#in-view"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, "#match-count", |t| loaded(t) && !t.contains("in beeld")).await;
 
     // 5. Clicking a result opens its marker's popup; clicking a marker highlights its result.
-    let first = c.find(Locator::Css("#results > li.result .result-head")).await.unwrap();
-    let first_name = first.find(Locator::Css(".result-name")).await.unwrap().text().await.unwrap();
+    let first = c
+        .find(Locator::Css("#results > li.result .result-head"))
+        .await
+        .unwrap();
+    let first_name = first
+        .find(Locator::Css(".result-name"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     first.click().await.unwrap();
     let popup = wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
-    assert!(popup.contains(&first_name), "popup {popup:?} should name {first_name}");
+    assert!(
+        popup.contains(&first_name),
+        "popup {popup:?} should name {first_name}"
+    );
     assert!(count(&c, "#results > li.result.selected").await >= 1);
     assert_eq!(count(&c, ".mk.mk-selected").await, 1);
-    js(&c, "document.querySelector('.leaflet-popup-close-button').click()").await;
+    js(
+        &c,
+        "document.querySelector('.leaflet-popup-close-button').click()",
+    )
+    .await;
     // Click the last marker in the DOM and check the highlighted result moved.
     js(&c, "const m = [...document.querySelectorAll('.leaflet-marker-icon')].pop(); m.dispatchEvent(new MouseEvent('click', {bubbles: true}));").await;
-    let sel = wait_text(&c, "#results > li.result.selected .result-name", |t| !t.is_empty()).await;
-    let title = js(&c, "return [...document.querySelectorAll('.leaflet-marker-icon')].pop().getAttribute('title')").await;
-    assert!(title.as_str().unwrap().contains(&sel), "marker {title} vs result {sel}");
+    let sel = wait_text(&c, "#results > li.result.selected .result-name", |t| {
+        !t.is_empty()
+    })
+    .await;
+    let title = js(
+        &c,
+        "return [...document.querySelectorAll('.leaflet-marker-icon')].pop().getAttribute('title')",
+    )
+    .await;
+    assert!(
+        title.as_str().unwrap().contains(&sel),
+        "marker {title} vs result {sel}"
+    );
 
     // 6. Keyboard alone: focus the search box, tab to the first facet, toggle it with space.
     js(&c, "document.querySelector('#q').focus()").await;
-    c.find(Locator::Css("#q")).await.unwrap().send_keys("\u{E004}").await.unwrap(); // Tab
-    let active = js(&c, "return document.activeElement.tagName + ':' + (document.activeElement.type || '')").await;
-    assert!(active.as_str().unwrap().starts_with("SUMMARY") || active.as_str().unwrap() == "INPUT:checkbox", "{active}");
-    js(&c, "document.querySelector('[data-facet=sector] input').focus()").await;
-    c.find(Locator::Css("[data-facet=sector] input")).await.unwrap().send_keys(" ").await.unwrap();
-    wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 != total_courses).await;
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .send_keys("\u{E004}")
+        .await
+        .unwrap(); // Tab
+    let active = js(
+        &c,
+        "return document.activeElement.tagName + ':' + (document.activeElement.type || '')",
+    )
+    .await;
+    assert!(
+        active.as_str().unwrap().starts_with("SUMMARY")
+            || active.as_str().unwrap() == "INPUT:checkbox",
+        "{active}"
+    );
+    js(
+        &c,
+        "document.querySelector('[data-facet=sector] input').focus()",
+    )
+    .await;
+    c.find(Locator::Css("[data-facet=sector] input"))
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 != total_courses
+    })
+    .await;
     let head = c.find(Locator::Css("#results .result-head")).await.unwrap();
-    js(&c, "document.querySelector('#results .result-head').focus()").await;
+    js(
+        &c,
+        "document.querySelector('#results .result-head').focus()",
+    )
+    .await;
     head.send_keys("\u{E007}").await.unwrap(); // Enter
     wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
 
     // 7. A file with bad features: the error says how many and why; the valid rest shows;
     //    markup from the data stays text.
-    c.goto(&format!("{base}/?tiles=none&data=fixtures/mixed_bad.geojson")).await.unwrap();
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/mixed_bad.geojson"
+    ))
+    .await
+    .unwrap();
     let warn = wait_text(&c, "#load-warnings", |t| !t.is_empty()).await;
     assert!(warn.contains("9 instellingen"), "{warn}");
     let t = wait_text(&c, "#match-count", loaded).await;
     assert_eq!(parse_count(&t), (3, 3), "{t}");
     let body = text(&c, "#results").await;
-    assert!(body.contains("<img src=x onerror=\"window.__pwned=1\">"), "markup shown as text");
+    assert!(
+        body.contains("<img src=x onerror=\"window.__pwned=1\">"),
+        "markup shown as text"
+    );
     assert!(body.contains("<script>"), "markup shown as text");
-    assert_eq!(js(&c, "return typeof window.__pwned").await, json!("undefined"));
+    assert_eq!(
+        js(&c, "return typeof window.__pwned").await,
+        json!("undefined")
+    );
     assert_eq!(count(&c, "#results img, #results script").await, 0);
     assert_eq!(count(&c, "a[href^='javascript:']").await, 0);
-    js(&c, "document.querySelector('#load-warnings details').open = true").await;
+    js(
+        &c,
+        "document.querySelector('#load-warnings details').open = true",
+    )
+    .await;
     let details = text(&c, "#load-warnings").await;
-    assert!(details.contains("outside the region") && details.contains("swapped"), "{details}");
+    assert!(
+        details.contains("outside the region") && details.contains("swapped"),
+        "{details}"
+    );
     assert!(details.contains("duplicate id `ok-1`"), "{details}");
 
     // 8. Not GeoJSON at all, and a missing file: one clear error, the map stays.
-    c.goto(&format!("{base}/?tiles=none&data=fixtures/not_geojson.json")).await.unwrap();
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/not_geojson.json"
+    ))
+    .await
+    .unwrap();
     let err = wait_text(&c, "#load-error", |t| !t.is_empty()).await;
     assert!(err.contains("GeoJSON"), "{err}");
     assert!(count(&c, "#map.leaflet-container").await == 1);
-    c.goto(&format!("{base}/?tiles=none&data=fixtures/does-not-exist.geojson")).await.unwrap();
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/does-not-exist.geojson"
+    ))
+    .await
+    .unwrap();
     let err = wait_text(&c, "#load-error", |t| !t.is_empty()).await;
     assert!(err.contains("404"), "{err}");
     // A hostile data URL is ignored: the default data loads.
-    c.goto(&format!("{base}/?tiles=none&data=javascript:alert(1)")).await.unwrap();
-    wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 == total_courses).await;
+    c.goto(&format!("{base}/?tiles=none&data=javascript:alert(1)"))
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
 
     // 9. Phone size: list and map toggle.
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded).await;
-    assert!(c.find(Locator::Css("#show-map")).await.unwrap().is_displayed().await.unwrap());
-    assert!(!c.find(Locator::Css("#map")).await.unwrap().is_displayed().await.unwrap());
+    assert!(c
+        .find(Locator::Css("#show-map"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+    assert!(!c
+        .find(Locator::Css("#map"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
     std::fs::write(out.join("phone-list.png"), c.screenshot().await.unwrap()).unwrap();
-    c.find(Locator::Css("#show-map")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#show-map"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(c.find(Locator::Css("#map")).await.unwrap().is_displayed().await.unwrap());
-    assert!(!c.find(Locator::Css("#results")).await.unwrap().is_displayed().await.unwrap());
+    assert!(c
+        .find(Locator::Css("#map"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+    assert!(!c
+        .find(Locator::Css("#results"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
     std::fs::write(out.join("phone-map.png"), c.screenshot().await.unwrap()).unwrap();
 
     c.close().await.unwrap();

@@ -6,7 +6,14 @@ use leerkaart::core::text::fold;
 use leerkaart::core::*;
 
 fn catalog(seed: u64) -> Catalog {
-    Catalog::new(generate(seed, &SynthOptions { providers: 400, courses: 3_000, ..Default::default() }))
+    Catalog::new(generate(
+        seed,
+        &SynthOptions {
+            providers: 400,
+            courses: 3_000,
+            ..Default::default()
+        },
+    ))
 }
 
 /// Folded course and provider texts, computed once per catalog for the oracle.
@@ -22,7 +29,14 @@ fn texts(cat: &Catalog) -> Texts {
             .data
             .providers
             .iter()
-            .map(|p| fold(&format!("{} {} {}", p.name, p.municipality, p.address.locality.as_deref().unwrap_or(""))))
+            .map(|p| {
+                fold(&format!(
+                    "{} {} {}",
+                    p.name,
+                    p.municipality,
+                    p.address.locality.as_deref().unwrap_or("")
+                ))
+            })
             .collect(),
     }
 }
@@ -41,28 +55,79 @@ fn matches(cat: &Catalog, tx: &Texts, f: &Filter, cid: usize, skip: Option<&str>
     let dim = |name: &str, ok: bool| skip == Some(name) || ok;
     text_ok
         && spatial_ok
-        && dim("sector", f.sectors.is_empty() || f.sectors.contains(&c.sector))
-        && dim("level", f.levels.is_empty() || f.levels.contains(&c.level.eqf))
-        && dim("country", f.countries.is_empty() || f.countries.contains(&p.country))
-        && dim("province", f.provinces.is_empty() || f.provinces.contains(&p.province))
-        && dim("form", f.learning_forms.is_empty() || c.learning_forms.iter().any(|l| f.learning_forms.contains(l)))
+        && dim(
+            "sector",
+            f.sectors.is_empty() || f.sectors.contains(&c.sector),
+        )
+        && dim(
+            "level",
+            f.levels.is_empty() || f.levels.contains(&c.level.eqf),
+        )
+        && dim(
+            "country",
+            f.countries.is_empty() || f.countries.contains(&p.country),
+        )
+        && dim(
+            "province",
+            f.provinces.is_empty() || f.provinces.contains(&p.province),
+        )
+        && dim(
+            "form",
+            f.learning_forms.is_empty()
+                || c.learning_forms
+                    .iter()
+                    .any(|l| f.learning_forms.contains(l)),
+        )
 }
 
 fn random_filter(rng: &mut Rng) -> Filter {
     let mut pick = |n: usize, p: f64| -> Vec<usize> { (0..n).filter(|_| rng.unit() < p).collect() };
-    let sectors = pick(Sector::ALL.len(), 0.2).into_iter().map(|i| Sector::ALL[i]).collect();
-    let levels = pick(8, 0.25).into_iter().filter_map(|i| Eqf::new(i as u8 + 1)).collect();
+    let sectors = pick(Sector::ALL.len(), 0.2)
+        .into_iter()
+        .map(|i| Sector::ALL[i])
+        .collect();
+    let levels = pick(8, 0.25)
+        .into_iter()
+        .filter_map(|i| Eqf::new(i as u8 + 1))
+        .collect();
     let countries = pick(2, 0.3).into_iter().map(|i| Country::ALL[i]).collect();
     let provinces = pick(3, 0.2).into_iter().map(|i| Province::ALL[i]).collect();
-    let learning_forms = pick(LearningForm::ALL.len(), 0.2).into_iter().map(|i| LearningForm::ALL[i]).collect();
-    let text = ["", "", "verpleeg", "ICT", "provider 1", "town 3", "élektro", "zzz"][rng.below(8)].to_string();
-    let origin = (rng.unit() < 0.5).then(|| LonLat::new(rng.range(2.6, 4.3), rng.range(50.7, 51.7)));
+    let learning_forms = pick(LearningForm::ALL.len(), 0.2)
+        .into_iter()
+        .map(|i| LearningForm::ALL[i])
+        .collect();
+    let text = [
+        "",
+        "",
+        "verpleeg",
+        "ICT",
+        "provider 1",
+        "town 3",
+        "élektro",
+        "zzz",
+    ][rng.below(8)]
+    .to_string();
+    let origin =
+        (rng.unit() < 0.5).then(|| LonLat::new(rng.range(2.6, 4.3), rng.range(50.7, 51.7)));
     let radius_km = (rng.unit() < 0.7).then(|| rng.range(1.0, 60.0));
     let bounds = (rng.unit() < 0.4).then(|| {
         let a = LonLat::new(rng.range(2.5, 4.3), rng.range(50.7, 51.7));
-        BoundsLonLat::from_corners(a, LonLat::new(a.lon + rng.range(0.1, 1.0), a.lat + rng.range(0.1, 0.6)))
+        BoundsLonLat::from_corners(
+            a,
+            LonLat::new(a.lon + rng.range(0.1, 1.0), a.lat + rng.range(0.1, 0.6)),
+        )
     });
-    Filter { sectors, levels, countries, provinces, learning_forms, text, origin, radius_km, bounds }
+    Filter {
+        sectors,
+        levels,
+        countries,
+        provinces,
+        learning_forms,
+        text,
+        origin,
+        radius_km,
+        bounds,
+    }
 }
 
 #[test]
@@ -75,11 +140,20 @@ fn filter_and_facets_match_brute_force() {
             let f = random_filter(&mut rng);
             let out = cat.apply(&f);
             let n = cat.data.courses.len();
-            let want: Vec<u32> = (0..n).filter(|c| matches(&cat, &tx, &f, *c, None)).map(|c| c as u32).collect();
+            let want: Vec<u32> = (0..n)
+                .filter(|c| matches(&cat, &tx, &f, *c, None))
+                .map(|c| c as u32)
+                .collect();
             let dims = ["sector", "level", "country", "province", "form"];
-            let passes: Vec<Vec<bool>> =
-                dims.iter().map(|d| (0..n).map(|c| matches(&cat, &tx, &f, c, Some(d))).collect()).collect();
-            let mut got: Vec<u32> = out.providers.iter().flat_map(|h| h.courses.iter().copied()).collect();
+            let passes: Vec<Vec<bool>> = dims
+                .iter()
+                .map(|d| (0..n).map(|c| matches(&cat, &tx, &f, c, Some(d))).collect())
+                .collect();
+            let mut got: Vec<u32> = out
+                .providers
+                .iter()
+                .flat_map(|h| h.courses.iter().copied())
+                .collect();
             got.sort_unstable();
             assert_eq!(got, want, "seed {seed} query {q} {f:?}");
             assert_eq!(out.course_count, want.len());
@@ -91,31 +165,57 @@ fn filter_and_facets_match_brute_force() {
             let course = |c: usize| &cat.data.courses[c];
             let provider = |c: usize| &cat.data.providers[cat.data.courses[c].provider as usize];
             for s in Sector::ALL {
-                assert_eq!(out.facets.sectors[s.index()], count("sector", &|c| course(c).sector == *s), "sector {s} {f:?}");
+                assert_eq!(
+                    out.facets.sectors[s.index()],
+                    count("sector", &|c| course(c).sector == *s),
+                    "sector {s} {f:?}"
+                );
             }
             for e in Eqf::all() {
-                assert_eq!(out.facets.level(e), count("level", &|c| course(c).level.eqf == e), "eqf {e:?}");
+                assert_eq!(
+                    out.facets.level(e),
+                    count("level", &|c| course(c).level.eqf == e),
+                    "eqf {e:?}"
+                );
             }
             for k in Country::ALL {
-                assert_eq!(out.facets.countries[k.index()], count("country", &|c| provider(c).country == *k));
+                assert_eq!(
+                    out.facets.countries[k.index()],
+                    count("country", &|c| provider(c).country == *k)
+                );
             }
             for p in Province::ALL {
-                assert_eq!(out.facets.provinces[p.index()], count("province", &|c| provider(c).province == *p));
+                assert_eq!(
+                    out.facets.provinces[p.index()],
+                    count("province", &|c| provider(c).province == *p)
+                );
             }
             for l in LearningForm::ALL {
-                assert_eq!(out.facets.learning_forms[l.index()], count("form", &|c| course(c).learning_forms.contains(l)));
+                assert_eq!(
+                    out.facets.learning_forms[l.index()],
+                    count("form", &|c| course(c).learning_forms.contains(l))
+                );
             }
 
             // Order: by distance when there is an origin, else by name.
             if let Some(origin) = f.origin {
-                let d: Vec<f64> = out.providers.iter().map(|h| h.distance_km.unwrap()).collect();
+                let d: Vec<f64> = out
+                    .providers
+                    .iter()
+                    .map(|h| h.distance_km.unwrap())
+                    .collect();
                 assert!(d.windows(2).all(|w| w[0] <= w[1]), "not sorted by distance");
                 for h in &out.providers {
-                    let exact = origin.distance_km(&cat.data.providers[h.provider as usize].lon_lat);
+                    let exact =
+                        origin.distance_km(&cat.data.providers[h.provider as usize].lon_lat);
                     assert!((h.distance_km.unwrap() - exact).abs() < 1e-9);
                 }
             } else {
-                let names: Vec<String> = out.providers.iter().map(|h| fold(&cat.data.providers[h.provider as usize].name)).collect();
+                let names: Vec<String> = out
+                    .providers
+                    .iter()
+                    .map(|h| fold(&cat.data.providers[h.provider as usize].name))
+                    .collect();
                 assert!(names.windows(2).all(|w| w[0] <= w[1]));
                 assert!(out.providers.iter().all(|h| h.distance_km.is_none()));
             }
@@ -124,8 +224,16 @@ fn filter_and_facets_match_brute_force() {
 }
 
 fn shipped() -> Catalog {
-    let text = std::fs::read_to_string(format!("{}/data/providers.geojson", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    Catalog::new(load_geojson(&text, &LoadOptions::default()).unwrap().dataset)
+    let text = std::fs::read_to_string(format!(
+        "{}/data/providers.geojson",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    Catalog::new(
+        load_geojson(&text, &LoadOptions::default())
+            .unwrap()
+            .dataset,
+    )
 }
 
 #[test]
@@ -136,35 +244,70 @@ fn known_cases_on_the_shipped_data() {
     assert_eq!(all.providers.len(), cat.data.providers.len());
 
     // Nursing, accent- and case-insensitive, on both sides of the border.
-    let nursing = cat.apply(&Filter { text: "VERPLEEGKUNDE".into(), ..Default::default() });
-    let countries: std::collections::BTreeSet<Country> =
-        nursing.providers.iter().map(|h| cat.data.providers[h.provider as usize].country).collect();
+    let nursing = cat.apply(&Filter {
+        text: "VERPLEEGKUNDE".into(),
+        ..Default::default()
+    });
+    let countries: std::collections::BTreeSet<Country> = nursing
+        .providers
+        .iter()
+        .map(|h| cat.data.providers[h.provider as usize].country)
+        .collect();
     assert_eq!(countries.len(), 2);
-    let industrial = cat.apply(&Filter { text: "industriele".into(), ..Default::default() });
+    let industrial = cat.apply(&Filter {
+        text: "industriele".into(),
+        ..Default::default()
+    });
     assert!(industrial.course_count >= 3, "accent folding: industriële");
 
     // EQF 6 spans the Dutch HBO bachelor and the Flemish professionele bachelor.
-    let eqf6 = cat.apply(&Filter { levels: vec![Eqf::new(6).unwrap()], ..Default::default() });
+    let eqf6 = cat.apply(&Filter {
+        levels: vec![Eqf::new(6).unwrap()],
+        ..Default::default()
+    });
     let nationals: std::collections::BTreeSet<NationalLevel> = eqf6
         .providers
         .iter()
-        .flat_map(|h| h.courses.iter().map(|c| cat.data.courses[*c as usize].level.national))
+        .flat_map(|h| {
+            h.courses
+                .iter()
+                .map(|c| cat.data.courses[*c as usize].level.national)
+        })
         .collect();
     assert!(nationals.contains(&NationalLevel::NlHboBachelor));
     assert!(nationals.contains(&NationalLevel::BeProfessioneleBachelor));
 
     // Near Vlissingen within 15 km: HZ first, nothing in Flanders' interior.
     let vlissingen = LonLat::new(3.5736, 51.4425);
-    let near = cat.apply(&Filter { origin: Some(vlissingen), radius_km: Some(15.0), ..Default::default() });
-    assert_eq!(cat.data.providers[near.providers[0].provider as usize].key, "hz-vlissingen");
-    assert!(near.providers.iter().all(|h| h.distance_km.unwrap() <= 15.0));
-    assert!(near.providers.iter().all(|h| cat.data.providers[h.provider as usize].province == Province::Zeeland));
+    let near = cat.apply(&Filter {
+        origin: Some(vlissingen),
+        radius_km: Some(15.0),
+        ..Default::default()
+    });
+    assert_eq!(
+        cat.data.providers[near.providers[0].provider as usize].key,
+        "hz-vlissingen"
+    );
+    assert!(near
+        .providers
+        .iter()
+        .all(|h| h.distance_km.unwrap() <= 15.0));
+    assert!(near
+        .providers
+        .iter()
+        .all(|h| cat.data.providers[h.provider as usize].province == Province::Zeeland));
 
     // Facet counts say what a click gives.
-    let f = Filter { sectors: vec![Sector::HealthWelfare], ..Default::default() };
+    let f = Filter {
+        sectors: vec![Sector::HealthWelfare],
+        ..Default::default()
+    };
     let out = cat.apply(&f);
     let be = out.facets.countries[Country::Be.index()] as usize;
-    let clicked = cat.apply(&Filter { countries: vec![Country::Be], ..f });
+    let clicked = cat.apply(&Filter {
+        countries: vec![Country::Be],
+        ..f
+    });
     assert_eq!(clicked.course_count, be);
 }
 
@@ -179,6 +322,16 @@ fn co_located_providers_share_one_marker() {
             assert_eq!(cat.data.providers[*p as usize].lon_lat, g.lon_lat);
         }
     }
-    let gent = groups.iter().find(|g| g.providers.iter().any(|p| cat.data.providers[*p as usize].key == "hogent-gent")).unwrap();
-    assert!(gent.providers.len() >= 3, "Gent's town-precision providers share one marker");
+    let gent = groups
+        .iter()
+        .find(|g| {
+            g.providers
+                .iter()
+                .any(|p| cat.data.providers[*p as usize].key == "hogent-gent")
+        })
+        .unwrap();
+    assert!(
+        gent.providers.len() >= 3,
+        "Gent's town-precision providers share one marker"
+    );
 }

@@ -11,7 +11,9 @@ const QUERIES: usize = 60;
 fn points(seed: u64) -> Vec<LonLat> {
     let mut rng = Rng::new(seed);
     // Clustered like towns, plus uniform noise, plus exact duplicates (campuses sharing a point).
-    let towns: Vec<LonLat> = (0..25).map(|_| LonLat::new(rng.range(2.5, 4.4), rng.range(50.7, 51.8))).collect();
+    let towns: Vec<LonLat> = (0..25)
+        .map(|_| LonLat::new(rng.range(2.5, 4.4), rng.range(50.7, 51.8)))
+        .collect();
     let mut pts: Vec<LonLat> = (0..POINTS)
         .map(|i| {
             if i % 5 == 0 {
@@ -36,10 +38,17 @@ fn brute_radius(pts: &[LonLat], c: LonLat, r: f64) -> Vec<Nearby> {
     let mut v: Vec<Nearby> = pts
         .iter()
         .enumerate()
-        .map(|(i, p)| Nearby { id: i as u32, distance_km: c.distance_km(p) })
+        .map(|(i, p)| Nearby {
+            id: i as u32,
+            distance_km: c.distance_km(p),
+        })
         .filter(|n| n.distance_km <= r)
         .collect();
-    v.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km).then(a.id.cmp(&b.id)));
+    v.sort_by(|a, b| {
+        a.distance_km
+            .total_cmp(&b.distance_km)
+            .then(a.id.cmp(&b.id))
+    });
     v
 }
 
@@ -55,7 +64,9 @@ fn bounds_query_matches_brute_force() {
             let bounds = BoundsLonLat::from_corners(a, b);
             let mut got = idx.in_bounds(&bounds);
             got.sort_unstable();
-            let want: Vec<u32> = (0..pts.len() as u32).filter(|i| bounds.contains(&pts[*i as usize])).collect();
+            let want: Vec<u32> = (0..pts.len() as u32)
+                .filter(|i| bounds.contains(&pts[*i as usize]))
+                .collect();
             assert_eq!(got, want, "seed {seed} bounds {bounds:?}");
         }
         // Degenerate boxes: a single point (a duplicate pair) and an empty area.
@@ -63,7 +74,12 @@ fn bounds_query_matches_brute_force() {
         let mut got = idx.in_bounds(&BoundsLonLat::from_corners(p, p));
         got.sort_unstable();
         assert!(got.contains(&0) && got.contains(&1), "seed {seed}");
-        assert!(idx.in_bounds(&BoundsLonLat::from_corners(LonLat::new(10.0, 10.0), LonLat::new(11.0, 11.0))).is_empty());
+        assert!(idx
+            .in_bounds(&BoundsLonLat::from_corners(
+                LonLat::new(10.0, 10.0),
+                LonLat::new(11.0, 11.0)
+            ))
+            .is_empty());
     }
 }
 
@@ -74,7 +90,11 @@ fn radius_query_matches_brute_force() {
         let idx = index(&pts);
         let mut rng = Rng::new(seed ^ 0x4AD);
         for q in 0..QUERIES {
-            let c = if q % 3 == 0 { pts[rng.below(pts.len())] } else { LonLat::new(rng.range(2.3, 4.6), rng.range(50.6, 51.9)) };
+            let c = if q % 3 == 0 {
+                pts[rng.below(pts.len())]
+            } else {
+                LonLat::new(rng.range(2.3, 4.6), rng.range(50.6, 51.9))
+            };
             let r = [0.0, 0.5, 2.0, 10.0, 35.0, 120.0, 400.0][q % 7];
             let got = idx.within_radius_km(c, r);
             let want = brute_radius(&pts, c, r);
@@ -108,6 +128,10 @@ fn empty_index_and_bad_radius() {
     assert!(idx.nearest_k(LonLat::new(3.0, 51.0), 3).is_empty());
     let pts = points(3);
     let idx = index(&pts);
-    assert!(idx.within_radius_km(LonLat::new(3.0, 51.0), f64::NAN).is_empty());
-    assert!(idx.within_radius_km(LonLat::new(3.0, 51.0), -1.0).is_empty());
+    assert!(idx
+        .within_radius_km(LonLat::new(3.0, 51.0), f64::NAN)
+        .is_empty());
+    assert!(idx
+        .within_radius_km(LonLat::new(3.0, 51.0), -1.0)
+        .is_empty());
 }

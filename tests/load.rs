@@ -4,19 +4,42 @@ use leerkaart::core::load::RejectedPart;
 use leerkaart::core::*;
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn reason_of<'a>(report: &'a LoadReport, id: &str) -> Vec<&'a Rejection> {
-    report.rejections.iter().filter(|r| r.feature_id.as_deref() == Some(id)).collect()
+    report
+        .rejections
+        .iter()
+        .filter(|r| r.feature_id.as_deref() == Some(id))
+        .collect()
 }
 
 #[test]
 fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
     let report = load_geojson(&fixture("mixed_bad.geojson"), &LoadOptions::default()).unwrap();
-    let keys: Vec<&str> = report.dataset.providers.iter().map(|p| p.key.as_str()).collect();
+    let keys: Vec<&str> = report
+        .dataset
+        .providers
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
     // Valid features, and features of which only a course or a link was bad, are kept.
-    assert_eq!(keys, ["ok-1", "bad-sector", "be-level-in-nl", "eqf-mismatch", "js-link", "unknown-level"]);
+    assert_eq!(
+        keys,
+        [
+            "ok-1",
+            "bad-sector",
+            "be-level-in-nl",
+            "eqf-mismatch",
+            "js-link",
+            "unknown-level"
+        ]
+    );
 
     let one = |id: &str| {
         let r = reason_of(&report, id);
@@ -25,27 +48,75 @@ fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
     };
     assert_eq!(one("no-geom").reason, RejectReason::MissingCoordinates);
     assert_eq!(one("no-geom").feature_index, 1);
-    assert!(matches!(one("outside").reason, RejectReason::OutsideRegion { swapped: false, .. }));
-    assert!(matches!(one("swapped").reason, RejectReason::OutsideRegion { swapped: true, .. }));
+    assert!(matches!(
+        one("outside").reason,
+        RejectReason::OutsideRegion { swapped: false, .. }
+    ));
+    assert!(matches!(
+        one("swapped").reason,
+        RejectReason::OutsideRegion { swapped: true, .. }
+    ));
     assert!(one("swapped").to_string().contains("swapped"));
     let bad_sector = one("bad-sector");
     assert_eq!(bad_sector.part, RejectedPart::Course(0));
-    assert_eq!(bad_sector.reason, RejectReason::UnknownValue { field: "sector", value: "welding".into() });
+    assert_eq!(
+        bad_sector.reason,
+        RejectReason::UnknownValue {
+            field: "sector",
+            value: "welding".into()
+        }
+    );
     let dup: Vec<_> = reason_of(&report, "ok-1");
     assert_eq!(dup.len(), 1);
     assert_eq!(dup[0].reason, RejectReason::DuplicateId("ok-1".into()));
     assert_eq!(dup[0].feature_index, 5);
-    assert!(matches!(one("be-level-in-nl").reason, RejectReason::LevelNotInCountry { .. }));
-    assert!(matches!(one("eqf-mismatch").reason, RejectReason::EqfMismatch { eqf: 5, lo: 4, hi: 4, .. }));
-    assert_eq!(one("line").reason, RejectReason::NotAPoint("LineString".into()));
+    assert!(matches!(
+        one("be-level-in-nl").reason,
+        RejectReason::LevelNotInCountry { .. }
+    ));
+    assert!(matches!(
+        one("eqf-mismatch").reason,
+        RejectReason::EqfMismatch {
+            eqf: 5,
+            lo: 4,
+            hi: 4,
+            ..
+        }
+    ));
+    assert_eq!(
+        one("line").reason,
+        RejectReason::NotAPoint("LineString".into())
+    );
     let js = one("js-link");
     assert_eq!(js.part, RejectedPart::Field);
-    assert!(matches!(js.reason, RejectReason::UnsafeUrl { field: "website", .. }));
-    assert!(matches!(one("province-mismatch").reason, RejectReason::ProvinceNotInCountry { .. }));
-    assert!(matches!(one("no-source").reason, RejectReason::MissingField("source") | RejectReason::InvalidField { .. }));
-    assert!(matches!(one("unknown-level").reason, RejectReason::UnknownValue { field: "level", .. }));
-    assert!(matches!(one("short-coords").reason, RejectReason::InvalidCoordinates(_)));
-    let not_obj: Vec<_> = report.rejections.iter().filter(|r| r.feature_index == 12).collect();
+    assert!(matches!(
+        js.reason,
+        RejectReason::UnsafeUrl {
+            field: "website",
+            ..
+        }
+    ));
+    assert!(matches!(
+        one("province-mismatch").reason,
+        RejectReason::ProvinceNotInCountry { .. }
+    ));
+    assert!(matches!(
+        one("no-source").reason,
+        RejectReason::MissingField("source") | RejectReason::InvalidField { .. }
+    ));
+    assert!(matches!(
+        one("unknown-level").reason,
+        RejectReason::UnknownValue { field: "level", .. }
+    ));
+    assert!(matches!(
+        one("short-coords").reason,
+        RejectReason::InvalidCoordinates(_)
+    ));
+    let not_obj: Vec<_> = report
+        .rejections
+        .iter()
+        .filter(|r| r.feature_index == 12)
+        .collect();
     assert!(matches!(not_obj[0].reason, RejectReason::NotAFeature(_)));
 
     // The markup in a name is kept as plain text; the unsafe link is gone.
@@ -59,7 +130,10 @@ fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
     assert_eq!(courses.len(), 1);
     assert_eq!(courses[0].level.national, NationalLevel::NlMbo3);
     assert_eq!(courses[0].level.eqf.get(), 3);
-    assert_eq!(courses[0].learning_forms, [LearningForm::FullTime, LearningForm::Dual]);
+    assert_eq!(
+        courses[0].learning_forms,
+        [LearningForm::FullTime, LearningForm::Dual]
+    );
     // A course with no source of its own carries its provider's.
     assert_eq!(courses[0].source.name, "Test fixture");
     assert_eq!(report.rejected_features(), 9);
@@ -67,15 +141,25 @@ fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
 
 #[test]
 fn line_delimited_input_reports_the_bad_line_and_loads_the_rest() {
-    let report = load_geojson(&fixture("line_delimited.geojsonl"), &LoadOptions::default()).unwrap();
-    let keys: Vec<&str> = report.dataset.providers.iter().map(|p| p.key.as_str()).collect();
+    let report =
+        load_geojson(&fixture("line_delimited.geojsonl"), &LoadOptions::default()).unwrap();
+    let keys: Vec<&str> = report
+        .dataset
+        .providers
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
     assert_eq!(keys, ["l1", "l3"]);
     assert_eq!(report.rejections.len(), 1);
     let r = &report.rejections[0];
     assert_eq!(r.line, Some(2));
     assert_eq!(r.feature_index, 1);
     assert!(matches!(r.reason, RejectReason::Syntax(_)));
-    assert!(r.to_string().starts_with("feature #1 (line 2): not valid JSON"), "{r}");
+    assert!(
+        r.to_string()
+            .starts_with("feature #1 (line 2): not valid JSON"),
+        "{r}"
+    );
     let be = &report.dataset.courses_of(1)[0];
     assert_eq!(be.level.national, NationalLevel::BeSecundairBeroeps);
 }
@@ -83,14 +167,23 @@ fn line_delimited_input_reports_the_bad_line_and_loads_the_rest() {
 #[test]
 fn whole_file_errors_are_one_clear_error() {
     let opts = LoadOptions::default();
-    assert!(matches!(load_geojson(&fixture("not_geojson.json"), &opts), Err(LoadError::NotGeoJson(_))));
+    assert!(matches!(
+        load_geojson(&fixture("not_geojson.json"), &opts),
+        Err(LoadError::NotGeoJson(_))
+    ));
     match load_geojson(&fixture("broken_syntax.geojson"), &opts) {
         Err(LoadError::Syntax { line, .. }) => assert_eq!(line, 4),
         other => panic!("{other:?}"),
     }
     assert_eq!(load_geojson("  \n", &opts), Err(LoadError::Empty));
-    assert!(matches!(load_geojson("[1,2]", &opts), Err(LoadError::NotGeoJson(_))));
-    assert!(matches!(load_geojson("<html>", &opts), Err(LoadError::Syntax { .. })));
+    assert!(matches!(
+        load_geojson("[1,2]", &opts),
+        Err(LoadError::NotGeoJson(_))
+    ));
+    assert!(matches!(
+        load_geojson("<html>", &opts),
+        Err(LoadError::Syntax { .. })
+    ));
     assert!(matches!(
         load_geojson(r#"{"type":"FeatureCollection"}"#, &opts),
         Err(LoadError::NotGeoJson(_))
@@ -101,15 +194,29 @@ fn whole_file_errors_are_one_clear_error() {
 
 #[test]
 fn shipped_dataset_loads_without_rejections() {
-    let text = std::fs::read_to_string(format!("{}/data/providers.geojson", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/data/providers.geojson",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let report = load_geojson(&text, &LoadOptions::default()).unwrap();
     assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
     let data = &report.dataset;
     assert!(data.providers.len() >= 10);
     for p in &data.providers {
         assert!(!p.source.name.is_empty(), "{}", p.key);
-        assert!(p.website.as_deref().is_some_and(|w| w.starts_with("https://")), "{}", p.key);
-        assert!(!p.name.starts_with("Synthetic"), "synthetic data must never ship: {}", p.key);
+        assert!(
+            p.website
+                .as_deref()
+                .is_some_and(|w| w.starts_with("https://")),
+            "{}",
+            p.key
+        );
+        assert!(
+            !p.name.starts_with("Synthetic"),
+            "synthetic data must never ship: {}",
+            p.key
+        );
     }
     // Both sides of the border and both priority sectors are there.
     for country in Country::ALL {
@@ -118,7 +225,14 @@ fn shipped_dataset_loads_without_rejections() {
     for sector in [Sector::Engineering, Sector::HealthWelfare] {
         assert!(data.courses.iter().any(|c| c.sector == sector));
     }
-    for name in ["HZ University of Applied Sciences", "Universiteit Gent", "HOGENT"] {
-        assert!(data.providers.iter().any(|p| p.name == name), "{name} missing");
+    for name in [
+        "HZ University of Applied Sciences",
+        "Universiteit Gent",
+        "HOGENT",
+    ] {
+        assert!(
+            data.providers.iter().any(|p| p.name == name),
+            "{name} missing"
+        );
     }
 }

@@ -11,7 +11,9 @@ use web_sys::{Document, HtmlElement};
 
 use super::leaflet::{self as l, options};
 use crate::core::catalog::MarkerGroup;
-use crate::core::{labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, ProviderId, Sector, REGION_VIEW};
+use crate::core::{
+    labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, ProviderId, Sector, REGION_VIEW,
+};
 
 /// Zoom used when a result is opened from the list, unless the map is already closer.
 const FOCUS_ZOOM: f64 = 12.0;
@@ -22,7 +24,12 @@ const MARKER_PX: f64 = 26.0;
 const GROUP_MARKER_PX: f64 = 32.0;
 
 /// How far the map can be panned: the region and its neighbours, inside the outline's extent.
-const MAX_BOUNDS: BoundsLonLat = BoundsLonLat { west: 1.6, south: 50.1, east: 5.4, north: 52.3 };
+const MAX_BOUNDS: BoundsLonLat = BoundsLonLat {
+    west: 1.6,
+    south: 50.1,
+    east: 5.4,
+    north: 52.3,
+};
 
 /// Map settings read from the page.
 pub struct MapConfig {
@@ -31,6 +38,9 @@ pub struct MapConfig {
     /// Tile attribution (trusted, from `index.html`).
     pub tile_attribution: String,
 }
+
+/// A Rust callback handed to Leaflet as an event handler.
+type Handler = Closure<dyn FnMut(JsValue)>;
 
 /// The live map and its markers.
 pub struct MapCtl {
@@ -41,40 +51,67 @@ pub struct MapCtl {
     document: Document,
     // Closures handed to Leaflet must live as long as what they are bound to: the map's for
     // the page's lifetime, the markers' until the markers are replaced.
-    _keep: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
-    marker_closures: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    _keep: RefCell<Vec<Handler>>,
+    marker_closures: RefCell<Vec<Handler>>,
 }
 
 fn bounds_of(map: &l::Map) -> BoundsLonLat {
     let b = map.get_bounds();
-    BoundsLonLat { west: b.get_west(), south: b.get_south(), east: b.get_east(), north: b.get_north() }
+    BoundsLonLat {
+        west: b.get_west(),
+        south: b.get_south(),
+        east: b.get_east(),
+        north: b.get_north(),
+    }
 }
 
 impl MapCtl {
     /// Creates the map in `el`, fitted to the region; `on_move` gets the view after every
     /// pan or zoom (and once at start).
-    pub fn new(el: &HtmlElement, config: &MapConfig, on_move: impl Fn(BoundsLonLat) + 'static) -> Rc<Self> {
+    pub fn new(
+        el: &HtmlElement,
+        config: &MapConfig,
+        on_move: impl Fn(BoundsLonLat) + 'static,
+    ) -> Rc<Self> {
         let map = l::new_map(
             el,
             &options(&[
                 ("zoomSnap", 0.5.into()),
                 ("minZoom", 8.into()),
-                ("maxBounds", l::bounds(MAX_BOUNDS.south, MAX_BOUNDS.west, MAX_BOUNDS.north, MAX_BOUNDS.east)),
+                (
+                    "maxBounds",
+                    l::bounds(
+                        MAX_BOUNDS.south,
+                        MAX_BOUNDS.west,
+                        MAX_BOUNDS.north,
+                        MAX_BOUNDS.east,
+                    ),
+                ),
                 ("maxZoom", 18.into()),
                 ("keyboard", true.into()),
             ]),
         );
-        map.fit_bounds(&l::bounds(REGION_VIEW.south, REGION_VIEW.west, REGION_VIEW.north, REGION_VIEW.east));
+        map.fit_bounds(&l::bounds(
+            REGION_VIEW.south,
+            REGION_VIEW.west,
+            REGION_VIEW.north,
+            REGION_VIEW.east,
+        ));
         if let Some(url) = &config.tile_url {
             l::tile_layer(
                 url,
-                &options(&[("attribution", config.tile_attribution.as_str().into()), ("maxZoom", 19.into())]),
+                &options(&[
+                    ("attribution", config.tile_attribution.as_str().into()),
+                    ("maxZoom", 19.into()),
+                ]),
             )
             .add_to(&map);
         }
         let markers = l::layer_group();
         markers.add_to(&map);
-        let document = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a page has a document");
         let ctl = Rc::new(Self {
             map,
             markers,
@@ -113,7 +150,11 @@ impl MapCtl {
                ? {color:'#7a8796', weight:1.5, fillColor:'#eef2f5', fillOpacity:0.55} \
                : {color:'#3d6e8f', weight:1.2, dashArray:'4 3', fill:false};",
         );
-        l::geo_json(geojson, &options(&[("style", style.into()), ("interactive", false.into())])).add_to(&self.map);
+        l::geo_json(
+            geojson,
+            &options(&[("style", style.into()), ("interactive", false.into())]),
+        )
+        .add_to(&self.map);
     }
 
     /// Replaces the markers with one per group of matching providers.
@@ -127,8 +168,11 @@ impl MapCtl {
         self.highlighted.borrow_mut().clear();
         let mut by_provider = self.by_provider.borrow_mut();
         by_provider.clear();
-        let courses_of: HashMap<ProviderId, &[u32]> =
-            outcome.providers.iter().map(|h| (h.provider, h.courses.as_slice())).collect();
+        let courses_of: HashMap<ProviderId, &[u32]> = outcome
+            .providers
+            .iter()
+            .map(|h| (h.provider, h.courses.as_slice()))
+            .collect();
         let groups = catalog.marker_groups(outcome.providers.iter().map(|h| h.provider));
         let mut keep = self.marker_closures.borrow_mut();
         keep.clear();
@@ -146,41 +190,93 @@ impl MapCtl {
         }
     }
 
-    fn group_marker(&self, catalog: &Catalog, group: &MarkerGroup, courses_of: &HashMap<ProviderId, &[u32]>) -> l::Marker {
+    fn group_marker(
+        &self,
+        catalog: &Catalog,
+        group: &MarkerGroup,
+        courses_of: &HashMap<ProviderId, &[u32]>,
+    ) -> l::Marker {
         let data = &catalog.data;
-        let n_courses: usize = group.providers.iter().map(|p| courses_of.get(p).map_or(0, |c| c.len())).sum();
+        let n_courses: usize = group
+            .providers
+            .iter()
+            .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
+            .sum();
         let sectors: Vec<Sector> = group
             .providers
             .iter()
-            .flat_map(|p| courses_of.get(p).copied().unwrap_or(&[]).iter().map(|c| data.courses[*c as usize].sector))
+            .flat_map(|p| {
+                courses_of
+                    .get(p)
+                    .copied()
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|c| data.courses[*c as usize].sector)
+            })
             .collect();
         let tech = sectors.iter().filter(|s| s.is_stem()).count();
-        let care = sectors.iter().filter(|s| **s == Sector::HealthWelfare).count();
+        let care = sectors
+            .iter()
+            .filter(|s| **s == Sector::HealthWelfare)
+            .count();
         let class = match (tech > 0, care > 0) {
             (true, true) => "mk mk-mixed",
             (true, false) => "mk mk-tech",
             (false, true) => "mk mk-care",
             (false, false) => "mk mk-other",
         };
-        let size = if group.providers.len() > 1 { GROUP_MARKER_PX } else { MARKER_PX };
-        let names: Vec<&str> = group.providers.iter().map(|p| data.providers[*p as usize].name.as_str()).collect();
+        let size = if group.providers.len() > 1 {
+            GROUP_MARKER_PX
+        } else {
+            MARKER_PX
+        };
+        let names: Vec<&str> = group
+            .providers
+            .iter()
+            .map(|p| data.providers[*p as usize].name.as_str())
+            .collect();
         // The icon's HTML is built here from numbers only; names go in as text properties.
         let icon = l::div_icon(&options(&[
             ("className", class.into()),
-            ("html", format!("<span>{}</span>", group.providers.len().max(1)).into()),
-            ("iconSize", js_sys::Array::of2(&size.into(), &size.into()).into()),
+            (
+                "html",
+                format!("<span>{}</span>", group.providers.len().max(1)).into(),
+            ),
+            (
+                "iconSize",
+                js_sys::Array::of2(&size.into(), &size.into()).into(),
+            ),
         ]));
         let title = format!("{} — {}", names.join(", "), labels::courses(n_courses));
         let marker = l::marker(
             &l::lat_lng(group.lon_lat.lat, group.lon_lat.lon),
-            &options(&[("icon", icon), ("title", title.as_str().into()), ("alt", title.as_str().into()), ("keyboard", true.into()), ("riseOnHover", true.into())]),
+            &options(&[
+                ("icon", icon),
+                ("title", title.as_str().into()),
+                ("alt", title.as_str().into()),
+                ("keyboard", true.into()),
+                ("riseOnHover", true.into()),
+            ]),
         );
-        marker.bind_popup(&self.popup(catalog, group, courses_of), &options(&[("maxWidth", 320.into()), ("autoPanPadding", js_sys::Array::of2(&40.into(), &40.into()).into())]));
+        marker.bind_popup(
+            &self.popup(catalog, group, courses_of),
+            &options(&[
+                ("maxWidth", 320.into()),
+                (
+                    "autoPanPadding",
+                    js_sys::Array::of2(&40.into(), &40.into()).into(),
+                ),
+            ]),
+        );
         marker
     }
 
     fn el(&self, tag: &str, class: &str, text: Option<&str>) -> HtmlElement {
-        let e: HtmlElement = self.document.create_element(tag).expect("valid tag name").unchecked_into();
+        let e: HtmlElement = self
+            .document
+            .create_element(tag)
+            .expect("valid tag name")
+            .unchecked_into();
         if !class.is_empty() {
             e.set_class_name(class);
         }
@@ -191,25 +287,43 @@ impl MapCtl {
         e
     }
 
-    fn popup(&self, catalog: &Catalog, group: &MarkerGroup, courses_of: &HashMap<ProviderId, &[u32]>) -> HtmlElement {
+    fn popup(
+        &self,
+        catalog: &Catalog,
+        group: &MarkerGroup,
+        courses_of: &HashMap<ProviderId, &[u32]>,
+    ) -> HtmlElement {
         let data = &catalog.data;
         let root = self.el("div", "popup", None);
         for pid in &group.providers {
             let p = &data.providers[*pid as usize];
             let block = self.el("section", "pp", None);
             let _ = block.append_child(&self.el("h3", "pp-name", Some(&p.name)));
-            let meta = format!("{} · {}, {}", labels::institution_kind(p.kind), p.municipality, p.province.name());
+            let meta = format!(
+                "{} · {}, {}",
+                labels::institution_kind(p.kind),
+                p.municipality,
+                p.province.name()
+            );
             let _ = block.append_child(&self.el("p", "pp-meta", Some(&meta)));
             let courses = courses_of.get(pid).copied().unwrap_or(&[]);
             let list = self.el("ul", "pp-courses", None);
             for c in courses.iter().take(POPUP_COURSES) {
                 let c = &data.courses[*c as usize];
                 let li = self.el("li", "", Some(&c.name));
-                let _ = li.append_child(&self.el("span", "pp-level", Some(&format!(" · EQF {}", c.level.eqf.get()))));
+                let _ = li.append_child(&self.el(
+                    "span",
+                    "pp-level",
+                    Some(&format!(" · EQF {}", c.level.eqf.get())),
+                ));
                 let _ = list.append_child(&li);
             }
             if courses.len() > POPUP_COURSES {
-                let _ = list.append_child(&self.el("li", "pp-more", Some(&format!("en {} meer", courses.len() - POPUP_COURSES))));
+                let _ = list.append_child(&self.el(
+                    "li",
+                    "pp-more",
+                    Some(&format!("en {} meer", courses.len() - POPUP_COURSES)),
+                ));
             }
             let _ = block.append_child(&list);
             if let Some(url) = p.website.as_deref().and_then(safe_http_url) {
@@ -245,7 +359,11 @@ impl MapCtl {
     /// Centres the map on a provider and opens its popup.
     pub fn open(&self, provider: ProviderId, lat: f64, lon: f64) {
         let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
-        self.map.set_view(&l::lat_lng(lat, lon), zoom, &options(&[("animate", false.into())]));
+        self.map.set_view(
+            &l::lat_lng(lat, lon),
+            zoom,
+            &options(&[("animate", false.into())]),
+        );
         if let Some(m) = self.by_provider.borrow().get(&provider) {
             m.open_popup();
         }

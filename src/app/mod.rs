@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::core::{
-    labels, level, load_geojson, safe_http_url, url, BoundsLonLat, Catalog, Country, Eqf, Filter, FilterOutcome,
-    LearningForm, LoadOptions, ProviderHit, ProviderId, Province, Sector,
+    labels, level, load_geojson, safe_http_url, url, BoundsLonLat, Catalog, Country, Eqf, Filter,
+    FilterOutcome, LearningForm, LoadOptions, ProviderHit, ProviderId, Province, Sector,
 };
 use map::{MapConfig, MapCtl};
 
@@ -64,9 +64,16 @@ fn meta(name: &str) -> Option<String> {
 
 async fn fetch_text(path: &str) -> Result<String, String> {
     // reqwest in the browser needs an absolute URL.
-    let base = window().location().href().map_err(|_| "no page address".to_string())?;
-    let url = web_sys::Url::new_with_base(path, &base).map_err(|_| format!("bad address: {path}"))?.href();
-    let resp = reqwest::get(&url).await.map_err(|e| format!("{url}: {e}"))?;
+    let base = window()
+        .location()
+        .href()
+        .map_err(|_| "no page address".to_string())?;
+    let url = web_sys::Url::new_with_base(path, &base)
+        .map_err(|_| format!("bad address: {path}"))?
+        .href();
+    let resp = reqwest::get(&url)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
     if !resp.status().is_success() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
@@ -124,9 +131,14 @@ fn App() -> impl IntoView {
     let data_path = url::data_param(&query_string()).unwrap_or_else(|| DEFAULT_DATA.to_string());
     spawn_local(async move {
         match fetch_text(&data_path).await {
-            Err(e) => status.set(Status::Failed(format!("De gegevens konden niet worden opgehaald ({e})."))),
+            Err(e) => status.set(Status::Failed(format!(
+                "De gegevens konden niet worden opgehaald ({e})."
+            ))),
             Ok(body) => match load_geojson(&body, &LoadOptions::default()) {
-                Err(e) => status.set(Status::Failed(format!("Het gegevensbestand is onleesbaar: {}.", labels::load_error(&e)))),
+                Err(e) => status.set(Status::Failed(format!(
+                    "Het gegevensbestand is onleesbaar: {}.",
+                    labels::load_error(&e)
+                ))),
                 Ok(report) => {
                     rejected_features.set(report.rejected_features());
                     rejections.set(report.rejections.iter().map(|r| r.to_string()).collect());
@@ -172,7 +184,9 @@ fn App() -> impl IntoView {
     let on_marker = select_from_map.clone();
     Effect::new(move |_| {
         let Some(c) = catalog.get() else { return };
-        let Some(ctl) = map_ctl.get_value() else { return };
+        let Some(ctl) = map_ctl.get_value() else {
+            return;
+        };
         map_outcome.with(|o| {
             if let Some(o) = o {
                 ctl.set_markers(&c, o, on_marker.clone());
@@ -206,7 +220,9 @@ fn App() -> impl IntoView {
     let open_result = move |p: ProviderId| {
         selected.set(Some(p));
         pane.set(Pane::Map);
-        let Some(c) = catalog.get_untracked() else { return };
+        let Some(c) = catalog.get_untracked() else {
+            return;
+        };
         let ll = c.data.providers[p as usize].lon_lat;
         if let Some(ctl) = map_ctl.get_value() {
             ctl.invalidate_size();
@@ -304,12 +320,20 @@ fn App() -> impl IntoView {
 
 /// Phones start with the filters folded, so the results are the first thing they see.
 fn wide_screen() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX)
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > PHONE_MAX_WIDTH_PX)
 }
 
 fn scroll_result_into_view(p: ProviderId) {
-    let Some(doc) = window().document() else { return };
-    let Some(el) = doc.get_element_by_id(&format!("result-{p}")) else { return };
+    let Some(doc) = window().document() else {
+        return;
+    };
+    let Some(el) = doc.get_element_by_id(&format!("result-{p}")) else {
+        return;
+    };
     let opts = leaflet::options(&[("block", "nearest".into())]);
     if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
@@ -359,7 +383,11 @@ where
 }
 
 #[component]
-fn StatusBanner(status: RwSignal<Status>, rejections: RwSignal<Vec<String>>, rejected_features: RwSignal<usize>) -> impl IntoView {
+fn StatusBanner(
+    status: RwSignal<Status>,
+    rejections: RwSignal<Vec<String>>,
+    rejected_features: RwSignal<usize>,
+) -> impl IntoView {
     view! {
         <Show when=move || status.get() == Status::Loading>
             <div class="banner loading" role="status"><span class="spinner" aria-hidden="true"></span>"De opleidingen worden geladen…"</div>
@@ -410,7 +438,17 @@ fn ResultList(
     status: RwSignal<Status>,
 ) -> impl IntoView {
     let hits = move || {
-        outcome.with(|o| o.as_ref().map(|o| o.providers.iter().take(shown.get()).cloned().collect::<Vec<_>>()).unwrap_or_default())
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.providers
+                        .iter()
+                        .take(shown.get())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     };
     let total = move || outcome.with(|o| o.as_ref().map_or(0, |o| o.providers.len()));
     view! {
@@ -438,17 +476,27 @@ fn result_item(
     selected: RwSignal<Option<ProviderId>>,
     open: impl Fn(ProviderId) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let Some(cat) = catalog.get_untracked() else { return ().into_any() };
+    let Some(cat) = catalog.get_untracked() else {
+        return ().into_any();
+    };
     let pid = hit.provider;
     let p = &cat.data.providers[pid as usize];
     let here = p.lon_lat;
     // Providers sharing the selected one's point are highlighted with it (one marker).
     let is_selected = move || {
         selected.get().is_some_and(|s| {
-            catalog.with_untracked(|c| c.as_ref().is_some_and(|c| c.data.providers[s as usize].lon_lat == here))
+            catalog.with_untracked(|c| {
+                c.as_ref()
+                    .is_some_and(|c| c.data.providers[s as usize].lon_lat == here)
+            })
         })
     };
-    let meta = format!("{} · {} · {}", labels::institution_kind(p.kind), p.municipality, p.country.code());
+    let meta = format!(
+        "{} · {} · {}",
+        labels::institution_kind(p.kind),
+        p.municipality,
+        p.country.code()
+    );
     let website = p.website.as_deref().and_then(safe_http_url);
     let distance = hit.distance_km.map(labels::distance_km);
     let courses = hit

@@ -45,7 +45,13 @@ impl Catalog {
                 .cmp(&provider_text[*b as usize])
                 .then(a.cmp(b))
         });
-        Self { data, index, course_text, provider_text, name_order }
+        Self {
+            data,
+            index,
+            course_text,
+            provider_text,
+            name_order,
+        }
     }
 
     /// Looks a provider up by its data id.
@@ -75,7 +81,10 @@ pub struct MarkerGroup {
 
 impl Catalog {
     /// Groups providers by identical coordinates, keeping the order of first appearance.
-    pub fn marker_groups(&self, providers: impl IntoIterator<Item = ProviderId>) -> Vec<MarkerGroup> {
+    pub fn marker_groups(
+        &self,
+        providers: impl IntoIterator<Item = ProviderId>,
+    ) -> Vec<MarkerGroup> {
         let mut groups: Vec<MarkerGroup> = Vec::new();
         let mut at: std::collections::HashMap<(u64, u64), usize> = std::collections::HashMap::new();
         for id in providers {
@@ -85,7 +94,10 @@ impl Catalog {
                 Some(&g) => groups[g].providers.push(id),
                 None => {
                     at.insert(key, groups.len());
-                    groups.push(MarkerGroup { lon_lat: p, providers: vec![id] });
+                    groups.push(MarkerGroup {
+                        lon_lat: p,
+                        providers: vec![id],
+                    });
                 }
             }
         }

@@ -167,7 +167,9 @@ impl Catalog {
                 let c = &self.data.courses[cid as usize];
                 if !terms.is_empty() {
                     let course_text = &self.course_text[cid as usize];
-                    if !terms.iter().all(|t| course_text.contains(t.as_str()) || provider_text.contains(t.as_str())) {
+                    if !terms.iter().all(|t| {
+                        course_text.contains(t.as_str()) || provider_text.contains(t.as_str())
+                    }) {
                         continue;
                     }
                 }
@@ -207,10 +209,19 @@ impl Catalog {
             if !matched.is_empty() {
                 course_count += matched.len();
                 matched.sort_by(|a, b| {
-                    let (ca, cb) = (&self.data.courses[*a as usize], &self.data.courses[*b as usize]);
-                    ca.level.eqf.cmp(&cb.level.eqf).then_with(|| self.course_text[*a as usize].cmp(&self.course_text[*b as usize]))
+                    let (ca, cb) = (
+                        &self.data.courses[*a as usize],
+                        &self.data.courses[*b as usize],
+                    );
+                    ca.level.eqf.cmp(&cb.level.eqf).then_with(|| {
+                        self.course_text[*a as usize].cmp(&self.course_text[*b as usize])
+                    })
                 });
-                hits.push(ProviderHit { provider: pid as ProviderId, distance_km: distance[pid], courses: matched });
+                hits.push(ProviderHit {
+                    provider: pid as ProviderId,
+                    distance_km: distance[pid],
+                    courses: matched,
+                });
             }
         }
 
@@ -228,14 +239,21 @@ impl Catalog {
             }
             hits.sort_by_key(|h| rank[h.provider as usize]);
         }
-        FilterOutcome { providers: hits, course_count, facets }
+        FilterOutcome {
+            providers: hits,
+            course_count,
+            facets,
+        }
     }
 
     /// True when a course's text matches a free-text query (used by tests and the list).
     pub fn course_matches_text(&self, course: CourseId, query: &str) -> bool {
         let c = &self.data.courses[course as usize];
         let terms = query_terms(query);
-        let hay = format!("{} {}", self.course_text[course as usize], self.provider_text[c.provider as usize]);
+        let hay = format!(
+            "{} {}",
+            self.course_text[course as usize], self.provider_text[c.provider as usize]
+        );
         matches_all(&hay, &terms)
     }
 }

@@ -79,7 +79,10 @@ impl BoundsLonLat {
 
     /// The centre of the box.
     pub fn center(&self) -> LonLat {
-        LonLat::new((self.west + self.east) / 2.0, (self.south + self.north) / 2.0)
+        LonLat::new(
+            (self.west + self.east) / 2.0,
+            (self.south + self.north) / 2.0,
+        )
     }
 
     /// A box that contains every point within `radius_km` of `center` (great-circle), used to
@@ -165,9 +168,13 @@ mod tests {
                 let lon1 = c.lon.to_radians();
                 let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * bearing.cos()).asin();
                 let lon2 = lon1
-                    + (bearing.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+                    + (bearing.sin() * d.sin() * lat1.cos())
+                        .atan2(d.cos() - lat1.sin() * lat2.sin());
                 let p = LonLat::new(lon2.to_degrees(), lat2.to_degrees());
-                assert!(b.contains(&p) || b.west == -180.0, "r={r} bearing={i} {p:?} {b:?}");
+                assert!(
+                    b.contains(&p) || b.west == -180.0,
+                    "r={r} bearing={i} {p:?} {b:?}"
+                );
             }
         }
     }

@@ -31,7 +31,9 @@ impl SpatialIndex {
             .into_iter()
             .map(|(p, id)| GeomWithData::new([p.lon, p.lat], id))
             .collect();
-        Self { tree: RTree::bulk_load(entries) }
+        Self {
+            tree: RTree::bulk_load(entries),
+        }
     }
 
     /// Number of points.
@@ -52,7 +54,7 @@ impl SpatialIndex {
 
     /// Points within `radius_km` of `center` (great-circle), nearest first; ties by id.
     pub fn within_radius_km(&self, center: LonLat, radius_km: f64) -> Vec<Nearby> {
-        if !(radius_km >= 0.0) {
+        if radius_km.is_nan() || radius_km < 0.0 {
             return Vec::new();
         }
         let b = BoundsLonLat::around(center, radius_km);
@@ -62,7 +64,10 @@ impl SpatialIndex {
             .locate_in_envelope(&env)
             .filter_map(|e| {
                 let d = center.distance_km(&LonLat::new(e.geom()[0], e.geom()[1]));
-                (d <= radius_km).then_some(Nearby { id: e.data, distance_km: d })
+                (d <= radius_km).then_some(Nearby {
+                    id: e.data,
+                    distance_km: d,
+                })
             })
             .collect();
         sort_nearby(&mut hits);
@@ -91,5 +96,9 @@ impl SpatialIndex {
 }
 
 fn sort_nearby(hits: &mut [Nearby]) {
-    hits.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km).then(a.id.cmp(&b.id)));
+    hits.sort_by(|a, b| {
+        a.distance_km
+            .total_cmp(&b.distance_km)
+            .then(a.id.cmp(&b.id))
+    });
 }

@@ -64,7 +64,10 @@ pub fn precision(p: &Provider) -> String {
             "Ligging: midden van postcodegebied {}",
             p.address.postcode.as_deref().unwrap_or("")
         ),
-        LocationPrecision::Town => format!("Ligging: centrum van {} (niet het exacte adres)", p.municipality),
+        LocationPrecision::Town => format!(
+            "Ligging: centrum van {} (niet het exacte adres)",
+            p.municipality
+        ),
     }
 }
 
@@ -80,17 +83,47 @@ pub fn eqf(e: Eqf) -> String {
 
 /// "1 opleiding" / "12 opleidingen".
 pub fn courses(n: usize) -> String {
-    if n == 1 { "1 opleiding".into() } else { format!("{n} opleidingen") }
+    if n == 1 {
+        "1 opleiding".into()
+    } else {
+        format!("{n} opleidingen")
+    }
 }
 
 /// "1 instelling" / "12 instellingen".
 pub fn providers(n: usize) -> String {
-    if n == 1 { "1 locatie".into() } else { format!("{n} locaties") }
+    if n == 1 {
+        "1 locatie".into()
+    } else {
+        format!("{n} locaties")
+    }
 }
 
 /// A distance for people: one decimal under 10 km, whole km above.
 pub fn distance_km(d: f64) -> String {
-    if d < 10.0 { format!("{:.1} km", d).replace('.', ",") } else { format!("{:.0} km", d) }
+    if d < 10.0 {
+        format!("{:.1} km", d).replace('.', ",")
+    } else {
+        format!("{:.0} km", d)
+    }
+}
+
+/// A whole-file load error, in Dutch, for the page.
+pub fn load_error(e: &super::load::LoadError) -> String {
+    use super::load::LoadError;
+    match e {
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            format!("het bestand is geen geldige JSON (regel {line}, kolom {column}: {message})")
+        }
+        LoadError::NotGeoJson(why) => {
+            format!("het bestand is JSON maar geen GeoJSON-FeatureCollection ({why})")
+        }
+        LoadError::Empty => "het bestand is leeg".into(),
+    }
 }
 
 #[cfg(test)]
@@ -107,19 +140,7 @@ mod tests {
         }
         assert_eq!(courses(1), "1 opleiding");
         assert_eq!(courses(3), "3 opleidingen");
-        assert_eq!(distance_km(3.14), "3,1 km");
+        assert_eq!(distance_km(3.06), "3,1 km");
         assert_eq!(distance_km(42.4), "42 km");
-    }
-}
-
-/// A whole-file load error, in Dutch, for the page.
-pub fn load_error(e: &super::load::LoadError) -> String {
-    use super::load::LoadError;
-    match e {
-        LoadError::Syntax { line, column, message } => {
-            format!("het bestand is geen geldige JSON (regel {line}, kolom {column}: {message})")
-        }
-        LoadError::NotGeoJson(why) => format!("het bestand is JSON maar geen GeoJSON-FeatureCollection ({why})"),
-        LoadError::Empty => "het bestand is leeg".into(),
     }
 }

@@ -248,7 +248,10 @@ mod tests {
         assert_eq!(NationalLevel::NlAssociateDegree.fixed_eqf(), Some(e(5)));
         assert_eq!(NationalLevel::BeGraduaat.fixed_eqf(), Some(e(5)));
         assert_eq!(NationalLevel::NlHboBachelor.fixed_eqf(), Some(e(6)));
-        assert_eq!(NationalLevel::BeProfessioneleBachelor.fixed_eqf(), Some(e(6)));
+        assert_eq!(
+            NationalLevel::BeProfessioneleBachelor.fixed_eqf(),
+            Some(e(6))
+        );
         assert!(NationalLevel::BeSecundairBeroeps.allows(e(3)));
         assert!(!NationalLevel::BeSecundairBeroeps.allows(e(4)));
         assert!(!NationalLevel::NlMbo2.allows(e(3)));
@@ -259,7 +262,11 @@ mod tests {
         for l in NationalLevel::ALL {
             let (lo, hi) = l.eqf_range();
             assert!(EQF_MIN <= lo && lo <= hi && hi <= EQF_MAX, "{l}");
-            assert_eq!(l.code().starts_with("nl_"), l.country() == Country::Nl, "{l}");
+            assert_eq!(
+                l.code().starts_with("nl_"),
+                l.country() == Country::Nl,
+                "{l}"
+            );
         }
     }
 
@@ -268,7 +275,10 @@ mod tests {
         let five = eqf_label(Eqf::new(5).unwrap());
         assert_eq!(five, "EQF 5 — Associate degree (NL) / Graduaat (HBO5) (BE)");
         let four = eqf_label(Eqf::new(4).unwrap());
-        assert!(four.contains("MBO 4 (NL)") && four.contains("Se-n-Se"), "{four}");
+        assert!(
+            four.contains("MBO 4 (NL)") && four.contains("Se-n-Se"),
+            "{four}"
+        );
         // Every level from 1 to 8 is named on at least one side.
         for e in Eqf::all() {
             assert_ne!(eqf_label(e), format!("EQF {}", e.get()));

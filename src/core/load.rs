@@ -25,7 +25,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { region: REGION_BOUNDS }
+        Self {
+            region: REGION_BOUNDS,
+        }
     }
 }
 
@@ -276,7 +278,9 @@ fn looks_line_delimited(text: &str) -> bool {
         .map(|l| l.trim().trim_start_matches('\u{1e}').trim())
         .filter(|l| !l.is_empty());
     match (lines.next(), lines.next()) {
-        (Some(first), Some(_)) => matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_))),
+        (Some(first), Some(_)) => {
+            matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_)))
+        }
         _ => false,
     }
 }
@@ -294,7 +298,10 @@ fn strip_position(msg: &str) -> String {
 #[serde(untagged)]
 enum RawLevel {
     Code(String),
-    Full { eqf: Option<u8>, national: Option<String> },
+    Full {
+        eqf: Option<u8>,
+        national: Option<String>,
+    },
 }
 
 #[derive(Deserialize)]
@@ -412,7 +419,11 @@ impl<'a> Loader<'a> {
             .get("id")
             .and_then(id_string)
             .or_else(|| props.get("id").and_then(id_string));
-        let at = At { index, line, id: id.as_deref() };
+        let at = At {
+            index,
+            line,
+            id: id.as_deref(),
+        };
         if let Err(reason) = self.provider(&at, obj, props) {
             self.reject(index, line, id.as_deref(), RejectedPart::Feature, reason);
         }
@@ -454,10 +465,14 @@ impl<'a> Loader<'a> {
             });
         }
         let kind = vocab(raw.kind, "kind", InstitutionKind::from_code)?;
-        let location_precision =
-            vocab(raw.location_precision, "location_precision", LocationPrecision::from_code)?;
+        let location_precision = vocab(
+            raw.location_precision,
+            "location_precision",
+            LocationPrecision::from_code,
+        )?;
         let source = self.source(raw.source, at, RejectedPart::Field)?;
-        let municipality = non_empty(raw.municipality).ok_or(RejectReason::MissingField("municipality"))?;
+        let municipality =
+            non_empty(raw.municipality).ok_or(RejectReason::MissingField("municipality"))?;
         if self.provider_keys.contains(&key) {
             return Err(RejectReason::DuplicateId(key));
         }
@@ -468,7 +483,9 @@ impl<'a> Loader<'a> {
         for (ci, course) in raw.courses.iter().enumerate() {
             match self.course(at, ci, provider_id, country, &source, course) {
                 Ok(c) => self.report.dataset.courses.push(c),
-                Err(reason) => self.reject(at.index, at.line, at.id, RejectedPart::Course(ci), reason),
+                Err(reason) => {
+                    self.reject(at.index, at.line, at.id, RejectedPart::Course(ci), reason)
+                }
             }
         }
         let last_course = self.report.dataset.courses.len() as CourseId;
@@ -496,14 +513,21 @@ impl<'a> Loader<'a> {
             None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
             Some(g) => g,
         };
-        let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("geometry without type");
+        let kind = geometry
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("geometry without type");
         if kind != "Point" {
             return Err(RejectReason::NotAPoint(kind.to_string()));
         }
         let coords = match geometry.get("coordinates") {
             None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
             Some(Value::Array(a)) => a,
-            Some(_) => return Err(RejectReason::InvalidCoordinates("`coordinates` is not an array".into())),
+            Some(_) => {
+                return Err(RejectReason::InvalidCoordinates(
+                    "`coordinates` is not an array".into(),
+                ))
+            }
         };
         // Parsed through the geojson crate so its notion of a Point is the one we accept.
         let parsed: geojson::Geometry = serde_json::from_value(geometry.clone())
@@ -528,12 +552,21 @@ impl<'a> Loader<'a> {
         let region = &self.options.region;
         if !region.contains(&p) {
             let swapped = region.contains(&LonLat::new(p.lat, p.lon));
-            return Err(RejectReason::OutsideRegion { lon: p.lon, lat: p.lat, swapped });
+            return Err(RejectReason::OutsideRegion {
+                lon: p.lon,
+                lat: p.lat,
+                swapped,
+            });
         }
         Ok(p)
     }
 
-    fn source(&mut self, raw: Option<Source>, at: &At<'_>, part: RejectedPart) -> Result<Source, RejectReason> {
+    fn source(
+        &mut self,
+        raw: Option<Source>,
+        at: &At<'_>,
+        part: RejectedPart,
+    ) -> Result<Source, RejectReason> {
         let mut s = raw.ok_or(RejectReason::MissingField("source"))?;
         s.name = s.name.trim().to_string();
         if s.name.is_empty() {
@@ -544,13 +577,29 @@ impl<'a> Loader<'a> {
     }
 
     /// Keeps a link only if it is http(s); otherwise reports it and drops it.
-    fn url(&mut self, raw: Option<String>, field: &'static str, at: &At<'_>, part: RejectedPart) -> Option<String> {
+    fn url(
+        &mut self,
+        raw: Option<String>,
+        field: &'static str,
+        at: &At<'_>,
+        part: RejectedPart,
+    ) -> Option<String> {
         let raw = non_empty(raw)?;
         match safe_http_url(&raw) {
             Some(u) => Some(u),
             None => {
-                let part = if part == RejectedPart::Feature { RejectedPart::Field } else { part };
-                self.reject(at.index, at.line, at.id, part, RejectReason::UnsafeUrl { field, url: raw });
+                let part = if part == RejectedPart::Feature {
+                    RejectedPart::Field
+                } else {
+                    part
+                };
+                self.reject(
+                    at.index,
+                    at.line,
+                    at.id,
+                    part,
+                    RejectReason::UnsafeUrl { field, url: raw },
+                );
                 None
             }
         }
@@ -565,14 +614,16 @@ impl<'a> Loader<'a> {
         provider_source: &Source,
         value: &Value,
     ) -> Result<Course, RejectReason> {
-        let raw: RawCourse = serde_json::from_value(value.clone()).map_err(|e| RejectReason::InvalidField {
-            field: "course",
-            message: e.to_string(),
-        })?;
+        let raw: RawCourse =
+            serde_json::from_value(value.clone()).map_err(|e| RejectReason::InvalidField {
+                field: "course",
+                message: e.to_string(),
+            })?;
         let name = non_empty(raw.name).ok_or(RejectReason::MissingField("name"))?;
         let sector = vocab(raw.sector, "sector", Sector::from_code)?;
         let level = level(raw.level, country)?;
-        let learning_forms = vocab_list(raw.learning_forms, "learning form", LearningForm::from_code)?;
+        let learning_forms =
+            vocab_list(raw.learning_forms, "learning form", LearningForm::from_code)?;
         if learning_forms.is_empty() {
             return Err(RejectReason::MissingField("learning_forms"));
         }
@@ -610,7 +661,11 @@ impl<'a> Loader<'a> {
             isced_f: non_empty(raw.isced_f),
             level,
             learning_forms,
-            languages: raw.languages.into_iter().map(|l| l.trim().to_ascii_lowercase()).collect(),
+            languages: raw
+                .languages
+                .into_iter()
+                .map(|l| l.trim().to_ascii_lowercase())
+                .collect(),
             target_groups,
             duration: non_empty(raw.duration),
             intake_months,
@@ -621,12 +676,20 @@ impl<'a> Loader<'a> {
     }
 }
 
-fn vocab<T>(raw: Option<String>, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<T, RejectReason> {
+fn vocab<T>(
+    raw: Option<String>,
+    field: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, RejectReason> {
     let raw = non_empty(raw).ok_or(RejectReason::MissingField(field))?;
     parse(&raw).ok_or(RejectReason::UnknownValue { field, value: raw })
 }
 
-fn vocab_list<T: Ord>(raw: Vec<String>, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<Vec<T>, RejectReason> {
+fn vocab_list<T: Ord>(
+    raw: Vec<String>,
+    field: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Vec<T>, RejectReason> {
     let mut out = raw
         .into_iter()
         .map(|v| parse(v.trim()).ok_or(RejectReason::UnknownValue { field, value: v }))
@@ -639,7 +702,10 @@ fn vocab_list<T: Ord>(raw: Vec<String>, field: &'static str, parse: fn(&str) -> 
 fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectReason> {
     let (eqf, national) = match raw.ok_or(RejectReason::MissingField("level"))? {
         RawLevel::Code(code) => (None, code),
-        RawLevel::Full { eqf, national } => (eqf, national.ok_or(RejectReason::MissingField("level.national"))?),
+        RawLevel::Full { eqf, national } => (
+            eqf,
+            national.ok_or(RejectReason::MissingField("level.national"))?,
+        ),
     };
     let level = NationalLevel::from_code(national.trim()).ok_or(RejectReason::UnknownValue {
         field: "level",
@@ -659,11 +725,21 @@ fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectR
                 value: n.to_string(),
             })?;
             if !level.allows(e) {
-                return Err(RejectReason::EqfMismatch { eqf: n, level: national, lo, hi });
+                return Err(RejectReason::EqfMismatch {
+                    eqf: n,
+                    level: national,
+                    lo,
+                    hi,
+                });
             }
             e
         }
-        None => level.fixed_eqf().ok_or(RejectReason::MissingField("level.eqf"))?,
+        None => level
+            .fixed_eqf()
+            .ok_or(RejectReason::MissingField("level.eqf"))?,
     };
-    Ok(CourseLevel { eqf, national: level })
+    Ok(CourseLevel {
+        eqf,
+        national: level,
+    })
 }

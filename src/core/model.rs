@@ -159,7 +159,10 @@ impl Sector {
 
     /// True for the STEM fields (05, 06, 07).
     pub const fn is_stem(self) -> bool {
-        matches!(self, Sector::NaturalSciences | Sector::Ict | Sector::Engineering)
+        matches!(
+            self,
+            Sector::NaturalSciences | Sector::Ict | Sector::Engineering
+        )
     }
 }
 
@@ -386,7 +389,10 @@ mod tests {
 
     #[test]
     fn only_http_links_are_safe() {
-        assert_eq!(safe_http_url(" https://www.hz.nl/ "), Some("https://www.hz.nl/".into()));
+        assert_eq!(
+            safe_http_url(" https://www.hz.nl/ "),
+            Some("https://www.hz.nl/".into())
+        );
         assert!(safe_http_url("http://ugent.be").is_some());
         for bad in [
             "javascript:alert(1)",

@@ -90,8 +90,18 @@ const BE_LEVELS: &[NationalLevel] = &[
     NationalLevel::BeMaster,
 ];
 const WORDS: &[&str] = &[
-    "Verpleegkunde", "Elektromechanica", "Lassen", "Zorgkundige", "Procestechniek", "Logistiek",
-    "Bouw", "Installatietechniek", "Kinderopvang", "ICT", "Mechatronica", "Welzijn",
+    "Verpleegkunde",
+    "Elektromechanica",
+    "Lassen",
+    "Zorgkundige",
+    "Procestechniek",
+    "Logistiek",
+    "Bouw",
+    "Installatietechniek",
+    "Kinderopvang",
+    "ICT",
+    "Mechatronica",
+    "Welzijn",
 ];
 
 /// Generates a dataset with providers clustered around random "towns" in `area`.
@@ -99,7 +109,12 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
     let mut rng = Rng::new(seed);
     let area = options.area;
     let towns: Vec<LonLat> = (0..options.towns.max(1))
-        .map(|_| LonLat::new(rng.range(area.west, area.east), rng.range(area.south, area.north)))
+        .map(|_| {
+            LonLat::new(
+                rng.range(area.west, area.east),
+                rng.range(area.south, area.north),
+            )
+        })
         .collect();
     let mut data = Dataset::default();
     let per_provider = options.courses / options.providers.max(1);
@@ -112,7 +127,11 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
         );
         let province = Province::ALL[rng.below(Province::ALL.len())];
         let country = province.country();
-        let source = Source { name: "Synthetic (seeded generator)".into(), url: None, retrieved: None };
+        let source = Source {
+            name: "Synthetic (seeded generator)".into(),
+            url: None,
+            retrieved: None,
+        };
         let first = data.courses.len() as CourseId;
         let mut n = per_provider;
         if extra > 0 {
@@ -120,10 +139,15 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             extra -= 1;
         }
         for _ in 0..n {
-            let levels = if country == Country::Nl { NL_LEVELS } else { BE_LEVELS };
+            let levels = if country == Country::Nl {
+                NL_LEVELS
+            } else {
+                BE_LEVELS
+            };
             let national = levels[rng.below(levels.len())];
             let (lo, hi) = national.eqf_range();
-            let eqf = super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8).unwrap_or_else(|| unreachable!());
+            let eqf = super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8)
+                .unwrap_or_else(|| unreachable!());
             let mut forms = vec![LearningForm::ALL[rng.below(LearningForm::ALL.len())]];
             if rng.unit() < 0.3 {
                 forms.push(LearningForm::ALL[rng.below(LearningForm::ALL.len())]);

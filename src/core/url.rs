@@ -68,8 +68,14 @@ mod tests {
 
     #[test]
     fn data_parameter() {
-        assert_eq!(data_param("?data=data/full.geojson"), Some("data/full.geojson".into()));
-        assert_eq!(data_param("?x=1&data=https%3A%2F%2Fexample.org%2Fa.geojson"), Some("https://example.org/a.geojson".into()));
+        assert_eq!(
+            data_param("?data=data/full.geojson"),
+            Some("data/full.geojson".into())
+        );
+        assert_eq!(
+            data_param("?x=1&data=https%3A%2F%2Fexample.org%2Fa.geojson"),
+            Some("https://example.org/a.geojson".into())
+        );
         assert_eq!(data_param("?data=javascript:alert(1)"), None);
         assert_eq!(data_param("?data=data:application/json,{}"), None);
         assert_eq!(data_param("?data=//evil.example/x"), None);
