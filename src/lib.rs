@@ -7,5 +7,8 @@
 
 pub mod core;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pipeline;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;

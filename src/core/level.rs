@@ -75,6 +75,12 @@ vocabulary! {
         NlMaster = "nl_master",
         /// NL: doctorate (PhD).
         NlDoctorate = "nl_doctorate",
+        /// NL: VMBO diploma (pre-vocational secondary).
+        NlVmbo = "nl_vmbo",
+        /// NL: HAVO diploma (senior general secondary).
+        NlHavo = "nl_havo",
+        /// NL: VWO diploma (pre-university).
+        NlVwo = "nl_vwo",
         /// NL: a non-formal course (private or sector training) referenced to NLQF.
         NlNonFormal = "nl_non_formal",
         /// BE: secondary education with labour-market finality, 2nd/3rd grade BSO
@@ -113,6 +119,9 @@ impl NationalLevel {
             | NationalLevel::NlWoBachelor
             | NationalLevel::NlMaster
             | NationalLevel::NlDoctorate
+            | NationalLevel::NlVmbo
+            | NationalLevel::NlHavo
+            | NationalLevel::NlVwo
             | NationalLevel::NlNonFormal => Country::Nl,
             _ => Country::Be,
         }
@@ -131,6 +140,8 @@ impl NationalLevel {
             NationalLevel::NlHboBachelor | NationalLevel::NlWoBachelor => (6, 6),
             NationalLevel::NlMaster => (7, 7),
             NationalLevel::NlDoctorate => (8, 8),
+            NationalLevel::NlVmbo => (2, 2),
+            NationalLevel::NlHavo | NationalLevel::NlVwo => (4, 4),
             NationalLevel::NlNonFormal => (1, 8),
             NationalLevel::BeSecundairBeroeps => (2, 3),
             NationalLevel::BeSecundairDiploma | NationalLevel::BeSeNSe => (4, 4),
@@ -170,6 +181,9 @@ impl NationalLevel {
             NationalLevel::NlWoBachelor => "WO-bachelor",
             NationalLevel::NlMaster => "Master",
             NationalLevel::NlDoctorate => "Doctoraat (PhD)",
+            NationalLevel::NlVmbo => "VMBO",
+            NationalLevel::NlHavo => "HAVO",
+            NationalLevel::NlVwo => "VWO",
             NationalLevel::NlNonFormal => "Niet-formele opleiding (NLQF)",
             NationalLevel::BeSecundairBeroeps => "Secundair (BSO, beroepskwalificatie)",
             NationalLevel::BeSecundairDiploma => "Diploma secundair onderwijs",
@@ -276,7 +290,7 @@ mod tests {
         assert_eq!(five, "EQF 5 — Associate degree (NL) / Graduaat (HBO5) (BE)");
         let four = eqf_label(Eqf::new(4).unwrap());
         assert!(
-            four.contains("MBO 4 (NL)") && four.contains("Se-n-Se"),
+            four.contains("MBO 4, HAVO, VWO (NL)") && four.contains("Se-n-Se"),
             "{four}"
         );
         // Every level from 1 to 8 is named on at least one side.

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod filter;
+pub mod gazetteer;
 pub mod geo_util;
 pub mod index;
 pub mod labels;

@@ -1,0 +1,185 @@
+//! `leerkaart-data`: build, import and validate Leerkaart datasets (for the people who
+//! maintain the data). Run without arguments for help.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+
+    use leerkaart::pipeline::{self, validate::Severity, Imported, PipelineError};
+
+    const HELP: &str = "\
+leerkaart-data — build, import and validate Leerkaart datasets
+
+USAGE:
+  leerkaart-data build [--providers F] [--courses F] [--places F] [--compiled DATE] [-o F]
+      Build the shipped GeoJSON from the editable CSV sources.
+      Defaults: data/sources/providers.csv, data/sources/courses.csv, data/places.tsv,
+      today's date, data/providers.geojson.
+  leerkaart-data import duo FILE.csv [--places F] [-o F]
+      Dutch DUO location list (CSV, DUO's columns or the geocoded variant).
+  leerkaart-data import onderwijs-vlaanderen FILE.json [--places F] [-o F]
+      Flemish school locations with their programmes (Onderwijs Vlaanderen shape).
+  leerkaart-data import ooapi FILE.json [-o F]
+      Open Education API v5 bundle: {organizations, programs, offerings}.
+  leerkaart-data validate FILE.geojson [--land F]
+      Print every problem; exit 1 if there is an error. --land defaults to
+      assets/region-outline.geojson (to find points in the sea).
+
+Outputs are written to a temporary file and renamed, never half-written.";
+
+    struct Args {
+        positional: Vec<String>,
+        flags: Vec<(String, String)>,
+    }
+
+    impl Args {
+        fn parse(raw: Vec<String>) -> Result<Self, String> {
+            let mut positional = Vec::new();
+            let mut flags = Vec::new();
+            let mut it = raw.into_iter();
+            while let Some(a) = it.next() {
+                if a == "-h" || a == "--help" {
+                    return Err(String::new());
+                }
+                if a.starts_with('-') {
+                    let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+                    flags.push((a, v));
+                } else {
+                    positional.push(a);
+                }
+            }
+            Ok(Self { positional, flags })
+        }
+
+        fn flag(&self, names: &[&str], default: &str) -> PathBuf {
+            PathBuf::from(self.flags.iter().rev().find(|(k, _)| names.contains(&k.as_str())).map_or(default, |(_, v)| v.as_str()))
+        }
+
+        fn text(&self, name: &str) -> Option<String> {
+            self.flags.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        }
+    }
+
+    /// Today's date (UTC) as YYYY-MM-DD, without a date crate.
+    fn today() -> String {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let days = (secs / 86_400) as i64;
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    fn finish(imported: Imported, out: &Path, name: &str, note: &str, compiled: &str) -> Result<i32, PipelineError> {
+        for s in &imported.skipped {
+            eprintln!("skipped: {}: {}", s.at, s.reason);
+        }
+        let text = pipeline::to_json(&imported.collection(name, note, compiled));
+        let problems = pipeline::validate::validate(&text, None);
+        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        pipeline::write_atomically(out, text.as_bytes())?;
+        eprintln!(
+            "wrote {}: {} providers, {} skipped rows, {} validation errors",
+            out.display(),
+            imported.features.len(),
+            imported.skipped.len(),
+            errors
+        );
+        Ok(0)
+    }
+
+    pub fn run(raw: Vec<String>) -> i32 {
+        let args = match Args::parse(raw) {
+            Ok(a) => a,
+            Err(e) => {
+                if !e.is_empty() {
+                    eprintln!("error: {e}\n");
+                }
+                eprintln!("{HELP}");
+                return 2;
+            }
+        };
+        let cmd: Vec<&str> = args.positional.iter().map(String::as_str).collect();
+        let places = args.flag(&["--places"], "data/places.tsv");
+        let result: Result<i32, PipelineError> = (|| match cmd.as_slice() {
+            ["build"] => {
+                let gaz = pipeline::gazetteer(&places)?;
+                let imported = pipeline::sources::build(
+                    &args.flag(&["--providers"], "data/sources/providers.csv"),
+                    &args.flag(&["--courses"], "data/sources/courses.csv"),
+                    &gaz,
+                )?;
+                let compiled = args.text("--compiled").unwrap_or_else(today);
+                finish(
+                    imported,
+                    &args.flag(&["-o", "--output"], "data/providers.geojson"),
+                    "Leerkaart Scheldemond",
+                    "Real institutions and programmes, each with its source. Locations at town precision come from the gazetteer (GeoNames, CC BY 4.0). Check start dates and admission on the institution's website.",
+                    &compiled,
+                )
+            }
+            ["import", kind, file] => {
+                let file = Path::new(file);
+                let out = args.flag(&["-o", "--output"], "imported.geojson");
+                let compiled = args.text("--compiled").unwrap_or_else(today);
+                let (imported, note) = match *kind {
+                    "duo" => (pipeline::duo::import(file, &pipeline::gazetteer(&places)?)?, "Imported from a DUO location list."),
+                    "onderwijs-vlaanderen" => (
+                        pipeline::onderwijs_vlaanderen::import(file, &pipeline::gazetteer(&places)?)?,
+                        "Imported from Onderwijs Vlaanderen school locations and programmes.",
+                    ),
+                    "ooapi" => (pipeline::ooapi::import(file)?, "Imported from an OOAPI v5 bundle."),
+                    other => {
+                        eprintln!("error: unknown import `{other}` (duo, onderwijs-vlaanderen, ooapi)\n\n{HELP}");
+                        return Ok(2);
+                    }
+                };
+                finish(imported, &out, "Leerkaart import", note, &compiled)
+            }
+            ["validate", file] => {
+                let text = pipeline::read(Path::new(file))?;
+                let land_path = args.flag(&["--land"], "assets/region-outline.geojson");
+                let land = pipeline::read(&land_path).ok().and_then(|t| pipeline::validate::Land::from_geojson(&t));
+                if land.is_none() {
+                    eprintln!("warning: no land outline at {}: points in the sea are not checked", land_path.display());
+                }
+                let problems = pipeline::validate::validate(&text, land.as_ref());
+                for p in &problems {
+                    println!("{p}");
+                }
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                println!("{file}: {errors} errors, {} warnings", problems.len() - errors);
+                Ok(i32::from(errors > 0))
+            }
+            _ => {
+                eprintln!("{HELP}");
+                Ok(2)
+            }
+        })();
+        match result {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        }
+    }
+}

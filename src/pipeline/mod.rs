@@ -1,0 +1,247 @@
+//! The data pipeline (native only): builds the shipped GeoJSON from human-editable CSV,
+//! imports official open-data formats, and validates datasets. Every importer emits features
+//! in the format of `data/SCHEMA.md`, so the one loader validates all of them.
+
+pub mod duo;
+pub mod onderwijs_vlaanderen;
+pub mod ooapi;
+pub mod sources;
+pub mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use crate::core::gazetteer::{Gazetteer, Place};
+use crate::core::{Country, LonLat};
+
+/// A pipeline failure that stops the whole step (bad rows are reported, not fatal).
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A CSV file could not be parsed at all.
+    #[error("{path}: {message}")]
+    Csv {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// A JSON file could not be parsed or has the wrong shape.
+    #[error("{path}: {message}")]
+    Json {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// The gazetteer is unreadable.
+    #[error("gazetteer: {0}")]
+    Gazetteer(#[from] crate::core::gazetteer::GazetteerError),
+}
+
+/// A row an importer skipped, with where and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// File and row (1-based, header excluded) or record index.
+    pub at: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What an importer produced.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// GeoJSON features in the schema's format.
+    pub features: Vec<Value>,
+    /// Rows that could not be turned into a feature.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Imported {
+    /// The FeatureCollection, with a note on where it comes from.
+    pub fn collection(&self, name: &str, note: &str, compiled: &str) -> Value {
+        json!({
+            "type": "FeatureCollection",
+            "name": name,
+            "leerkaart": { "compiled": compiled, "note": note },
+            "features": self.features,
+        })
+    }
+}
+
+/// Reads a file to a string.
+pub fn read(path: &Path) -> Result<String, PipelineError> {
+    std::fs::read_to_string(path).map_err(|source| PipelineError::Io { path: path.display().to_string(), source })
+}
+
+/// Loads the gazetteer from a TSV file.
+pub fn gazetteer(path: &Path) -> Result<Gazetteer, PipelineError> {
+    Ok(Gazetteer::parse(&read(path)?)?)
+}
+
+/// Writes `contents` to `path` through a temporary file and a rename, so a failure never
+/// leaves a half-written file.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), PipelineError> {
+    let err = |source| PipelineError::Io { path: path.display().to_string(), source };
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+/// Pretty JSON with one feature per line region, stable for diffs.
+pub fn to_json(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and the work is long.
+pub struct Progress {
+    label: String,
+    total: usize,
+    done: usize,
+    drawn: usize,
+    enabled: bool,
+}
+
+/// Below this many items a step is "a moment" and gets no bar.
+const PROGRESS_MIN_ITEMS: usize = 500;
+const PROGRESS_WIDTH: usize = 30;
+
+impl Progress {
+    /// A bar for `total` items.
+    pub fn new(label: &str, total: usize) -> Self {
+        let enabled = total >= PROGRESS_MIN_ITEMS && std::io::stderr().is_terminal();
+        Self { label: label.to_string(), total, done: 0, drawn: usize::MAX, enabled }
+    }
+
+    /// One more item done.
+    pub fn tick(&mut self) {
+        self.done += 1;
+        if !self.enabled {
+            return;
+        }
+        let filled = self.done * PROGRESS_WIDTH / self.total.max(1);
+        if filled != self.drawn || self.done == self.total {
+            self.drawn = filled;
+            eprint!(
+                "\r{} [{}{}] {}/{}",
+                self.label,
+                "#".repeat(filled),
+                " ".repeat(PROGRESS_WIDTH - filled.min(PROGRESS_WIDTH)),
+                self.done,
+                self.total
+            );
+            if self.done == self.total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+/// Normalises a website as published ("www.school.nl") to an absolute https URL.
+pub fn website(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let url = if lower.starts_with("http://") || lower.starts_with("https://") { t.to_string() } else { format!("https://{t}") };
+    crate::core::safe_http_url(&url)
+}
+
+/// Builds the properties object of a provider feature, leaving out empty fields.
+#[allow(clippy::too_many_arguments)]
+pub fn provider_properties(
+    name: &str,
+    kind: &str,
+    country: Country,
+    province: &str,
+    municipality: &str,
+    address: (&str, &str, &str),
+    website: Option<String>,
+    precision: &str,
+    location_source: Option<String>,
+    source: Value,
+    courses: Vec<Value>,
+) -> Map<String, Value> {
+    let mut addr = Map::new();
+    for (k, v) in [("street", address.0), ("postcode", address.1), ("locality", address.2)] {
+        if !v.trim().is_empty() {
+            addr.insert(k.into(), v.trim().into());
+        }
+    }
+    let mut p = Map::new();
+    p.insert("name".into(), name.trim().into());
+    p.insert("kind".into(), kind.into());
+    p.insert("country".into(), country.code().into());
+    p.insert("province".into(), province.into());
+    p.insert("municipality".into(), municipality.trim().into());
+    if !addr.is_empty() {
+        p.insert("address".into(), Value::Object(addr));
+    }
+    if let Some(w) = website {
+        p.insert("website".into(), w.into());
+    }
+    p.insert("location_precision".into(), precision.into());
+    if let Some(s) = location_source {
+        p.insert("location_source".into(), s.into());
+    }
+    p.insert("source".into(), source);
+    p.insert("courses".into(), Value::Array(courses));
+    p
+}
+
+/// A Point feature.
+pub fn feature(id: &str, at: LonLat, properties: Map<String, Value>) -> Value {
+    json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": { "type": "Point", "coordinates": [round6(at.lon), round6(at.lat)] },
+        "properties": properties,
+    })
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The location source text for a point taken from the gazetteer.
+pub fn gazetteer_source(place: &Place) -> String {
+    match &place.postcode {
+        Some(pc) => format!("Gazetteer: postcode {pc} {} ({}), CC BY 4.0", place.name, place.source),
+        None => format!("Gazetteer: centre of {} ({}), CC BY 4.0", place.name, place.source),
+    }
+}
+
+/// A lowercase slug for ids: letters and digits, other runs become '-'.
+pub fn slug(s: &str) -> String {
+    let folded = crate::core::text::fold(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}

@@ -1,0 +1,144 @@
+//! `validate`: every problem of a dataset, with the feature and the reason. Errors make the
+//! command fail; warnings are printed.
+
+use geo::{Contains, MultiPolygon, Point};
+use serde_json::Value;
+
+use crate::core::load::{RejectReason, RejectedPart};
+use crate::core::{load_geojson, LoadOptions, LocationPrecision};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look; does not fail validation.
+    Warning,
+    /// Fails validation.
+    Error,
+}
+
+/// One problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Which feature (index and id).
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{s}: {}: {}", self.at, self.message)
+    }
+}
+
+/// Land polygons, to tell a point in the sea.
+pub struct Land(Vec<MultiPolygon<f64>>);
+
+/// How far off the (simplified) coastline a point may be before it counts as "in the sea":
+/// about 700 m, more than the outline's simplification.
+const COAST_TOLERANCE_DEG: f64 = 0.01;
+
+impl Land {
+    /// Reads the country polygons of a GeoJSON outline (features with `kind: country`, or all
+    /// polygon features when none is marked).
+    pub fn from_geojson(text: &str) -> Option<Self> {
+        let gj: geojson::GeoJson = text.parse().ok()?;
+        let geojson::GeoJson::FeatureCollection(fc) = gj else { return None };
+        let mut polys = Vec::new();
+        for f in &fc.features {
+            let marked = f.property("kind").and_then(Value::as_str);
+            if marked.is_some_and(|k| k != "country") {
+                continue;
+            }
+            let Some(g) = &f.geometry else { continue };
+            match geo::Geometry::<f64>::try_from(&g.value) {
+                Ok(geo::Geometry::Polygon(p)) => polys.push(MultiPolygon(vec![p])),
+                Ok(geo::Geometry::MultiPolygon(mp)) => polys.push(mp),
+                _ => {}
+            }
+        }
+        (!polys.is_empty()).then_some(Self(polys))
+    }
+
+    /// True when the point, or a point within the tolerance of it, is on land.
+    pub fn near_land(&self, lon: f64, lat: f64) -> bool {
+        let d = COAST_TOLERANCE_DEG;
+        let probes = [(0.0, 0.0), (d, 0.0), (-d, 0.0), (0.0, d), (0.0, -d), (d, d), (-d, -d), (d, -d), (-d, d)];
+        probes.iter().any(|(dx, dy)| {
+            let p = Point::new(lon + dx, lat + dy);
+            self.0.iter().any(|mp| mp.contains(&p))
+        })
+    }
+}
+
+/// Validates a dataset's text. A whole-file error is one problem.
+pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
+    let report = match load_geojson(text, &LoadOptions::default()) {
+        Ok(r) => r,
+        Err(e) => return vec![Problem { severity: Severity::Error, at: "file".into(), message: e.to_string() }],
+    };
+    let mut problems: Vec<Problem> = report
+        .rejections
+        .iter()
+        .map(|r| {
+            let mut at = format!("feature #{}", r.feature_index);
+            if let Some(id) = &r.feature_id {
+                at.push_str(&format!(" `{id}`"));
+            }
+            if let RejectedPart::Course(i) = r.part {
+                at.push_str(&format!(" course #{i}"));
+            }
+            let message = match &r.reason {
+                RejectReason::UnsafeUrl { field, url } => format!("`{field}` is not an http(s) URL: {url}"),
+                other => other.to_string(),
+            };
+            Problem { severity: Severity::Error, at, message }
+        })
+        .collect();
+    let data = &report.dataset;
+    for (i, p) in data.providers.iter().enumerate() {
+        let at = format!("provider `{}`", p.key);
+        let mut urls: Vec<(&str, &str)> = Vec::new();
+        if let Some(w) = &p.website {
+            urls.push(("website", w));
+        }
+        if let Some(u) = &p.source.url {
+            urls.push(("source.url", u));
+        }
+        for c in data.courses_of(i as u32) {
+            if let Some(w) = &c.website {
+                urls.push(("course website", w));
+            }
+            if let Some(u) = &c.source.url {
+                urls.push(("course source.url", u));
+            }
+        }
+        for (field, url) in urls {
+            if !url.to_ascii_lowercase().starts_with("https://") {
+                problems.push(Problem { severity: Severity::Error, at: at.clone(), message: format!("{field} is not https: {url}") });
+            }
+        }
+        if let Some(land) = land {
+            if !land.near_land(p.lon_lat.lon, p.lon_lat.lat) {
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    at: at.clone(),
+                    message: format!("coordinates [{}, {}] are in the sea", p.lon_lat.lon, p.lon_lat.lat),
+                });
+            }
+        }
+        if p.courses.is_empty() {
+            problems.push(Problem { severity: Severity::Warning, at: at.clone(), message: "no courses: it will never show in results".into() });
+        }
+        if p.location_precision == LocationPrecision::Address && p.address.street.is_none() {
+            problems.push(Problem { severity: Severity::Warning, at, message: "precision `address` but no street given".into() });
+        }
+    }
+    problems
+}
