@@ -12,6 +12,9 @@ cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
+echo "== shipped data"
+cargo run --quiet --bin leerkaart-data -- validate data/providers.geojson
+
 echo "== release page"
 trunk build --release
 

@@ -60,17 +60,29 @@ Outputs are written to a temporary file and renamed, never half-written.";
         }
 
         fn flag(&self, names: &[&str], default: &str) -> PathBuf {
-            PathBuf::from(self.flags.iter().rev().find(|(k, _)| names.contains(&k.as_str())).map_or(default, |(_, v)| v.as_str()))
+            PathBuf::from(
+                self.flags
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| names.contains(&k.as_str()))
+                    .map_or(default, |(_, v)| v.as_str()),
+            )
         }
 
         fn text(&self, name: &str) -> Option<String> {
-            self.flags.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+            self.flags
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
         }
     }
 
     /// Today's date (UTC) as YYYY-MM-DD, without a date crate.
     fn today() -> String {
-        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
         let days = (secs / 86_400) as i64;
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468;
@@ -85,13 +97,22 @@ Outputs are written to a temporary file and renamed, never half-written.";
         format!("{y:04}-{m:02}-{d:02}")
     }
 
-    fn finish(imported: Imported, out: &Path, name: &str, note: &str, compiled: &str) -> Result<i32, PipelineError> {
+    fn finish(
+        imported: Imported,
+        out: &Path,
+        name: &str,
+        note: &str,
+        compiled: &str,
+    ) -> Result<i32, PipelineError> {
         for s in &imported.skipped {
             eprintln!("skipped: {}: {}", s.at, s.reason);
         }
         let text = pipeline::to_json(&imported.collection(name, note, compiled));
         let problems = pipeline::validate::validate(&text, None);
-        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         for p in &problems {
             eprintln!("{p}");
         }
@@ -141,12 +162,21 @@ Outputs are written to a temporary file and renamed, never half-written.";
                 let out = args.flag(&["-o", "--output"], "imported.geojson");
                 let compiled = args.text("--compiled").unwrap_or_else(today);
                 let (imported, note) = match *kind {
-                    "duo" => (pipeline::duo::import(file, &pipeline::gazetteer(&places)?)?, "Imported from a DUO location list."),
+                    "duo" => (
+                        pipeline::duo::import(file, &pipeline::gazetteer(&places)?)?,
+                        "Imported from a DUO location list.",
+                    ),
                     "onderwijs-vlaanderen" => (
-                        pipeline::onderwijs_vlaanderen::import(file, &pipeline::gazetteer(&places)?)?,
+                        pipeline::onderwijs_vlaanderen::import(
+                            file,
+                            &pipeline::gazetteer(&places)?,
+                        )?,
                         "Imported from Onderwijs Vlaanderen school locations and programmes.",
                     ),
-                    "ooapi" => (pipeline::ooapi::import(file)?, "Imported from an OOAPI v5 bundle."),
+                    "ooapi" => (
+                        pipeline::ooapi::import(file)?,
+                        "Imported from an OOAPI v5 bundle.",
+                    ),
                     other => {
                         eprintln!("error: unknown import `{other}` (duo, onderwijs-vlaanderen, ooapi)\n\n{HELP}");
                         return Ok(2);
@@ -157,16 +187,27 @@ Outputs are written to a temporary file and renamed, never half-written.";
             ["validate", file] => {
                 let text = pipeline::read(Path::new(file))?;
                 let land_path = args.flag(&["--land"], "assets/region-outline.geojson");
-                let land = pipeline::read(&land_path).ok().and_then(|t| pipeline::validate::Land::from_geojson(&t));
+                let land = pipeline::read(&land_path)
+                    .ok()
+                    .and_then(|t| pipeline::validate::Land::from_geojson(&t));
                 if land.is_none() {
-                    eprintln!("warning: no land outline at {}: points in the sea are not checked", land_path.display());
+                    eprintln!(
+                        "warning: no land outline at {}: points in the sea are not checked",
+                        land_path.display()
+                    );
                 }
                 let problems = pipeline::validate::validate(&text, land.as_ref());
                 for p in &problems {
                     println!("{p}");
                 }
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-                println!("{file}: {errors} errors, {} warnings", problems.len() - errors);
+                let errors = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
+                println!(
+                    "{file}: {errors} errors, {} warnings",
+                    problems.len() - errors
+                );
                 Ok(i32::from(errors > 0))
             }
             _ => {

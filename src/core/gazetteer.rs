@@ -86,10 +86,17 @@ const HOME_PROVINCES: [&str; 3] = ["NL-ZE", "BE-VOV", "BE-VWV"];
 impl Gazetteer {
     /// Parses the TSV (comment lines start with `#`; the first other line is the header).
     pub fn parse(tsv: &str) -> Result<Self, GazetteerError> {
-        let mut lines = tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+        let mut lines = tsv
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
         let (_, header) = lines.next().ok_or(GazetteerError::MissingColumn("kind"))?;
         let cols: Vec<&str> = header.split('\t').collect();
-        let col = |name: &'static str| cols.iter().position(|c| *c == name).ok_or(GazetteerError::MissingColumn(name));
+        let col = |name: &'static str| {
+            cols.iter()
+                .position(|c| *c == name)
+                .ok_or(GazetteerError::MissingColumn(name))
+        };
         let (kind, name, country, province, postcode, lat, lon, population, source) = (
             col("kind")?,
             col("name")?,
@@ -104,16 +111,24 @@ impl Gazetteer {
         let mut places = Vec::new();
         for (i, line) in lines {
             let f: Vec<&str> = line.split('\t').collect();
-            let bad = |reason: &str| GazetteerError::BadRow { line: i + 1, reason: reason.to_string() };
+            let bad = |reason: &str| GazetteerError::BadRow {
+                line: i + 1,
+                reason: reason.to_string(),
+            };
             let get = |c: usize| f.get(c).copied().ok_or_else(|| bad("too few columns"));
             let kind = match get(kind)? {
                 "place" => PlaceKind::Place,
                 "postcode" => PlaceKind::Postcode,
                 _ => return Err(bad("unknown kind")),
             };
-            let country = Country::from_code(get(country)?).ok_or_else(|| bad("unknown country"))?;
-            let lat: f64 = get(lat)?.parse().map_err(|_| bad("latitude is not a number"))?;
-            let lon: f64 = get(lon)?.parse().map_err(|_| bad("longitude is not a number"))?;
+            let country =
+                Country::from_code(get(country)?).ok_or_else(|| bad("unknown country"))?;
+            let lat: f64 = get(lat)?
+                .parse()
+                .map_err(|_| bad("latitude is not a number"))?;
+            let lon: f64 = get(lon)?
+                .parse()
+                .map_err(|_| bad("longitude is not a number"))?;
             let lon_lat = LonLat::new(lon, lat);
             if !lon_lat.is_valid() {
                 return Err(bad("coordinates out of range"));
@@ -151,7 +166,10 @@ impl Gazetteer {
 
     fn rank(&self, i: usize) -> (bool, std::cmp::Reverse<u32>) {
         let p = &self.places[i];
-        (!HOME_PROVINCES.contains(&p.province.as_str()), std::cmp::Reverse(p.population))
+        (
+            !HOME_PROVINCES.contains(&p.province.as_str()),
+            std::cmp::Reverse(p.population),
+        )
     }
 
     /// The place with exactly this name (accent- and case-insensitive), preferring the given
@@ -168,7 +186,9 @@ impl Gazetteer {
     /// The row of a Belgian postcode.
     pub fn find_postcode(&self, postcode: &str) -> Option<&Place> {
         let pc = postcode.trim();
-        self.places.iter().find(|p| p.postcode.as_deref() == Some(pc))
+        self.places
+            .iter()
+            .find(|p| p.postcode.as_deref() == Some(pc))
     }
 
     /// Suggestions for what a user is typing: postcodes by prefix when the input is digits,
@@ -179,7 +199,12 @@ impl Gazetteer {
             return Vec::new();
         }
         if q.chars().all(|c| c.is_ascii_digit()) {
-            return self.places.iter().filter(|p| p.postcode.as_deref().is_some_and(|pc| pc.starts_with(&q))).take(limit).collect();
+            return self
+                .places
+                .iter()
+                .filter(|p| p.postcode.as_deref().is_some_and(|pc| pc.starts_with(&q)))
+                .take(limit)
+                .collect();
         }
         let mut hits: Vec<(u8, usize)> = (0..self.places.len())
             .filter(|i| self.places[*i].kind == PlaceKind::Place)
@@ -195,12 +220,21 @@ impl Gazetteer {
             })
             .collect();
         hits.sort_by_key(|(m, i)| (*m, self.rank(*i), self.folded[*i].len()));
-        hits.into_iter().take(limit).map(|(_, i)| &self.places[i]).collect()
+        hits.into_iter()
+            .take(limit)
+            .map(|(_, i)| &self.places[i])
+            .collect()
     }
 
     /// Geocodes an address: a Belgian postcode first, else the locality, else the
     /// municipality. Returns the row used.
-    pub fn geocode(&self, country: Country, postcode: Option<&str>, locality: Option<&str>, municipality: Option<&str>) -> Option<&Place> {
+    pub fn geocode(
+        &self,
+        country: Country,
+        postcode: Option<&str>,
+        locality: Option<&str>,
+        municipality: Option<&str>,
+    ) -> Option<&Place> {
         if country == Country::Be {
             if let Some(p) = postcode.and_then(|pc| self.find_postcode(pc)) {
                 return Some(p);
@@ -227,8 +261,17 @@ mod tests {
     fn lookups() {
         let g = Gazetteer::parse(SAMPLE).unwrap();
         assert_eq!(g.len(), 5);
-        assert_eq!(g.find_place("middelburg", None).unwrap().country, Country::Nl, "larger place wins");
-        assert_eq!(g.find_place("Middelburg", Some(Country::Be)).unwrap().population, 653);
+        assert_eq!(
+            g.find_place("middelburg", None).unwrap().country,
+            Country::Nl,
+            "larger place wins"
+        );
+        assert_eq!(
+            g.find_place("Middelburg", Some(Country::Be))
+                .unwrap()
+                .population,
+            653
+        );
         assert_eq!(g.find_postcode("8000").unwrap().name, "Brugge");
         assert_eq!(g.suggest("80", 5).len(), 1);
         assert_eq!(g.suggest("sint", 5)[0].name, "Sint-Niklaas");
@@ -236,15 +279,25 @@ mod tests {
         assert!(g.suggest("  ", 5).is_empty());
         let p = g.geocode(Country::Be, Some("8000"), None, None).unwrap();
         assert_eq!(p.kind, PlaceKind::Postcode);
-        let p = g.geocode(Country::Nl, Some("4331"), Some("Middelburg"), None).unwrap();
+        let p = g
+            .geocode(Country::Nl, Some("4331"), Some("Middelburg"), None)
+            .unwrap();
         assert_eq!(p.country, Country::Nl);
-        assert!(g.geocode(Country::Nl, None, Some("Nergenshuizen"), None).is_none());
+        assert!(g
+            .geocode(Country::Nl, None, Some("Nergenshuizen"), None)
+            .is_none());
     }
 
     #[test]
     fn bad_files() {
-        assert_eq!(Gazetteer::parse("kind\tname\n").unwrap_err(), GazetteerError::MissingColumn("country"));
+        assert_eq!(
+            Gazetteer::parse("kind\tname\n").unwrap_err(),
+            GazetteerError::MissingColumn("country")
+        );
         let bad = SAMPLE.replace("51.5\t", "north\t");
-        assert!(matches!(Gazetteer::parse(&bad), Err(GazetteerError::BadRow { line: 5, .. })));
+        assert!(matches!(
+            Gazetteer::parse(&bad),
+            Err(GazetteerError::BadRow { line: 5, .. })
+        ));
     }
 }

@@ -8,7 +8,10 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use super::{feature, gazetteer_source, provider_properties, read, slug, website, Imported, PipelineError, Progress, Skipped};
+use super::{
+    feature, gazetteer_source, provider_properties, read, slug, website, Imported, PipelineError,
+    Progress, Skipped,
+};
 use crate::core::gazetteer::Gazetteer;
 use crate::core::{Country, LonLat};
 
@@ -42,10 +45,30 @@ struct Track {
 }
 
 const TRACKS: &[Track] = &[
-    Track { code: "VBO", name: "VMBO beroepsgerichte leerwegen (basis, kader)", national: "nl_vmbo", eqf: 2 },
-    Track { code: "MAVO", name: "VMBO theoretische / gemengde leerweg (mavo)", national: "nl_vmbo", eqf: 2 },
-    Track { code: "HAVO", name: "HAVO", national: "nl_havo", eqf: 4 },
-    Track { code: "VWO", name: "VWO (atheneum, gymnasium)", national: "nl_vwo", eqf: 4 },
+    Track {
+        code: "VBO",
+        name: "VMBO beroepsgerichte leerwegen (basis, kader)",
+        national: "nl_vmbo",
+        eqf: 2,
+    },
+    Track {
+        code: "MAVO",
+        name: "VMBO theoretische / gemengde leerweg (mavo)",
+        national: "nl_vmbo",
+        eqf: 2,
+    },
+    Track {
+        code: "HAVO",
+        name: "HAVO",
+        national: "nl_havo",
+        eqf: 4,
+    },
+    Track {
+        code: "VWO",
+        name: "VWO (atheneum, gymnasium)",
+        national: "nl_vwo",
+        eqf: 4,
+    },
 ];
 
 fn province_code(name: &str) -> Option<&'static str> {
@@ -60,10 +83,16 @@ fn titlecase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.trim().chars() {
-        if start { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
+        if start {
+            out.extend(c.to_uppercase())
+        } else {
+            out.extend(c.to_lowercase())
+        }
         start = c == '-' || c == ' ';
     }
-    if out.starts_with("'S-") { out.replace_range(0..3, "'s-") }
+    if out.starts_with("'S-") {
+        out.replace_range(0..3, "'s-")
+    }
     out
 }
 
@@ -71,16 +100,36 @@ fn titlecase(s: &str) -> String {
 pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
     let text = read(path)?;
     let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let err = |e: csv::Error| PipelineError::Csv { path: path.display().to_string(), message: e.to_string() };
-    let headers: Vec<String> = rdr.headers().map_err(err)?.iter().map(|h| h.trim().to_string()).collect();
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let err = |e: csv::Error| PipelineError::Csv {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(err)?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
     let index = |field: &str| -> Option<usize> {
         let names = COLUMNS.iter().find(|(f, _)| *f == field)?.1;
-        names.iter().find_map(|n| headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
     };
     let Some(name_col) = index("name") else {
-        return Err(PipelineError::Csv { path: path.display().to_string(), message: "no VESTIGINGSNAAM / name column: not a DUO location list".into() });
+        return Err(PipelineError::Csv {
+            path: path.display().to_string(),
+            message: "no VESTIGINGSNAAM / name column: not a DUO location list".into(),
+        });
     };
     let records: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().map_err(err)?;
     let mut out = Imported::default();
@@ -92,37 +141,73 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
         let name = rec.get(name_col).unwrap_or("").trim();
         let sector = get("sector");
         if !sector.is_empty() && sector != "secondary" {
-            out.skipped.push(Skipped { at, reason: format!("{sector} school, not a training offer") });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("{sector} school, not a training offer"),
+            });
             continue;
         }
         let structure = get("structure").to_ascii_uppercase();
-        let tracks: Vec<&Track> = TRACKS.iter().filter(|t| structure.split('/').any(|s| s.trim() == t.code)).collect();
+        let tracks: Vec<&Track> = TRACKS
+            .iter()
+            .filter(|t| structure.split('/').any(|s| s.trim() == t.code))
+            .collect();
         if tracks.is_empty() {
-            out.skipped.push(Skipped { at, reason: format!("`{name}`: structure `{}` leads to no diploma this map lists", get("structure")) });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!(
+                    "`{name}`: structure `{}` leads to no diploma this map lists",
+                    get("structure")
+                ),
+            });
             continue;
         }
-        let Some(province) = province_code(get("province")).or(if get("province").is_empty() { Some("NL-ZE") } else { None }) else {
-            out.skipped.push(Skipped { at, reason: format!("`{name}` is in {}, outside the region", get("province")) });
+        let Some(province) = province_code(get("province")).or(if get("province").is_empty() {
+            Some("NL-ZE")
+        } else {
+            None
+        }) else {
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{name}` is in {}, outside the region", get("province")),
+            });
             continue;
         };
         let municipality = titlecase(get("municipality"));
         let place = get("place");
-        let (point, precision, location_source) = match (get("lon").parse::<f64>(), get("lat").parse::<f64>()) {
+        let (point, precision, location_source) = match (
+            get("lon").parse::<f64>(),
+            get("lat").parse::<f64>(),
+        ) {
             (Ok(lon), Ok(lat)) => {
                 let exact = get("precision").to_ascii_lowercase().contains("address");
-                (LonLat::new(lon, lat), if exact { "address" } else { "town" }, Some("DUO address geocoded on the BAG address register (CC0)".to_string()).filter(|_| exact))
+                (
+                    LonLat::new(lon, lat),
+                    if exact { "address" } else { "town" },
+                    Some("DUO address geocoded on the BAG address register (CC0)".to_string())
+                        .filter(|_| exact),
+                )
             }
             _ => match gazetteer.geocode(Country::Nl, None, Some(place), Some(&municipality)) {
                 Some(p) => (p.lon_lat, "town", Some(gazetteer_source(p))),
                 None => {
-                    out.skipped.push(Skipped { at, reason: format!("`{name}`: no coordinates and `{place}` is not in the gazetteer") });
+                    out.skipped.push(Skipped {
+                        at,
+                        reason: format!(
+                            "`{name}`: no coordinates and `{place}` is not in the gazetteer"
+                        ),
+                    });
                     continue;
                 }
             },
         };
         let brin = get("brin");
         let vestiging = get("vestiging");
-        let id = if vestiging.is_empty() { format!("duo-{}-{}", brin.to_lowercase(), slug(name)) } else { format!("duo-{}", vestiging.to_lowercase()) };
+        let id = if vestiging.is_empty() {
+            format!("duo-{}-{}", brin.to_lowercase(), slug(name))
+        } else {
+            format!("duo-{}", vestiging.to_lowercase())
+        };
         let source = json!({
             "name": format!("DUO open onderwijsdata, vestigingen (BRIN {brin}, vestiging {vestiging})"),
             "url": DUO_SOURCE_URL,
@@ -142,7 +227,9 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
                 })
             })
             .collect();
-        let street = format!("{} {}", get("street"), get("number")).trim().to_string();
+        let street = format!("{} {}", get("street"), get("number"))
+            .trim()
+            .to_string();
         let props = provider_properties(
             name,
             "secondary_school",

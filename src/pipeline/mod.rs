@@ -81,7 +81,10 @@ impl Imported {
 
 /// Reads a file to a string.
 pub fn read(path: &Path) -> Result<String, PipelineError> {
-    std::fs::read_to_string(path).map_err(|source| PipelineError::Io { path: path.display().to_string(), source })
+    std::fs::read_to_string(path).map_err(|source| PipelineError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 /// Loads the gazetteer from a TSV file.
@@ -92,7 +95,10 @@ pub fn gazetteer(path: &Path) -> Result<Gazetteer, PipelineError> {
 /// Writes `contents` to `path` through a temporary file and a rename, so a failure never
 /// leaves a half-written file.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), PipelineError> {
-    let err = |source| PipelineError::Io { path: path.display().to_string(), source };
+    let err = |source| PipelineError::Io {
+        path: path.display().to_string(),
+        source,
+    };
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -130,7 +136,13 @@ impl Progress {
     /// A bar for `total` items.
     pub fn new(label: &str, total: usize) -> Self {
         let enabled = total >= PROGRESS_MIN_ITEMS && std::io::stderr().is_terminal();
-        Self { label: label.to_string(), total, done: 0, drawn: usize::MAX, enabled }
+        Self {
+            label: label.to_string(),
+            total,
+            done: 0,
+            drawn: usize::MAX,
+            enabled,
+        }
     }
 
     /// One more item done.
@@ -164,7 +176,11 @@ pub fn website(raw: &str) -> Option<String> {
         return None;
     }
     let lower = t.to_ascii_lowercase();
-    let url = if lower.starts_with("http://") || lower.starts_with("https://") { t.to_string() } else { format!("https://{t}") };
+    let url = if lower.starts_with("http://") || lower.starts_with("https://") {
+        t.to_string()
+    } else {
+        format!("https://{t}")
+    };
     crate::core::safe_http_url(&url)
 }
 
@@ -184,7 +200,11 @@ pub fn provider_properties(
     courses: Vec<Value>,
 ) -> Map<String, Value> {
     let mut addr = Map::new();
-    for (k, v) in [("street", address.0), ("postcode", address.1), ("locality", address.2)] {
+    for (k, v) in [
+        ("street", address.0),
+        ("postcode", address.1),
+        ("locality", address.2),
+    ] {
         if !v.trim().is_empty() {
             addr.insert(k.into(), v.trim().into());
         }
@@ -227,8 +247,14 @@ fn round6(x: f64) -> f64 {
 /// The location source text for a point taken from the gazetteer.
 pub fn gazetteer_source(place: &Place) -> String {
     match &place.postcode {
-        Some(pc) => format!("Gazetteer: postcode {pc} {} ({}), CC BY 4.0", place.name, place.source),
-        None => format!("Gazetteer: centre of {} ({}), CC BY 4.0", place.name, place.source),
+        Some(pc) => format!(
+            "Gazetteer: postcode {pc} {} ({}), CC BY 4.0",
+            place.name, place.source
+        ),
+        None => format!(
+            "Gazetteer: centre of {} ({}), CC BY 4.0",
+            place.name, place.source
+        ),
     }
 }
 

@@ -15,7 +15,10 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{feature, gazetteer_source, provider_properties, read, slug, website, Imported, PipelineError, Progress, Skipped};
+use super::{
+    feature, gazetteer_source, provider_properties, read, slug, website, Imported, PipelineError,
+    Progress, Skipped,
+};
 use crate::core::gazetteer::Gazetteer;
 use crate::core::text::fold;
 use crate::core::{Country, LonLat, Sector};
@@ -54,7 +57,8 @@ struct Programme {
     duaal: Option<bool>,
 }
 
-const OV_SOURCE: &str = "Onderwijs Vlaanderen, instellingsgegevens en onderwijsaanbod secundair onderwijs";
+const OV_SOURCE: &str =
+    "Onderwijs Vlaanderen, instellingsgegevens en onderwijsaanbod secundair onderwijs";
 
 fn province(name: &str) -> Option<&'static str> {
     match fold(name).as_str() {
@@ -105,25 +109,106 @@ pub fn programme_name(naam: &str) -> String {
 pub fn sector_of(naam: &str) -> Sector {
     let n = fold(naam);
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    if has(&["haar", "schoonheid", "hotel", "horeca", "restaurant", "keuken", "bakkerij", "slagerij", "brood", "patisserie", "toerisme", "logistiek", "verkoop", "sport", "veiligheid"]) {
+    if has(&[
+        "haar",
+        "schoonheid",
+        "hotel",
+        "horeca",
+        "restaurant",
+        "keuken",
+        "bakkerij",
+        "slagerij",
+        "brood",
+        "patisserie",
+        "toerisme",
+        "logistiek",
+        "verkoop",
+        "sport",
+        "veiligheid",
+    ]) {
         Sector::Services
-    } else if has(&["zorg", "verpleeg", "welzijn", "gezondheid", "verzorg", "jeugd", "opvoed", "kinder"]) {
+    } else if has(&[
+        "zorg",
+        "verpleeg",
+        "welzijn",
+        "gezondheid",
+        "verzorg",
+        "jeugd",
+        "opvoed",
+        "kinder",
+    ]) {
         Sector::HealthWelfare
-    } else if has(&["informatica", "ict", "netwerk", "programmeer", "digitale", "software"]) {
+    } else if has(&[
+        "informatica",
+        "ict",
+        "netwerk",
+        "programmeer",
+        "digitale",
+        "software",
+    ]) {
         Sector::Ict
     } else if has(&[
-        "elektr", "mechan", "lassen", "bouw", "hout", "techn", "auto", "koel", "install", "industr", "constructie",
-        "metaal", "schilder", "dak", "onderhoud", "sanitair", "verwarming", "mechatron", "machine", "energie",
-        "maritiem", "vliegtuig", "chemie", "procestechn", "drukken", "grafisch", "textiel", "mode", "meubel",
+        "elektr",
+        "mechan",
+        "lassen",
+        "bouw",
+        "hout",
+        "techn",
+        "auto",
+        "koel",
+        "install",
+        "industr",
+        "constructie",
+        "metaal",
+        "schilder",
+        "dak",
+        "onderhoud",
+        "sanitair",
+        "verwarming",
+        "mechatron",
+        "machine",
+        "energie",
+        "maritiem",
+        "vliegtuig",
+        "chemie",
+        "procestechn",
+        "drukken",
+        "grafisch",
+        "textiel",
+        "mode",
+        "meubel",
     ]) {
         Sector::Engineering
-    } else if has(&["landbouw", "tuinbouw", "dier", "natuur", "groen", "bloem", "paard", "bos"]) {
+    } else if has(&[
+        "landbouw", "tuinbouw", "dier", "natuur", "groen", "bloem", "paard", "bos",
+    ]) {
         Sector::Agriculture
-    } else if has(&["economie", "bedrijf", "boekhoud", "kantoor", "handel", "administratie", "ondernem", "office", "recht"]) {
+    } else if has(&[
+        "economie",
+        "bedrijf",
+        "boekhoud",
+        "kantoor",
+        "handel",
+        "administratie",
+        "ondernem",
+        "office",
+        "recht",
+    ]) {
         Sector::BusinessLaw
     } else if has(&["wetenschap", "wiskunde", "biotech", "fysica", "biologie"]) {
         Sector::NaturalSciences
-    } else if has(&["kunst", "beeld", "muziek", "dans", "woord", "architect", "audiovis", "fotografie", "podium", "media"]) {
+    } else if has(&[
+        "kunst",
+        "beeld",
+        "muziek",
+        "dans",
+        "woord",
+        "architect",
+        "audiovis",
+        "fotografie",
+        "podium",
+        "media",
+    ]) {
         Sector::ArtsHumanities
     } else if has(&["onderwijs", "pedagog"]) {
         Sector::Education
@@ -149,33 +234,72 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
         let loc: Location = match serde_json::from_value(raw) {
             Ok(l) => l,
             Err(e) => {
-                out.skipped.push(Skipped { at, reason: format!("not a school location: {e}") });
+                out.skipped.push(Skipped {
+                    at,
+                    reason: format!("not a school location: {e}"),
+                });
                 continue;
             }
         };
         let Some(prov) = loc.provincie.as_deref().and_then(province) else {
-            out.skipped.push(Skipped { at, reason: format!("province {:?} is outside the region", loc.provincie.unwrap_or_default()) });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!(
+                    "province {:?} is outside the region",
+                    loc.provincie.unwrap_or_default()
+                ),
+            });
             continue;
         };
         let postcode = loc.postcode.clone().unwrap_or_default();
         let gemeente = loc.gemeente.clone().unwrap_or_default();
         let (point, precision, location_source) = match (loc.lon, loc.lat) {
-            (Some(lon), Some(lat)) => (LonLat::new(lon, lat), "address", Some("Onderwijs Vlaanderen location point".to_string())),
+            (Some(lon), Some(lat)) => (
+                LonLat::new(lon, lat),
+                "address",
+                Some("Onderwijs Vlaanderen location point".to_string()),
+            ),
             _ => match gazetteer.geocode(Country::Be, Some(&postcode), Some(&gemeente), None) {
                 Some(p) => (p.lon_lat, "town", Some(gazetteer_source(p))),
                 None => {
-                    out.skipped.push(Skipped { at, reason: format!("no coordinates and postcode {postcode} is not in the gazetteer") });
+                    out.skipped.push(Skipped {
+                        at,
+                        reason: format!(
+                            "no coordinates and postcode {postcode} is not in the gazetteer"
+                        ),
+                    });
                     continue;
                 }
             },
         };
-        let street = format!("{} {}", loc.straat.as_deref().unwrap_or(""), loc.huisnummer.as_deref().unwrap_or("")).trim().to_string();
-        let loc_key = loc.id.as_deref().map(slug).unwrap_or_else(|| format!("loc{i}"));
+        let street = format!(
+            "{} {}",
+            loc.straat.as_deref().unwrap_or(""),
+            loc.huisnummer.as_deref().unwrap_or("")
+        )
+        .trim()
+        .to_string();
+        let loc_key = loc
+            .id
+            .as_deref()
+            .map(slug)
+            .unwrap_or_else(|| format!("loc{i}"));
         for school in loc.scholen {
             let number = school.schoolnummer.clone().unwrap_or_default();
-            let name = school.naam.as_deref().unwrap_or("").split('@').next().unwrap_or("").trim().to_string();
+            let name = school
+                .naam
+                .as_deref()
+                .unwrap_or("")
+                .split('@')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
             if name.is_empty() {
-                out.skipped.push(Skipped { at: at.clone(), reason: "a school without a name".into() });
+                out.skipped.push(Skipped {
+                    at: at.clone(),
+                    reason: "a school without a name".into(),
+                });
                 continue;
             }
             let id = format!("ov-{number}-{loc_key}");
@@ -183,7 +307,11 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
             let mut courses: BTreeMap<String, (String, &str, u8, bool)> = BTreeMap::new();
             for r in &school.richtingen {
                 let naam = r.naam.as_deref().unwrap_or("");
-                let Some((national, eqf)) = level_of(r.onderwijsvorm.as_deref().unwrap_or(""), r.graad.as_deref().unwrap_or(""), naam) else {
+                let Some((national, eqf)) = level_of(
+                    r.onderwijsvorm.as_deref().unwrap_or(""),
+                    r.graad.as_deref().unwrap_or(""),
+                    naam,
+                ) else {
                     continue;
                 };
                 let pname = programme_name(naam);
@@ -191,15 +319,24 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
                 let e = courses.entry(key).or_insert((pname, national, eqf, false));
                 e.3 |= r.duaal.unwrap_or(false);
             }
-            let fiche = school.link_fiche.as_deref().and_then(crate::core::safe_http_url);
+            let fiche = school
+                .link_fiche
+                .as_deref()
+                .and_then(crate::core::safe_http_url);
             let source = match &fiche {
-                Some(u) => json!({ "name": format!("{OV_SOURCE} (schoolnummer {number})"), "url": u }),
+                Some(u) => {
+                    json!({ "name": format!("{OV_SOURCE} (schoolnummer {number})"), "url": u })
+                }
                 None => json!({ "name": format!("{OV_SOURCE} (schoolnummer {number})") }),
             };
             let courses: Vec<Value> = courses
                 .into_iter()
                 .map(|(key, (pname, national, eqf, dual))| {
-                    let forms: Vec<&str> = if dual { vec!["full_time", "dual"] } else { vec!["full_time"] };
+                    let forms: Vec<&str> = if dual {
+                        vec!["full_time", "dual"]
+                    } else {
+                        vec!["full_time"]
+                    };
                     json!({
                         "id": format!("{id}-{key}"),
                         "name": pname,
@@ -237,23 +374,41 @@ mod tests {
 
     #[test]
     fn levels_and_names() {
-        assert_eq!(level_of("BSO", "Derde graad", "x"), Some(("be_secundair_beroeps", 3)));
-        assert_eq!(level_of("TSO", "Derde graad", "x"), Some(("be_secundair_diploma", 4)));
+        assert_eq!(
+            level_of("BSO", "Derde graad", "x"),
+            Some(("be_secundair_beroeps", 3))
+        );
+        assert_eq!(
+            level_of("TSO", "Derde graad", "x"),
+            Some(("be_secundair_diploma", 4))
+        );
         assert_eq!(level_of("TSO", "Tweede graad", "x"), None);
         assert_eq!(level_of("GSO", "Eerste graad", "x"), None);
-        assert_eq!(level_of("7DE", "Derde graad", "Se-n-Se Industriële ICT"), Some(("be_se_n_se", 4)));
+        assert_eq!(
+            level_of("7DE", "Derde graad", "Se-n-Se Industriële ICT"),
+            Some(("be_se_n_se", 4))
+        );
         assert_eq!(programme_name("2e leerjaar in de 3e graad Applicatie- en databeheer TSO (domein Economie en organisatie)"), "Applicatie- en databeheer");
-        assert_eq!(programme_name("1e leerjaar in de 2e graad Hout BSO"), "Hout");
+        assert_eq!(
+            programme_name("1e leerjaar in de 2e graad Hout BSO"),
+            "Hout"
+        );
         assert_eq!(programme_name("Verzorging"), "Verzorging");
     }
 
     #[test]
     fn sectors() {
-        assert_eq!(sector_of("Elektromechanische technieken"), Sector::Engineering);
+        assert_eq!(
+            sector_of("Elektromechanische technieken"),
+            Sector::Engineering
+        );
         assert_eq!(sector_of("Verzorging"), Sector::HealthWelfare);
         assert_eq!(sector_of("Haarzorg"), Sector::Services);
         assert_eq!(sector_of("Schoonheidsverzorging"), Sector::Services);
-        assert_eq!(sector_of("Informatica- en communicatiewetenschappen"), Sector::Ict);
+        assert_eq!(
+            sector_of("Informatica- en communicatiewetenschappen"),
+            Sector::Ict
+        );
         assert_eq!(sector_of("Latijn"), Sector::Generic);
     }
 }

@@ -19,7 +19,11 @@ use crate::core::{Country, LonLat, Sector};
 fn items<'a>(bundle: &'a Value, key: &str) -> Vec<&'a Value> {
     match bundle.get(key) {
         Some(Value::Array(a)) => a.iter().collect(),
-        Some(Value::Object(o)) => o.get("items").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default(),
+        Some(Value::Object(o)) => o
+            .get("items")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -27,14 +31,29 @@ fn items<'a>(bundle: &'a Value, key: &str) -> Vec<&'a Value> {
 /// A language string from OOAPI's `[{language, value}]`, Dutch first, then English.
 fn text(v: Option<&Value>) -> Option<String> {
     let arr = v?.as_array()?;
-    let pick = |prefix: &str| arr.iter().find(|e| e.get("language").and_then(Value::as_str).is_some_and(|l| l.starts_with(prefix)));
-    pick("nl").or_else(|| pick("en")).or(arr.first())?.get("value")?.as_str().map(|s| s.trim().to_string())
+    let pick = |prefix: &str| {
+        arr.iter().find(|e| {
+            e.get("language")
+                .and_then(Value::as_str)
+                .is_some_and(|l| l.starts_with(prefix))
+        })
+    };
+    pick("nl")
+        .or_else(|| pick("en"))
+        .or(arr.first())?
+        .get("value")?
+        .as_str()
+        .map(|s| s.trim().to_string())
 }
 
 fn id_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("organizationId").or_else(|| o.get("programId")).and_then(Value::as_str).map(str::to_string),
+        Value::Object(o) => o
+            .get("organizationId")
+            .or_else(|| o.get("programId"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
         _ => None,
     }
 }
@@ -46,10 +65,16 @@ pub fn sector_of_isced(code: &str) -> Option<Sector> {
 }
 
 /// National level code for an OOAPI `level` in a country, and whether the EQF must be given.
-pub fn national_level(level: &str, country: Country, organization_name: &str) -> Option<&'static str> {
+pub fn national_level(
+    level: &str,
+    country: Country,
+    organization_name: &str,
+) -> Option<&'static str> {
     let university = {
         let n = organization_name.to_lowercase();
-        (n.contains("universiteit") || n.contains("university")) && !n.contains("applied") && !n.contains("hogeschool")
+        (n.contains("universiteit") || n.contains("university"))
+            && !n.contains("applied")
+            && !n.contains("hogeschool")
     };
     let level = level.trim().to_lowercase();
     Some(match (country, level.as_str()) {
@@ -88,9 +113,17 @@ fn province_for(country: Country, postal: &str) -> Option<&'static str> {
 /// Imports an OOAPI bundle.
 pub fn import(path: &Path) -> Result<Imported, PipelineError> {
     let text_in = read(path)?;
-    let bundle: Value = serde_json::from_str(&text_in).map_err(|e| PipelineError::Json { path: path.display().to_string(), message: e.to_string() })?;
-    if !bundle.is_object() || (bundle.get("organizations").is_none() && bundle.get("programs").is_none()) {
-        return Err(PipelineError::Json { path: path.display().to_string(), message: "expected an object with `organizations` and `programs`".into() });
+    let bundle: Value = serde_json::from_str(&text_in).map_err(|e| PipelineError::Json {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    if !bundle.is_object()
+        || (bundle.get("organizations").is_none() && bundle.get("programs").is_none())
+    {
+        return Err(PipelineError::Json {
+            path: path.display().to_string(),
+            message: "expected an object with `organizations` and `programs`".into(),
+        });
     }
     let mut out = Imported::default();
 
@@ -104,51 +137,96 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
     for (i, p) in items(&bundle, "programs").into_iter().enumerate() {
         match id_of(p.get("organization")) {
             Some(org) => programs.entry(org).or_default().push(p),
-            None => out.skipped.push(Skipped { at: format!("program #{i}"), reason: "no organization".into() }),
+            None => out.skipped.push(Skipped {
+                at: format!("program #{i}"),
+                reason: "no organization".into(),
+            }),
         }
     }
 
     for (i, org) in items(&bundle, "organizations").into_iter().enumerate() {
         let at = format!("organization #{i}");
         let Some(org_id) = org.get("organizationId").and_then(Value::as_str) else {
-            out.skipped.push(Skipped { at, reason: "no organizationId".into() });
+            out.skipped.push(Skipped {
+                at,
+                reason: "no organizationId".into(),
+            });
             continue;
         };
         let name = text(org.get("name")).unwrap_or_default();
-        let addresses = org.get("addresses").and_then(Value::as_array).cloned().unwrap_or_default();
+        let addresses = org
+            .get("addresses")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         let address = addresses
             .iter()
             .filter(|a| a.get("geolocation").is_some())
-            .min_by_key(|a| if a.get("addressType").and_then(Value::as_str) == Some("visit") { 0 } else { 1 });
+            .min_by_key(|a| {
+                if a.get("addressType").and_then(Value::as_str) == Some("visit") {
+                    0
+                } else {
+                    1
+                }
+            });
         let Some(address) = address else {
-            out.skipped.push(Skipped { at, reason: format!("`{name}` has no geolocated address") });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{name}` has no geolocated address"),
+            });
             continue;
         };
         let geo = &address["geolocation"];
-        let (Some(lat), Some(lon)) = (geo.get("latitude").and_then(Value::as_f64), geo.get("longitude").and_then(Value::as_f64)) else {
-            out.skipped.push(Skipped { at, reason: format!("`{name}`: geolocation without latitude/longitude") });
+        let (Some(lat), Some(lon)) = (
+            geo.get("latitude").and_then(Value::as_f64),
+            geo.get("longitude").and_then(Value::as_f64),
+        ) else {
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{name}`: geolocation without latitude/longitude"),
+            });
             continue;
         };
-        let country = match address.get("countryCode").and_then(Value::as_str).map(str::to_ascii_uppercase).as_deref() {
+        let country = match address
+            .get("countryCode")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
             Some("NL") => Country::Nl,
             Some("BE") => Country::Be,
             other => {
-                out.skipped.push(Skipped { at, reason: format!("`{name}`: country {other:?} is outside the region") });
+                out.skipped.push(Skipped {
+                    at,
+                    reason: format!("`{name}`: country {other:?} is outside the region"),
+                });
                 continue;
             }
         };
-        let postal = address.get("postalCode").and_then(Value::as_str).unwrap_or("");
+        let postal = address
+            .get("postalCode")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let Some(province) = province_for(country, postal) else {
-            out.skipped.push(Skipped { at, reason: format!("`{name}`: postcode {postal} is outside the region's provinces") });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{name}`: postcode {postal} is outside the region's provinces"),
+            });
             continue;
         };
         let city = address.get("city").and_then(Value::as_str).unwrap_or("");
         let street = format!(
             "{} {}",
             address.get("street").and_then(Value::as_str).unwrap_or(""),
-            address.get("streetNumber").and_then(Value::as_str).unwrap_or("")
+            address
+                .get("streetNumber")
+                .and_then(Value::as_str)
+                .unwrap_or("")
         );
-        let link = org.get("link").and_then(Value::as_str).and_then(crate::core::safe_http_url);
+        let link = org
+            .get("link")
+            .and_then(Value::as_str)
+            .and_then(crate::core::safe_http_url);
         let source = match &link {
             Some(l) => json!({ "name": format!("OOAPI v5 endpoint of {name}"), "url": l }),
             None => json!({ "name": format!("OOAPI v5 endpoint of {name}") }),
@@ -162,16 +240,33 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
             "other"
         };
         let mut courses = Vec::new();
-        for (j, p) in programs.remove(org_id).unwrap_or_default().into_iter().enumerate() {
+        for (j, p) in programs
+            .remove(org_id)
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
             let pid = p.get("programId").and_then(Value::as_str).unwrap_or("");
             let pname = text(p.get("name")).unwrap_or_default();
             let level = p.get("level").and_then(Value::as_str).unwrap_or("");
             let Some(national) = national_level(level, country, &name) else {
-                out.skipped.push(Skipped { at: format!("{at} program #{j}"), reason: format!("`{pname}`: level `{level}` has no {} equivalent", country.code()) });
+                out.skipped.push(Skipped {
+                    at: format!("{at} program #{j}"),
+                    reason: format!(
+                        "`{pname}`: level `{level}` has no {} equivalent",
+                        country.code()
+                    ),
+                });
                 continue;
             };
-            let eqf = p.get("levelOfQualification").and_then(Value::as_str).and_then(|l| l.split_whitespace().next()?.parse::<u8>().ok());
-            let sector = p.get("fieldsOfStudy").and_then(Value::as_str).and_then(sector_of_isced);
+            let eqf = p
+                .get("levelOfQualification")
+                .and_then(Value::as_str)
+                .and_then(|l| l.split_whitespace().next()?.parse::<u8>().ok());
+            let sector = p
+                .get("fieldsOfStudy")
+                .and_then(Value::as_str)
+                .and_then(sector_of_isced);
             let mut forms = BTreeSet::new();
             match p.get("modeOfStudy").and_then(Value::as_str) {
                 Some("full-time") => forms.insert("full_time"),
@@ -194,7 +289,11 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
                         _ => false,
                     };
                 }
-                if let Some(m) = o.get("startDate").and_then(Value::as_str).and_then(|d| d.get(5..7)?.parse::<u8>().ok()) {
+                if let Some(m) = o
+                    .get("startDate")
+                    .and_then(Value::as_str)
+                    .and_then(|d| d.get(5..7)?.parse::<u8>().ok())
+                {
                     months.insert(m);
                 }
             }
@@ -215,11 +314,20 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
             if let Some(f) = p.get("fieldsOfStudy").and_then(Value::as_str) {
                 c["isced_f"] = f.into();
             }
-            if let Some(l) = p.get("link").and_then(Value::as_str).and_then(crate::core::safe_http_url) {
+            if let Some(l) = p
+                .get("link")
+                .and_then(Value::as_str)
+                .and_then(crate::core::safe_http_url)
+            {
                 c["website"] = l.into();
             }
             if let Some(lang) = p.get("teachingLanguage").and_then(Value::as_str) {
-                let iso1 = match lang { "nld" | "nl" => "nl", "eng" | "en" => "en", "fra" | "fr" => "fr", other => other };
+                let iso1 = match lang {
+                    "nld" | "nl" => "nl",
+                    "eng" | "en" => "en",
+                    "fra" | "fr" => "fr",
+                    other => other,
+                };
                 c["languages"] = json!([iso1]);
             }
             courses.push(c);
@@ -237,12 +345,19 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
             source,
             courses,
         );
-        out.features.push(feature(&format!("ooapi-{}", slug(org_id)), LonLat::new(lon, lat), props));
+        out.features.push(feature(
+            &format!("ooapi-{}", slug(org_id)),
+            LonLat::new(lon, lat),
+            props,
+        ));
     }
     let mut orphans: Vec<_> = programs.into_keys().collect();
     orphans.sort();
     for org in orphans {
-        out.skipped.push(Skipped { at: "programs".into(), reason: format!("programs of unknown organization `{org}`") });
+        out.skipped.push(Skipped {
+            at: "programs".into(),
+            reason: format!("programs of unknown organization `{org}`"),
+        });
     }
     Ok(out)
 }

@@ -8,7 +8,10 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::{feature, gazetteer_source, provider_properties, read, Imported, PipelineError, Progress, Skipped};
+use super::{
+    feature, gazetteer_source, provider_properties, read, Imported, PipelineError, Progress,
+    Skipped,
+};
 use crate::core::gazetteer::Gazetteer;
 use crate::core::{Country, LonLat};
 
@@ -16,13 +19,27 @@ type Row = HashMap<String, String>;
 
 fn rows(path: &Path) -> Result<Vec<(usize, Row)>, PipelineError> {
     let text = read(path)?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let err = |e: csv::Error| PipelineError::Csv { path: path.display().to_string(), message: e.to_string() };
-    let headers: Vec<String> = rdr.headers().map_err(err)?.iter().map(|h| h.trim().to_string()).collect();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let err = |e: csv::Error| PipelineError::Csv {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(err)?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(err)?;
-        let row = headers.iter().cloned().zip(rec.iter().map(|v| v.trim().to_string())).collect();
+        let row = headers
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(|v| v.trim().to_string()))
+            .collect();
         out.push((i + 1, row));
     }
     Ok(out)
@@ -33,7 +50,12 @@ fn cell<'a>(row: &'a Row, col: &str) -> &'a str {
 }
 
 fn list(row: &Row, col: &str) -> Vec<Value> {
-    cell(row, col).split(';').map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::from(s)).collect()
+    cell(row, col)
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(Value::from)
+        .collect()
 }
 
 fn source(row: &Row) -> Option<Value> {
@@ -60,7 +82,9 @@ fn course(row: &Row) -> Result<Value, String> {
     }
     let mut level = Map::new();
     if !cell(row, "eqf").is_empty() {
-        let eqf: u8 = cell(row, "eqf").parse().map_err(|_| format!("eqf `{}` is not a number", cell(row, "eqf")))?;
+        let eqf: u8 = cell(row, "eqf")
+            .parse()
+            .map_err(|_| format!("eqf `{}` is not a number", cell(row, "eqf")))?;
         level.insert("eqf".into(), eqf.into());
     }
     level.insert("national".into(), cell(row, "national_level").into());
@@ -70,7 +94,13 @@ fn course(row: &Row) -> Result<Value, String> {
     }
     let months = list(row, "intake_months")
         .into_iter()
-        .map(|m| m.as_str().unwrap_or("").parse::<u8>().map(Value::from).map_err(|_| format!("intake month `{m}` is not a number")))
+        .map(|m| {
+            m.as_str()
+                .unwrap_or("")
+                .parse::<u8>()
+                .map(Value::from)
+                .map_err(|_| format!("intake month `{m}` is not a number"))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     c.insert("intake_months".into(), Value::Array(months));
     if let Some(s) = source(row) {
@@ -80,7 +110,11 @@ fn course(row: &Row) -> Result<Value, String> {
 }
 
 /// Builds features from `providers.csv` and `courses.csv`.
-pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
+pub fn build(
+    providers: &Path,
+    courses: &Path,
+    gazetteer: &Gazetteer,
+) -> Result<Imported, PipelineError> {
     let provider_rows = rows(providers)?;
     let course_rows = rows(courses)?;
     let mut out = Imported::default();
@@ -90,8 +124,14 @@ pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<
     let mut by_provider: HashMap<String, Vec<Value>> = HashMap::new();
     for (line, row) in &course_rows {
         match course(row) {
-            Ok(c) => by_provider.entry(cell(row, "provider_id").to_string()).or_default().push(c),
-            Err(reason) => out.skipped.push(Skipped { at: format!("{cname} row {line}"), reason }),
+            Ok(c) => by_provider
+                .entry(cell(row, "provider_id").to_string())
+                .or_default()
+                .push(c),
+            Err(reason) => out.skipped.push(Skipped {
+                at: format!("{cname} row {line}"),
+                reason,
+            }),
         }
     }
     let mut progress = Progress::new("providers", provider_rows.len());
@@ -100,15 +140,25 @@ pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<
         let at = format!("{pname} row {line}");
         let id = cell(row, "id");
         let Some(country) = Country::from_code(cell(row, "country")) else {
-            out.skipped.push(Skipped { at, reason: format!("unknown country `{}`", cell(row, "country")) });
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("unknown country `{}`", cell(row, "country")),
+            });
             continue;
         };
         let (lon, lat) = (cell(row, "lon"), cell(row, "lat"));
         let (point, precision, location_source) = if !lon.is_empty() && !lat.is_empty() {
             match (lon.parse::<f64>(), lat.parse::<f64>()) {
-                (Ok(x), Ok(y)) => (LonLat::new(x, y), cell(row, "location_precision").to_string(), None),
+                (Ok(x), Ok(y)) => (
+                    LonLat::new(x, y),
+                    cell(row, "location_precision").to_string(),
+                    None,
+                ),
                 _ => {
-                    out.skipped.push(Skipped { at, reason: "lon/lat are not numbers".into() });
+                    out.skipped.push(Skipped {
+                        at,
+                        reason: "lon/lat are not numbers".into(),
+                    });
                     continue;
                 }
             }
@@ -122,7 +172,12 @@ pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<
             match found {
                 Some(p) => (p.lon_lat, "town".to_string(), Some(gazetteer_source(p))),
                 None => {
-                    out.skipped.push(Skipped { at, reason: format!("`{id}` has no coordinates and its place is not in the gazetteer") });
+                    out.skipped.push(Skipped {
+                        at,
+                        reason: format!(
+                            "`{id}` has no coordinates and its place is not in the gazetteer"
+                        ),
+                    });
                     continue;
                 }
             }
@@ -134,7 +189,11 @@ pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<
             country,
             cell(row, "province"),
             cell(row, "municipality"),
-            (cell(row, "street"), cell(row, "postcode"), cell(row, "locality")),
+            (
+                cell(row, "street"),
+                cell(row, "postcode"),
+                cell(row, "locality"),
+            ),
             Some(cell(row, "website").to_string()).filter(|s| !s.is_empty()),
             &precision,
             location_source,
@@ -146,7 +205,10 @@ pub fn build(providers: &Path, courses: &Path, gazetteer: &Gazetteer) -> Result<
     let mut orphans: Vec<_> = by_provider.into_keys().collect();
     orphans.sort();
     for id in orphans {
-        out.skipped.push(Skipped { at: cname.clone(), reason: format!("courses point at unknown provider `{id}`") });
+        out.skipped.push(Skipped {
+            at: cname.clone(),
+            reason: format!("courses point at unknown provider `{id}`"),
+        });
     }
     Ok(out)
 }

@@ -49,7 +49,9 @@ impl Land {
     /// polygon features when none is marked).
     pub fn from_geojson(text: &str) -> Option<Self> {
         let gj: geojson::GeoJson = text.parse().ok()?;
-        let geojson::GeoJson::FeatureCollection(fc) = gj else { return None };
+        let geojson::GeoJson::FeatureCollection(fc) = gj else {
+            return None;
+        };
         let mut polys = Vec::new();
         for f in &fc.features {
             let marked = f.property("kind").and_then(Value::as_str);
@@ -69,7 +71,17 @@ impl Land {
     /// True when the point, or a point within the tolerance of it, is on land.
     pub fn near_land(&self, lon: f64, lat: f64) -> bool {
         let d = COAST_TOLERANCE_DEG;
-        let probes = [(0.0, 0.0), (d, 0.0), (-d, 0.0), (0.0, d), (0.0, -d), (d, d), (-d, -d), (d, -d), (-d, d)];
+        let probes = [
+            (0.0, 0.0),
+            (d, 0.0),
+            (-d, 0.0),
+            (0.0, d),
+            (0.0, -d),
+            (d, d),
+            (-d, -d),
+            (d, -d),
+            (-d, d),
+        ];
         probes.iter().any(|(dx, dy)| {
             let p = Point::new(lon + dx, lat + dy);
             self.0.iter().any(|mp| mp.contains(&p))
@@ -81,7 +93,13 @@ impl Land {
 pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
     let report = match load_geojson(text, &LoadOptions::default()) {
         Ok(r) => r,
-        Err(e) => return vec![Problem { severity: Severity::Error, at: "file".into(), message: e.to_string() }],
+        Err(e) => {
+            return vec![Problem {
+                severity: Severity::Error,
+                at: "file".into(),
+                message: e.to_string(),
+            }]
+        }
     };
     let mut problems: Vec<Problem> = report
         .rejections
@@ -95,10 +113,16 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
                 at.push_str(&format!(" course #{i}"));
             }
             let message = match &r.reason {
-                RejectReason::UnsafeUrl { field, url } => format!("`{field}` is not an http(s) URL: {url}"),
+                RejectReason::UnsafeUrl { field, url } => {
+                    format!("`{field}` is not an http(s) URL: {url}")
+                }
                 other => other.to_string(),
             };
-            Problem { severity: Severity::Error, at, message }
+            Problem {
+                severity: Severity::Error,
+                at,
+                message,
+            }
         })
         .collect();
     let data = &report.dataset;
@@ -121,7 +145,11 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
         }
         for (field, url) in urls {
             if !url.to_ascii_lowercase().starts_with("https://") {
-                problems.push(Problem { severity: Severity::Error, at: at.clone(), message: format!("{field} is not https: {url}") });
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    at: at.clone(),
+                    message: format!("{field} is not https: {url}"),
+                });
             }
         }
         if let Some(land) = land {
@@ -129,15 +157,26 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
                 problems.push(Problem {
                     severity: Severity::Error,
                     at: at.clone(),
-                    message: format!("coordinates [{}, {}] are in the sea", p.lon_lat.lon, p.lon_lat.lat),
+                    message: format!(
+                        "coordinates [{}, {}] are in the sea",
+                        p.lon_lat.lon, p.lon_lat.lat
+                    ),
                 });
             }
         }
         if p.courses.is_empty() {
-            problems.push(Problem { severity: Severity::Warning, at: at.clone(), message: "no courses: it will never show in results".into() });
+            problems.push(Problem {
+                severity: Severity::Warning,
+                at: at.clone(),
+                message: "no courses: it will never show in results".into(),
+            });
         }
         if p.location_precision == LocationPrecision::Address && p.address.street.is_none() {
-            problems.push(Problem { severity: Severity::Warning, at, message: "precision `address` but no street given".into() });
+            problems.push(Problem {
+                severity: Severity::Warning,
+                at,
+                message: "precision `address` but no street given".into(),
+            });
         }
     }
     problems

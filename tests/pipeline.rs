@@ -1,0 +1,346 @@
+//! The data pipeline: the shipped data is what its sources build, importers on real-format
+//! input (the real files in ../shared/data when present), golden output, validation.
+
+use std::path::PathBuf;
+
+use leerkaart::core::gazetteer::Gazetteer;
+use leerkaart::core::*;
+use leerkaart::pipeline::validate::{validate, Land, Severity};
+use leerkaart::pipeline::{self, duo, onderwijs_vlaanderen, ooapi, sources};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gazetteer() -> Gazetteer {
+    Gazetteer::parse(&std::fs::read_to_string(root().join("data/places.tsv")).unwrap()).unwrap()
+}
+
+fn land() -> Land {
+    Land::from_geojson(
+        &std::fs::read_to_string(root().join("assets/region-outline.geojson")).unwrap(),
+    )
+    .unwrap()
+}
+
+/// The shared reference data, or `None` (with a note) on a clone that lacks it.
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = root().join("../shared/data").join(rel);
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
+            p.display()
+        );
+        None
+    }
+}
+
+fn load(text: &str) -> LoadReport {
+    load_geojson(text, &LoadOptions::default()).unwrap()
+}
+
+#[test]
+fn shipped_data_is_what_its_sources_build_and_validates() {
+    let shipped = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    let compiled = v["leerkaart"]["compiled"].as_str().unwrap();
+    let built = sources::build(
+        &root().join("data/sources/providers.csv"),
+        &root().join("data/sources/courses.csv"),
+        &gazetteer(),
+    )
+    .unwrap();
+    assert!(built.skipped.is_empty(), "{:?}", built.skipped);
+    let text = pipeline::to_json(&built.collection(
+        "Leerkaart Scheldemond",
+        v["leerkaart"]["note"].as_str().unwrap(),
+        compiled,
+    ));
+    assert!(text == shipped, "data/providers.geojson is stale: run `cargo run --bin leerkaart-data -- build --compiled {compiled}`");
+    let problems = validate(&shipped, Some(&land()));
+    assert!(
+        problems.iter().all(|p| p.severity == Severity::Warning),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn validate_finds_every_kind_of_problem() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/mixed_bad.geojson")).unwrap();
+    let problems = validate(&text, Some(&land()));
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let has = |s: &str| messages.iter().any(|m| m.contains(s));
+    assert!(has("duplicate id `ok-1`"), "{messages:#?}");
+    assert!(has("outside the region"));
+    assert!(has("`website` is not an http(s) URL: javascript:alert(1)"));
+    assert!(has("level `be_graduaat` does not exist in NL"));
+    assert!(has("missing required field `source`") || has("invalid `properties`"));
+    // A point in the North Sea, inside the region's box.
+    let sea = text.replacen("[\n     3.88,\n     51.5\n    ]", "[2.9, 51.45]", 1);
+    assert_ne!(sea, text, "fixture layout changed");
+    assert!(validate(&sea, Some(&land()))
+        .iter()
+        .any(|p| p.message.contains("in the sea")));
+    // Plain http is an error too.
+    let http = text.replace(
+        "\"Test fixture\"",
+        "\"Test fixture\", \"url\": \"http://example.org\"",
+    );
+    assert!(validate(&http, None)
+        .iter()
+        .any(|p| p.message.contains("not https")));
+    assert_eq!(validate("{", None).len(), 1);
+}
+
+#[test]
+fn ooapi_import_matches_golden_file() {
+    let imported = ooapi::import(&root().join("tests/fixtures/ooapi_bundle.json")).unwrap();
+    let text = pipeline::to_json(&imported.collection("golden", "OOAPI fixture", "2026-01-01"));
+    let golden = root().join("tests/golden/ooapi.geojson");
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(&golden, &text).unwrap();
+    }
+    assert_eq!(
+        text,
+        std::fs::read_to_string(&golden).unwrap(),
+        "set UPDATE_GOLDEN=1 to accept a deliberate change"
+    );
+    let reasons: Vec<&str> = imported.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("outside the region's provinces")));
+    assert!(reasons.iter().any(|r| r.contains("no geolocated address")));
+    assert!(reasons.iter().any(|r| r.contains("level `undefined`")));
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("unknown organization `ghost`")));
+
+    let report = load(&text);
+    assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+    let d = &report.dataset;
+    assert_eq!(d.providers.len(), 1);
+    assert_eq!(
+        d.providers[0].address.street.as_deref(),
+        Some("Edisonweg 4")
+    );
+    assert_eq!(
+        d.providers[0].location_precision,
+        LocationPrecision::Address
+    );
+    let vpk = d
+        .courses
+        .iter()
+        .find(|c| c.name == "Verpleegkunde")
+        .unwrap();
+    assert_eq!(vpk.level.national, NationalLevel::NlHboBachelor);
+    assert_eq!(vpk.sector, Sector::HealthWelfare);
+    assert_eq!(
+        vpk.learning_forms,
+        [LearningForm::PartTime, LearningForm::Hybrid]
+    );
+    assert_eq!(vpk.intake_months, [2, 9]);
+    let ad = d
+        .courses
+        .iter()
+        .find(|c| c.name.starts_with("Associate"))
+        .unwrap();
+    assert_eq!(
+        (ad.level.national, ad.level.eqf.get()),
+        (NationalLevel::NlAssociateDegree, 5)
+    );
+    assert_eq!(ad.learning_forms, [LearningForm::Dual]);
+}
+
+#[test]
+fn duo_import_of_the_real_zeeland_file() {
+    let Some(path) = shared("providers/nl_zeeland_schools_duo_2024.csv") else {
+        return;
+    };
+    let imported = duo::import(&path, &gazetteer()).unwrap();
+    // 257 rows: 191 primary and 27 special skipped, 39 secondary of which 7 offer only
+    // practical education (PRO) or a bridging year.
+    assert_eq!(imported.features.len() + imported.skipped.len(), 257);
+    assert_eq!(imported.features.len(), 32);
+    let text = pipeline::to_json(&imported.collection("duo", "test", "2026-01-01"));
+    let report = load(&text);
+    assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+    let d = &report.dataset;
+    assert!(d
+        .providers
+        .iter()
+        .all(|p| p.province == Province::Zeeland
+            && p.location_precision == LocationPrecision::Address));
+    assert!(d.providers.iter().all(|p| p
+        .website
+        .as_deref()
+        .is_none_or(|w| w.starts_with("https://"))));
+    // Every imported point is the row's own BAG point and lies on land.
+    let land = land();
+    assert!(d
+        .providers
+        .iter()
+        .all(|p| land.near_land(p.lon_lat.lon, p.lon_lat.lat)));
+    // HAVO and VWO are EQF 4, VMBO EQF 2, on every school offering them.
+    let havo = d
+        .courses
+        .iter()
+        .filter(|c| c.level.national == NationalLevel::NlHavo)
+        .count();
+    assert!(havo >= 8, "{havo}");
+    assert!(d.courses.iter().all(|c| match c.level.national {
+        NationalLevel::NlHavo | NationalLevel::NlVwo => c.level.eqf.get() == 4,
+        NationalLevel::NlVmbo => c.level.eqf.get() == 2,
+        _ => false,
+    }));
+    let lodewijk: Vec<_> = d
+        .providers
+        .iter()
+        .filter(|p| p.name.starts_with("Lodewijk College"))
+        .collect();
+    assert_eq!(lodewijk.len(), 3, "three Lodewijk College locations");
+    assert!(lodewijk.iter().all(|p| p.municipality == "Terneuzen"));
+    assert_eq!(
+        validate(&text, Some(&land))
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn onderwijs_vlaanderen_import_of_the_real_sample() {
+    let Some(path) =
+        shared("providers/unverified_license/be_vl_secondary_schools_ovl_wvl_sample.json")
+    else {
+        return;
+    };
+    let imported = onderwijs_vlaanderen::import(&path, &gazetteer()).unwrap();
+    // 39 locations, 56 (location, school) entries: all become providers (two Bredene
+    // locations, with three schools, have no coordinates and are placed by postcode).
+    assert_eq!(imported.features.len(), 56, "{:?}", imported.skipped);
+    let text = pipeline::to_json(&imported.collection("ov", "test", "2026-01-01"));
+    let report = load(&text);
+    assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+    let d = &report.dataset;
+    let by_province = |p: Province| d.providers.iter().filter(|x| x.province == p).count();
+    assert_eq!(
+        by_province(Province::OostVlaanderen) + by_province(Province::WestVlaanderen),
+        56
+    );
+    assert_eq!(
+        d.providers
+            .iter()
+            .filter(|p| p.location_precision == LocationPrecision::Town)
+            .count(),
+        3
+    );
+    assert!(
+        d.courses
+            .iter()
+            .any(|c| c.learning_forms.contains(&LearningForm::Dual)),
+        "dual programmes kept"
+    );
+    assert!(d
+        .courses
+        .iter()
+        .all(|c| c.level.eqf.get() >= 2 && c.level.eqf.get() <= 4));
+    let tech = d
+        .courses
+        .iter()
+        .filter(|c| c.sector == Sector::Engineering)
+        .count();
+    let care = d
+        .courses
+        .iter()
+        .filter(|c| c.sector == Sector::HealthWelfare)
+        .count();
+    assert!(tech >= 20 && care >= 10, "tech {tech}, care {care}");
+    // No school-year duplicates: one course per programme and level at each provider.
+    for (i, _) in d.providers.iter().enumerate() {
+        let mut names: Vec<(String, u8)> = d
+            .courses_of(i as u32)
+            .iter()
+            .map(|c| (c.name.clone(), c.level.eqf.get()))
+            .collect();
+        let n = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), n);
+    }
+    let emmaus = d
+        .providers
+        .iter()
+        .find(|p| p.name == "Emmaüsinstituut")
+        .expect("Emmaüsinstituut, Aalter");
+    assert_eq!(emmaus.municipality, "Aalter");
+    assert!(emmaus
+        .source
+        .url
+        .as_deref()
+        .is_some_and(|u| u.contains("sn=127969")));
+}
+
+#[test]
+fn gazetteer_agrees_with_the_shared_reference_tables() {
+    let g = gazetteer();
+    assert!(g.len() > 1_000);
+    for (name, country) in [
+        ("Vlissingen", Country::Nl),
+        ("Terneuzen", Country::Nl),
+        ("Oostende", Country::Be),
+        ("Sint-Niklaas", Country::Be),
+    ] {
+        assert!(g.find_place(name, Some(country)).is_some(), "{name}");
+    }
+    // Belgian postcodes: the municipality must be Statbel's.
+    if let Some(path) = shared("postcodes/be_postcode_to_municipality_2025_statbel.csv") {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut checked = 0;
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            if let Some(p) = g.find_postcode(f[0]) {
+                assert!(
+                    f.contains(&p.name.as_str()),
+                    "{} → {} but Statbel says {line}",
+                    f[0],
+                    p.name
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 150, "{checked}");
+    }
+    // Zeeland towns: within 5 km of the nearest GeoNames PC4 centroid of the same name (a
+    // town's PC4 areas reach out to its villages, so the nearest one is the fair comparison).
+    if let Some(path) = shared("postcodes/nl_pc4_places_geonames.csv") {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let headers = rdr.headers().unwrap().clone();
+        let col = |n: &str| headers.iter().position(|h| h == n).unwrap();
+        let (place, lat, lon, province) = (col("place"), col("lat"), col("lon"), col("province"));
+        let mut nearest: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+        for rec in rdr
+            .records()
+            .flatten()
+            .filter(|r| &r[province] == "Zeeland")
+        {
+            if let Some(p) = g
+                .find_place(&rec[place], Some(Country::Nl))
+                .filter(|p| p.province == "NL-ZE")
+            {
+                let r = LonLat::new(rec[lon].parse().unwrap(), rec[lat].parse().unwrap());
+                let d = nearest.entry(p.name.clone()).or_insert(f64::INFINITY);
+                *d = d.min(p.lon_lat.distance_km(&r));
+            }
+        }
+        for (name, d) in &nearest {
+            assert!(*d < 5.0, "{name} is {d} km off");
+        }
+        let checked = nearest.len();
+        assert!(checked >= 30, "{checked}");
+    }
+}
