@@ -400,15 +400,11 @@ async fn page_in_headless_chromium() {
         .send_keys("\u{E004}")
         .await
         .unwrap(); // Tab
-    let active = js(
-        &c,
-        "return document.activeElement.tagName + ':' + (document.activeElement.type || '')",
-    )
-    .await;
-    assert!(
-        active.as_str().unwrap().starts_with("SUMMARY")
-            || active.as_str().unwrap() == "INPUT:checkbox",
-        "{active}"
+    let active = js(&c, "return document.activeElement.id").await;
+    assert_eq!(
+        active,
+        json!("origin-input"),
+        "Tab moves from the search box to the starting point"
     );
     js(
         &c,
@@ -434,7 +430,94 @@ async fn page_in_headless_chromium() {
     head.send_keys("\u{E007}").await.unwrap(); // Enter
     wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
 
-    // 7. A file with bad features: the error says how many and why; the valid rest shows;
+    // 7. A starting point typed as a town: results sorted by distance, with km; a radius
+    //    narrows them.
+    c.find(Locator::Css("#reset"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
+    let origin = c.find(Locator::Css("#origin-input")).await.unwrap();
+    origin.send_keys("Goes").await.unwrap();
+    origin.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#origin-label", |t| t.contains("Goes")).await;
+    js(&c, "document.querySelector('#q').focus()").await; // blur fires `change` as well
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        count(&c, "#origin-not-found").await,
+        0,
+        "a chosen place is not 'unknown'"
+    );
+    let distances = js(&c, "return [...document.querySelectorAll('#results .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await;
+    let distances: Vec<f64> = serde_json::from_value(distances).unwrap();
+    assert_eq!(
+        distances.len(),
+        total_providers,
+        "every result shows its distance"
+    );
+    assert!(
+        distances.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by distance: {distances:?}"
+    );
+    assert!(
+        distances[0] < 30.0,
+        "nearest to Goes is in Zeeland: {distances:?}"
+    );
+    let first = text(&c, "#results > li.result .result-name").await;
+    assert!(
+        first.contains("HZ") || first.contains("Roosevelt"),
+        "{first}"
+    );
+    js(&c, "const s = document.querySelector('#radius'); s.value = '20'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    let t = wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).1 < total_providers
+    })
+    .await;
+    let within: Vec<f64> = serde_json::from_value(js(&c, "return [...document.querySelectorAll('#results .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await).unwrap();
+    assert!(within.iter().all(|d| *d <= 20.0), "{within:?}");
+    assert_eq!(within.len(), parse_count(&t).1);
+    std::fs::write(out.join("origin.png"), c.screenshot().await.unwrap()).unwrap();
+    // An unknown place says so and keeps the origin.
+    let origin = c.find(Locator::Css("#origin-input")).await.unwrap();
+    origin.clear().await.unwrap();
+    origin.send_keys("Xyzzyville").await.unwrap();
+    origin.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#origin-not-found", |t| !t.is_empty()).await;
+    assert!(text(&c, "#origin-label").await.contains("Goes"));
+    c.find(Locator::Css("#origin-clear"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
+
+    // 8. A dataset picked from a file replaces the default one.
+    js(&c, "document.querySelector('#about').open = true").await;
+    let picker = c.find(Locator::Css("#data-file")).await.unwrap();
+    picker
+        .send_keys(
+            root()
+                .join("tests/fixtures/line_delimited.geojsonl")
+                .to_str()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).1 == 2).await;
+    assert_eq!(parse_count(&t), (2, 2));
+    wait_text(&c, "#load-warnings", |t| t.contains("1 instelling")).await;
+    assert!(text(&c, "#about").await.contains("line_delimited.geojsonl"));
+
+    // 9. A file with bad features: the error says how many and why; the valid rest shows;
     //    markup from the data stays text.
     c.goto(&format!(
         "{base}/?tiles=none&data=fixtures/mixed_bad.geojson"
@@ -469,7 +552,7 @@ async fn page_in_headless_chromium() {
     );
     assert!(details.contains("duplicate id `ok-1`"), "{details}");
 
-    // 8. Not GeoJSON at all, and a missing file: one clear error, the map stays.
+    // 10. Not GeoJSON at all, and a missing file: one clear error, the map stays.
     c.goto(&format!(
         "{base}/?tiles=none&data=fixtures/not_geojson.json"
     ))
@@ -494,7 +577,7 @@ async fn page_in_headless_chromium() {
     })
     .await;
 
-    // 9. Phone size: list and map toggle.
+    // 11. Phone size: list and map toggle.
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded).await;

@@ -74,6 +74,14 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getElement)]
     pub fn get_element(this: &Marker) -> Option<web_sys::HtmlElement>;
 
+    #[wasm_bindgen(method, js_name = removeLayer)]
+    pub fn remove_layer(this: &Map, layer: &Layer);
+
+    #[wasm_bindgen(js_namespace = L, js_name = circle)]
+    pub fn circle(lat_lng: &JsValue, options: &JsValue) -> Layer;
+    #[wasm_bindgen(js_namespace = L, js_name = circleMarker)]
+    pub fn circle_marker(lat_lng: &JsValue, options: &JsValue) -> Layer;
+
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     pub fn div_icon(options: &JsValue) -> JsValue;
 }

@@ -12,7 +12,8 @@ use web_sys::{Document, HtmlElement};
 use super::leaflet::{self as l, options};
 use crate::core::catalog::MarkerGroup;
 use crate::core::{
-    labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, ProviderId, Sector, REGION_VIEW,
+    labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderId, Sector,
+    REGION_VIEW,
 };
 
 /// Zoom used when a result is opened from the list, unless the map is already closer.
@@ -53,6 +54,7 @@ pub struct MapCtl {
     // the page's lifetime, the markers' until the markers are replaced.
     _keep: RefCell<Vec<Handler>>,
     marker_closures: RefCell<Vec<Handler>>,
+    origin_layers: RefCell<Vec<l::Layer>>,
 }
 
 fn bounds_of(map: &l::Map) -> BoundsLonLat {
@@ -120,6 +122,7 @@ impl MapCtl {
             document,
             _keep: RefCell::new(Vec::new()),
             marker_closures: RefCell::new(Vec::new()),
+            origin_layers: RefCell::new(Vec::new()),
         });
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -130,6 +133,67 @@ impl MapCtl {
         ctl.map.on("moveend", moved.as_ref().unchecked_ref());
         ctl._keep.borrow_mut().push(moved);
         ctl
+    }
+
+    /// Calls `f` with the position of every click on the map (not on a marker).
+    pub fn on_click(&self, f: impl Fn(LonLat) + 'static) {
+        let clicked = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let ll = js_sys::Reflect::get(&ev, &"latlng".into()).unwrap_or(JsValue::NULL);
+            let get = |k: &str| {
+                js_sys::Reflect::get(&ll, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let (Some(lat), Some(lng)) = (get("lat"), get("lng")) {
+                f(LonLat::new(lng, lat));
+            }
+        });
+        self.map.on("click", clicked.as_ref().unchecked_ref());
+        self._keep.borrow_mut().push(clicked);
+    }
+
+    /// Shows where the user starts from and the radius around it.
+    pub fn set_origin(&self, origin: Option<LonLat>, radius_km: Option<f64>) {
+        for layer in self.origin_layers.borrow_mut().drain(..) {
+            self.map.remove_layer(&layer);
+        }
+        let Some(o) = origin else { return };
+        let at = l::lat_lng(o.lat, o.lon);
+        let mut layers = self.origin_layers.borrow_mut();
+        if let Some(r) = radius_km {
+            let c = l::circle(
+                &at,
+                &options(&[
+                    ("radius", (r * 1000.0).into()),
+                    ("color", "#0f5c8c".into()),
+                    ("weight", 1.5.into()),
+                    ("fillOpacity", 0.06.into()),
+                    ("interactive", false.into()),
+                ]),
+            );
+            c.add_to(&self.map);
+            layers.push(c);
+        }
+        let dot = l::circle_marker(
+            &at,
+            &options(&[
+                ("radius", 8.into()),
+                ("color", "#ffffff".into()),
+                ("weight", 3.into()),
+                ("fillColor", "#d9480f".into()),
+                ("fillOpacity", 1.into()),
+                ("interactive", false.into()),
+            ]),
+        );
+        dot.add_to(&self.map);
+        layers.push(dot);
+    }
+
+    /// Fits the map to a circle around the origin.
+    pub fn show_around(&self, origin: LonLat, radius_km: f64) {
+        let b = BoundsLonLat::around(origin, radius_km);
+        self.map
+            .fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
     }
 
     /// The current view.

@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::core::gazetteer::Gazetteer;
 use crate::core::{
-    labels, level, load_geojson, safe_http_url, url, BoundsLonLat, Catalog, Country, Eqf, Filter,
-    FilterOutcome, LearningForm, LoadOptions, ProviderHit, ProviderId, Province, Sector,
+    labels, level, load_geojson, safe_http_url, url, BoundsLonLat, Catalog, Country, DatasetMeta,
+    Eqf, Filter, FilterOutcome, LearningForm, LoadOptions, LonLat, ProviderHit, ProviderId,
+    Province, Sector,
 };
 use map::{MapConfig, MapCtl};
 
@@ -20,6 +22,12 @@ use map::{MapConfig, MapCtl};
 const DEFAULT_DATA: &str = "data/providers.geojson";
 /// The offline base layer.
 const OUTLINE: &str = "region-outline.geojson";
+/// The gazetteer.
+const PLACES: &str = "data/places.tsv";
+/// Suggestions shown while typing a place.
+const SUGGESTIONS: usize = 8;
+/// Radius choices in km for "within … of my starting point".
+const RADII_KM: [u32; 6] = [5, 10, 20, 30, 50, 80];
 /// Providers shown in the list before "Toon meer".
 const LIST_PAGE: usize = 60;
 /// Same breakpoint as the phone layout in `assets/style.css`.
@@ -56,7 +64,7 @@ fn query_string() -> String {
     window().location().search().unwrap_or_default()
 }
 
-fn meta(name: &str) -> Option<String> {
+fn meta_tag(name: &str) -> Option<String> {
     let doc = window().document()?;
     let el = doc.query_selector(&format!("meta[name='{name}']")).ok()??;
     el.get_attribute("content")
@@ -87,12 +95,54 @@ fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, v: T, on: bool) {
     }
 }
 
+/// The loaded dataset and what loading said about it.
+#[derive(Clone, Copy)]
+struct DataState {
+    catalog: RwSignal<Option<Arc<Catalog>>>,
+    status: RwSignal<Status>,
+    rejections: RwSignal<Vec<String>>,
+    rejected_features: RwSignal<usize>,
+    meta: RwSignal<DatasetMeta>,
+    source_label: RwSignal<String>,
+}
+
+impl DataState {
+    /// Loads GeoJSON text into the page, replacing what was there.
+    fn apply(&self, body: &str) {
+        match load_geojson(body, &LoadOptions::default()) {
+            Err(e) => {
+                self.catalog.set(None);
+                self.rejections.set(Vec::new());
+                self.status.set(Status::Failed(format!(
+                    "Het gegevensbestand is onleesbaar: {}.",
+                    labels::load_error(&e)
+                )));
+            }
+            Ok(report) => {
+                self.rejected_features.set(report.rejected_features());
+                self.rejections
+                    .set(report.rejections.iter().map(|r| r.to_string()).collect());
+                self.meta.set(report.meta);
+                self.catalog
+                    .set(Some(Arc::new(Catalog::new(report.dataset))));
+                self.status.set(Status::Ready);
+            }
+        }
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let catalog: RwSignal<Option<Arc<Catalog>>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Loading);
     let rejections: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let rejected_features = RwSignal::new(0usize);
+    let meta: RwSignal<DatasetMeta> = RwSignal::new(DatasetMeta::default());
+    let source_label = RwSignal::new(String::new());
+    let gazetteer: RwSignal<Option<Arc<Gazetteer>>> = RwSignal::new(None);
+    let origin: RwSignal<Option<(LonLat, String)>> = RwSignal::new(None);
+    let radius_km: RwSignal<Option<f64>> = RwSignal::new(None);
+    let picking = RwSignal::new(false);
 
     let sectors: RwSignal<Vec<Sector>> = RwSignal::new(Vec::new());
     let levels: RwSignal<Vec<Eqf>> = RwSignal::new(Vec::new());
@@ -113,6 +163,8 @@ fn App() -> impl IntoView {
         provinces: provinces.get(),
         learning_forms: forms.get(),
         text: text.get(),
+        origin: origin.get().map(|(o, _)| o),
+        radius_km: radius_km.get(),
         ..Filter::default()
     });
     // Markers show every match; the list and counts follow the view when "in view" is on.
@@ -128,24 +180,31 @@ fn App() -> impl IntoView {
     });
 
     // Load the data (the default, or `?data=`) and the outline.
+    // Load the data (the default, or `?data=`), the gazetteer and the outline.
+    let data = DataState {
+        catalog,
+        status,
+        rejections,
+        rejected_features,
+        meta,
+        source_label,
+    };
     let data_path = url::data_param(&query_string()).unwrap_or_else(|| DEFAULT_DATA.to_string());
+    source_label.set(data_path.clone());
     spawn_local(async move {
         match fetch_text(&data_path).await {
             Err(e) => status.set(Status::Failed(format!(
                 "De gegevens konden niet worden opgehaald ({e})."
             ))),
-            Ok(body) => match load_geojson(&body, &LoadOptions::default()) {
-                Err(e) => status.set(Status::Failed(format!(
-                    "Het gegevensbestand is onleesbaar: {}.",
-                    labels::load_error(&e)
-                ))),
-                Ok(report) => {
-                    rejected_features.set(report.rejected_features());
-                    rejections.set(report.rejections.iter().map(|r| r.to_string()).collect());
-                    catalog.set(Some(Arc::new(Catalog::new(report.dataset))));
-                    status.set(Status::Ready);
-                }
-            },
+            Ok(body) => data.apply(&body),
+        }
+    });
+    spawn_local(async move {
+        // Without the gazetteer only typing a place fails; the rest of the page works.
+        if let Ok(text) = fetch_text(PLACES).await {
+            if let Ok(g) = Gazetteer::parse(&text) {
+                gazetteer.set(Some(Arc::new(g)));
+            }
         }
     });
 
@@ -161,13 +220,19 @@ fn App() -> impl IntoView {
         }
         let tiles = match url::param(&query_string(), "tiles").as_deref() {
             Some("none") => None,
-            _ => meta("leerkaart-tiles"),
+            _ => meta_tag("leerkaart-tiles"),
         };
         let config = MapConfig {
             tile_url: tiles,
-            tile_attribution: meta("leerkaart-tiles-attribution").unwrap_or_default(),
+            tile_attribution: meta_tag("leerkaart-tiles-attribution").unwrap_or_default(),
         };
         let ctl = MapCtl::new(&el, &config, move |b| view_bounds.set(Some(b)));
+        ctl.on_click(move |p| {
+            if picking.get_untracked() {
+                picking.set(false);
+                origin.set(Some((p, "Gekozen punt op de kaart".to_string())));
+            }
+        });
         view_bounds.set(Some(ctl.bounds()));
         map_ctl.set_value(Some(ctl.clone()));
         spawn_local(async move {
@@ -208,6 +273,16 @@ fn App() -> impl IntoView {
         let _ = pane.get();
         if let Some(ctl) = map_ctl.get_value() {
             ctl.invalidate_size();
+        }
+    });
+    Effect::new(move |_| {
+        let o = origin.get().map(|(o, _)| o);
+        let r = radius_km.get();
+        if let Some(ctl) = map_ctl.get_value() {
+            ctl.set_origin(o, r);
+            if let (Some(o), Some(r)) = (o, r) {
+                ctl.show_around(o, r);
+            }
         }
     });
     // A new search starts at the top of the list.
@@ -278,6 +353,7 @@ fn App() -> impl IntoView {
                                 prop:value=move || text.get()
                                 on:input=move |ev| text.set(event_target_value(&ev)) />
                         </div>
+                        <OriginPicker gazetteer=gazetteer origin=origin radius_km=radius_km picking=picking />
                         <details class="facet-box" open=wide_screen()>
                             <summary>"Filters"</summary>
                             {facet_group("Sector", "sector", Sector::ALL.to_vec(), |s| labels::sector(s).to_string(), move |s: Sector| facet(|o| &o.facets.sectors, s.index()), sectors)}
@@ -297,7 +373,7 @@ fn App() -> impl IntoView {
                     </section>
                     <div class="results-col">
                         <ResultList outcome=outcome catalog=catalog selected=selected shown=shown open=open_result status=status />
-                        <About />
+                        <About meta=meta catalog=catalog source_label=source_label data=data />
                     </div>
                 </aside>
                 <section class="map-pane" aria-label="Kaart">
@@ -457,7 +533,7 @@ fn ResultList(
                 <p class="empty" id="no-results">"Geen opleidingen gevonden met deze filters. Wis een filter of zoom uit."</p>
             </Show>
             <ol class="result-list" id="results">
-                <For each=hits key=|h: &ProviderHit| (h.provider, h.courses.clone()) let:hit>
+                <For each=hits key=|h: &ProviderHit| (h.provider, h.courses.clone(), h.distance_km.map(f64::to_bits)) let:hit>
                     {result_item(hit, catalog, selected, open)}
                 </For>
             </ol>
@@ -542,18 +618,184 @@ fn result_item(
 }
 
 #[component]
-fn About() -> impl IntoView {
+fn OriginPicker(
+    gazetteer: RwSignal<Option<Arc<Gazetteer>>>,
+    origin: RwSignal<Option<(LonLat, String)>>,
+    radius_km: RwSignal<Option<f64>>,
+    picking: RwSignal<bool>,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let not_found = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        let q = typed.get();
+        gazetteer.with(|g| {
+            g.as_ref()
+                .map(|g| {
+                    g.suggest(&q, SUGGESTIONS)
+                        .into_iter()
+                        .map(|p| (p.label(), p.lon_lat))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let choose = move || {
+        let q = typed.get_untracked();
+        // `change` follows Enter with the same text: nothing new to look up.
+        if q.trim().is_empty()
+            || origin.with_untracked(|o| o.as_ref().is_some_and(|(_, l)| *l == q))
+        {
+            return;
+        }
+        let hit =
+            suggestions.with_untracked(|s| s.iter().find(|(l, _)| *l == q).or(s.first()).cloned());
+        match hit {
+            Some((label, at)) => {
+                not_found.set(false);
+                typed.set(label.clone());
+                origin.set(Some((at, label)));
+            }
+            None => not_found.set(true),
+        }
+    };
+    let locate = move |_| {
+        // Asked only on this click; a refusal or an error leaves everything as it was.
+        let Some(geo) = window().navigator().geolocation().ok() else {
+            return;
+        };
+        let ok = wasm_bindgen::closure::Closure::once_into_js(move |pos: wasm_bindgen::JsValue| {
+            let coords = js_sys::Reflect::get(&pos, &"coords".into()).unwrap_or_default();
+            let get = |k: &str| {
+                js_sys::Reflect::get(&coords, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let (Some(lat), Some(lon)) = (get("latitude"), get("longitude")) {
+                origin.set(Some((LonLat::new(lon, lat), "Mijn locatie".to_string())));
+            }
+        });
+        let _ = geo.get_current_position(ok.unchecked_ref());
+    };
+    view! {
+        <fieldset class="origin">
+            <legend>"Vertrekpunt"</legend>
+            <div class="origin-row">
+                <label for="origin-input" class="sr-only">"Plaats of postcode"</label>
+                <input id="origin-input" type="text" list="origin-suggestions" autocomplete="off"
+                    placeholder="Plaats of postcode, bv. Goes of 9000"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| { not_found.set(false); typed.set(event_target_value(&ev)); }
+                    on:change=move |_| choose()
+                    on:keydown=move |ev| if ev.key() == "Enter" { choose() } />
+                <datalist id="origin-suggestions">
+                    <For each=move || suggestions.get() key=|(l, _)| l.clone() let:s>
+                        <option value=s.0></option>
+                    </For>
+                </datalist>
+            </div>
+            <Show when=move || not_found.get()>
+                <p class="hint error-text" id="origin-not-found">"Die plaats of postcode kennen we niet. Kies een suggestie uit de lijst."</p>
+            </Show>
+            <div class="origin-actions">
+                <button type="button" class="btn-link" id="origin-locate" on:click=locate>"Gebruik mijn locatie"</button>
+                <button type="button" class="btn-link" id="origin-pick" aria-pressed=move || picking.get().to_string() on:click=move |_| picking.update(|p| *p = !*p)>
+                    {move || if picking.get() { "Klik nu op de kaart…" } else { "Kies op de kaart" }}
+                </button>
+            </div>
+            <Show when=move || origin.get().is_some()>
+                <p class="origin-set" id="origin-label">
+                    {move || origin.get().map(|(_, l)| format!("Vanaf: {l}"))}
+                    <button type="button" class="btn-link" id="origin-clear" on:click=move |_| { origin.set(None); typed.set(String::new()); }>"wissen"</button>
+                </p>
+                <label class="radius" for="radius">"Afstand"
+                    <select id="radius" on:change=move |ev| radius_km.set(event_target_value(&ev).parse::<f64>().ok())>
+                        <option value="" selected=move || radius_km.get().is_none()>"Geen grens (sorteer op afstand)"</option>
+                        {RADII_KM.iter().map(|r| {
+                            let r = *r;
+                            view! { <option value=r.to_string() selected=move || radius_km.get() == Some(f64::from(r))>{format!("Binnen {r} km")}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <p class="hint">"Afstand in vogelvlucht."</p>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn About(
+    meta: RwSignal<DatasetMeta>,
+    catalog: RwSignal<Option<Arc<Catalog>>>,
+    source_label: RwSignal<String>,
+    data: DataState,
+) -> impl IntoView {
+    let stats = move || {
+        catalog.with(|c| {
+            c.as_ref().map(|c| {
+                let n = |p| c.data.providers.iter().filter(|x| x.location_precision == p).count();
+                let sources: std::collections::BTreeSet<&str> = c.data.providers.iter().map(|p| p.source.name.as_str()).collect();
+                format!(
+                    "{} locaties, {} opleidingen, uit {} bronnen. Ligging op adres: {}, op postcode: {}, op gemeente: {}.",
+                    c.data.providers.len(),
+                    c.data.courses.len(),
+                    sources.len(),
+                    n(crate::core::LocationPrecision::Address),
+                    n(crate::core::LocationPrecision::Postcode),
+                    n(crate::core::LocationPrecision::Town),
+                )
+            })
+        })
+    };
+    let pick_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        data.status.set(Status::Loading);
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(v) => {
+                    data.source_label.set(format!("bestand {name}"));
+                    data.apply(&v.as_string().unwrap_or_default());
+                }
+                Err(_) => data.status.set(Status::Failed(format!(
+                    "Het bestand {name} kon niet gelezen worden."
+                ))),
+            }
+        });
+    };
     view! {
         <details class="about" id="about">
             <summary>"Over de gegevens"</summary>
-            <p>"Echte instellingen en opleidingen, elk met de bron waar de gegevens vandaan komen. Ligt een instelling op gemeenteniveau, dan staat haar marker in het centrum van de gemeente, niet op het adres."</p>
-            <p>"Niveaus: EQF-indeling volgens de Nederlandse (NLQF) en Vlaamse (VKS) kwalificatiekaders."</p>
+            <p>"Echte instellingen en opleidingen, elk met de bron waar de gegevens vandaan komen. Ligt een instelling op gemeenteniveau, dan staat haar marker in het centrum van de gemeente, niet op het adres; dat staat ook bij elk resultaat."</p>
+            <p id="about-stats">{stats}</p>
+            <p>
+                {move || format!("Geladen: {}", source_label.get())}
+                {move || meta.get().compiled.map(|d| format!(", samengesteld op {d}"))}
+                "."
+            </p>
+            {move || meta.get().note.map(|n| view! { <p class="hint">{n}</p> })}
+            <p>"Niveaus: EQF-indeling volgens de Nederlandse (NLQF) en Vlaamse (VKS) kwalificatiekaders. "{level::ADMISSION_CAVEAT}</p>
+            <h3>"Bronnen en licenties"</h3>
             <ul>
-                <li>"Kaart: © OpenStreetMap-bijdragers (ODbL)"</li>
-                <li>"Plaatsen: GeoNames (CC BY 4.0)"</li>
-                <li>"Grenzen: Natural Earth (publiek domein); provincies: NGI / Statbel (CC BY 4.0)"</li>
+                <li>"Instellingen en opleidingen: de websites van de instellingen zelf (per resultaat vermeld)."</li>
+                <li>"Kaart: © OpenStreetMap-bijdragers (ODbL)."</li>
+                <li>"Plaatsnamen: GeoNames (CC BY 4.0); Belgische postcodes: Statbel (CC BY 4.0)."</li>
+                <li>"Grenzen: Natural Earth (publiek domein); provincies: NGI / Statbel (CC BY 4.0)."</li>
+                <li>"Kaartbibliotheek: Leaflet (BSD-2-Clause)."</li>
             </ul>
-            <p>"Klopt er iets niet? Meld het de beheerders van de Leerkaart met de naam van de instelling en de opleiding."</p>
+            <h3>"Een fout melden"</h3>
+            <p>"Klopt er iets niet of ontbreekt een opleiding? Meld het aan de organisatie die deze kaart publiceert, met de naam van de instelling, de opleiding en de juiste gegevens (met een bron, bijvoorbeeld de pagina op de website van de school)."</p>
+            <h3>"Een andere dataset bekijken"</h3>
+            <p class="hint">"Een GeoJSON-bestand in het formaat van de Leerkaart (zie data/SCHEMA.md), bijvoorbeeld het volledige aanbod uit de importeurs. Het bestand blijft op dit toestel."</p>
+            <label for="data-file" class="file-label">"Kies een bestand"</label>
+            <input id="data-file" type="file" accept=".geojson,.json,.geojsonl,.ndjson" on:change=pick_file />
         </details>
     }
 }

@@ -183,9 +183,20 @@ impl std::fmt::Display for Rejection {
     }
 }
 
+/// What a dataset says about itself (the FeatureCollection's `leerkaart` member).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct DatasetMeta {
+    /// When the dataset was compiled (ISO date).
+    pub compiled: Option<String>,
+    /// A note on what it holds.
+    pub note: Option<String>,
+}
+
 /// The result of loading: every valid provider and course, and every rejection.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadReport {
+    /// What the dataset says about itself, if anything.
+    pub meta: DatasetMeta,
     /// What loaded.
     pub dataset: Dataset,
     /// What did not, in input order.
@@ -217,6 +228,12 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                         "a FeatureCollection needs a `features` array".into(),
                     ));
                 };
+                if let Some(m) = obj
+                    .get("leerkaart")
+                    .and_then(|m| serde_json::from_value(m.clone()).ok())
+                {
+                    loader.report.meta = m;
+                }
                 for (i, f) in features.iter().enumerate() {
                     loader.feature(i, None, f);
                 }

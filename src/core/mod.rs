@@ -18,5 +18,7 @@ pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};
 pub use geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS, REGION_VIEW};
 pub use index::SpatialIndex;
 pub use level::{Eqf, NationalLevel};
-pub use load::{load_geojson, LoadError, LoadOptions, LoadReport, RejectReason, Rejection};
+pub use load::{
+    load_geojson, DatasetMeta, LoadError, LoadOptions, LoadReport, RejectReason, Rejection,
+};
 pub use model::*;

@@ -175,32 +175,30 @@ pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineEr
         };
         let municipality = titlecase(get("municipality"));
         let place = get("place");
-        let (point, precision, location_source) = match (
-            get("lon").parse::<f64>(),
-            get("lat").parse::<f64>(),
-        ) {
-            (Ok(lon), Ok(lat)) => {
-                let exact = get("precision").to_ascii_lowercase().contains("address");
-                (
-                    LonLat::new(lon, lat),
-                    if exact { "address" } else { "town" },
-                    Some("DUO address geocoded on the BAG address register (CC0)".to_string())
-                        .filter(|_| exact),
-                )
-            }
-            _ => match gazetteer.geocode(Country::Nl, None, Some(place), Some(&municipality)) {
-                Some(p) => (p.lon_lat, "town", Some(gazetteer_source(p))),
-                None => {
-                    out.skipped.push(Skipped {
-                        at,
-                        reason: format!(
-                            "`{name}`: no coordinates and `{place}` is not in the gazetteer"
-                        ),
-                    });
-                    continue;
+        let (point, precision, location_source) =
+            match (get("lon").parse::<f64>(), get("lat").parse::<f64>()) {
+                (Ok(lon), Ok(lat)) => {
+                    let exact = get("precision").to_ascii_lowercase().contains("address");
+                    (
+                        LonLat::new(lon, lat),
+                        if exact { "address" } else { "town" },
+                        Some("DUO address geocoded on the BAG address register (CC0)".to_string())
+                            .filter(|_| exact),
+                    )
                 }
-            },
-        };
+                _ => match gazetteer.geocode(Country::Nl, None, Some(place), Some(&municipality)) {
+                    Some(p) => (p.lon_lat, "town", Some(gazetteer_source(p))),
+                    None => {
+                        out.skipped.push(Skipped {
+                            at,
+                            reason: format!(
+                                "`{name}`: no coordinates and `{place}` is not in the gazetteer"
+                            ),
+                        });
+                        continue;
+                    }
+                },
+            };
         let brin = get("brin");
         let vestiging = get("vestiging");
         let id = if vestiging.is_empty() {
