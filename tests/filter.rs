@@ -206,9 +206,14 @@ fn filter_and_facets_match_brute_force() {
                     .collect();
                 assert!(d.windows(2).all(|w| w[0] <= w[1]), "not sorted by distance");
                 for h in &out.providers {
-                    let exact =
-                        origin.distance_km(&cat.data.providers[h.provider as usize].lon_lat);
-                    assert!((h.distance_km.unwrap() - exact).abs() < 1e-9);
+                    let at = cat.data.providers[h.provider as usize].lon_lat;
+                    let exact = origin.distance_km(&at);
+                    assert!((h.straight_km.unwrap() - exact).abs() < 1e-9);
+                    assert!(h.distance_km.unwrap() >= h.straight_km.unwrap() - 1e-9);
+                    assert_eq!(
+                        h.via.is_some(),
+                        leerkaart::core::travel::crosses_westerschelde(origin, at)
+                    );
                 }
             } else {
                 let names: Vec<String> = out
@@ -291,7 +296,7 @@ fn known_cases_on_the_shipped_data() {
     assert!(near
         .providers
         .iter()
-        .all(|h| h.distance_km.unwrap() <= 15.0));
+        .all(|h| h.straight_km.unwrap() <= 15.0));
     assert!(near
         .providers
         .iter()

@@ -12,6 +12,7 @@ use super::geo_util::{BoundsLonLat, LonLat};
 use super::level::{Eqf, EQF_MAX};
 use super::model::*;
 use super::text::{matches_all, query_terms};
+use super::travel;
 
 /// The user's filter. Empty lists mean "no restriction".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,8 +74,13 @@ impl Facets {
 pub struct ProviderHit {
     /// The provider.
     pub provider: ProviderId,
-    /// Distance from the origin in km, when an origin is set.
+    /// Estimated travel distance from the origin in km (the straight line, or the way round
+    /// the Westerschelde when the line crosses it), when an origin is set.
     pub distance_km: Option<f64>,
+    /// Straight-line distance from the origin in km, when an origin is set.
+    pub straight_km: Option<f64>,
+    /// The Westerschelde crossing the estimate assumes, if any.
+    pub via: Option<&'static str>,
     /// Its matching courses, by EQF level then name.
     pub courses: Vec<CourseId>,
 }
@@ -82,7 +88,8 @@ pub struct ProviderHit {
 /// What a filter gives.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterOutcome {
-    /// Matching providers: nearest first when an origin is set, else by name.
+    /// Matching providers: nearest first (by estimated travel distance) when an origin is
+    /// set, else by name. The radius applies to the straight-line distance.
     pub providers: Vec<ProviderHit>,
     /// Total matching courses.
     pub course_count: usize,
@@ -217,9 +224,12 @@ impl Catalog {
                         self.course_text[*a as usize].cmp(&self.course_text[*b as usize])
                     })
                 });
+                let travel = filter.origin.map(|o| travel::estimate(o, p.lon_lat));
                 hits.push(ProviderHit {
                     provider: pid as ProviderId,
-                    distance_km: distance[pid],
+                    distance_km: travel.map(|t| t.estimate_km),
+                    straight_km: distance[pid],
+                    via: travel.and_then(|t| t.via),
                     courses: matched,
                 });
             }

@@ -9,8 +9,10 @@ pub mod labels;
 pub mod level;
 pub mod load;
 pub mod model;
+pub mod shortlist;
 pub mod synth;
 pub mod text;
+pub mod travel;
 pub mod url;
 
 pub use catalog::Catalog;

@@ -92,3 +92,273 @@ mod tests {
         assert_eq!(percent_decode("%e2%82%ac"), Some("€".into()));
     }
 }
+
+/// Everything a shared link reproduces: filters, starting point, radius, map view, the
+/// selected provider, the "in view" toggle and the language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlState {
+    /// Free text.
+    pub text: String,
+    /// Sectors.
+    pub sectors: Vec<super::Sector>,
+    /// EQF levels.
+    pub levels: Vec<super::Eqf>,
+    /// Countries.
+    pub countries: Vec<super::Country>,
+    /// Provinces.
+    pub provinces: Vec<super::Province>,
+    /// Learning forms.
+    pub learning_forms: Vec<super::LearningForm>,
+    /// Starting point and its label.
+    pub origin: Option<(super::LonLat, String)>,
+    /// Radius in km.
+    pub radius_km: Option<u32>,
+    /// Map view: centre and zoom.
+    pub view: Option<(super::LonLat, f64)>,
+    /// Selected provider (its data id).
+    pub selected: Option<String>,
+    /// "Only what is in view".
+    pub in_view: bool,
+    /// Interface language code (`nl`, `en`, `fr`); `None` is the default (Dutch).
+    pub lang: Option<String>,
+}
+
+/// Decimal places kept for coordinates in URLs (~1 m).
+const COORD_DECIMALS: usize = 5;
+/// Zoom levels the map allows.
+const ZOOM_RANGE: std::ops::RangeInclusive<f64> = 3.0..=19.0;
+/// Largest radius accepted from a URL, km.
+const MAX_RADIUS_KM: u32 = 500;
+/// Languages the interface has.
+pub const LANGS: [&str; 3] = ["nl", "en", "fr"];
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn codes<T: Copy>(values: &[T], code: fn(T) -> String) -> String {
+    values
+        .iter()
+        .map(|v| code(*v))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Parses a comma list, keeping the known values, dropping the rest and duplicates.
+fn parse_list<T: PartialEq>(raw: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for v in raw
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|v| parse(v.trim()))
+    {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn parse_lon_lat(raw: &str) -> Option<super::LonLat> {
+    let (lat, lon) = raw.split_once(',')?;
+    let p = super::LonLat::new(lon.trim().parse().ok()?, lat.trim().parse().ok()?);
+    p.is_valid().then_some(p)
+}
+
+impl UrlState {
+    /// The query string (without `?`); empty for the default state.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(("q", encode(&self.text)));
+        }
+        let lists = [
+            ("sector", codes(&self.sectors, |s| s.code().to_string())),
+            ("eqf", codes(&self.levels, |e| e.get().to_string())),
+            ("country", codes(&self.countries, |c| c.code().to_string())),
+            ("province", codes(&self.provinces, |p| p.code().to_string())),
+            (
+                "form",
+                codes(&self.learning_forms, |f| f.code().to_string()),
+            ),
+        ];
+        for (k, v) in lists {
+            if !v.is_empty() {
+                parts.push((k, v));
+            }
+        }
+        if let Some((p, label)) = &self.origin {
+            parts.push((
+                "from",
+                format!("{:.*},{:.*}", COORD_DECIMALS, p.lat, COORD_DECIMALS, p.lon),
+            ));
+            if !label.is_empty() {
+                parts.push(("fromname", encode(label)));
+            }
+        }
+        if let Some(r) = self.radius_km {
+            parts.push(("km", r.to_string()));
+        }
+        if let Some((c, z)) = &self.view {
+            parts.push((
+                "map",
+                format!(
+                    "{:.*},{:.*},{}",
+                    COORD_DECIMALS, c.lat, COORD_DECIMALS, c.lon, z
+                ),
+            ));
+        }
+        if let Some(s) = &self.selected {
+            parts.push(("sel", encode(s)));
+        }
+        if self.in_view {
+            parts.push(("inview", "1".into()));
+        }
+        if let Some(l) = &self.lang {
+            parts.push(("lang", l.clone()));
+        }
+        parts
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a query string. Unknown parameters and bad values are ignored, one by one:
+    /// the rest of the state is kept.
+    pub fn from_query(query: &str) -> Self {
+        use super::*;
+        let get = |k: &str| param(query, k);
+        let origin = get("from")
+            .and_then(|v| parse_lon_lat(&v))
+            .map(|p| (p, get("fromname").unwrap_or_default()));
+        let view = get("map").and_then(|v| {
+            let mut it = v.splitn(3, ',');
+            let (lat, lon, z) = (it.next()?, it.next()?, it.next()?);
+            let p = parse_lon_lat(&format!("{lat},{lon}"))?;
+            let z: f64 = z.trim().parse().ok()?;
+            ZOOM_RANGE.contains(&z).then_some((p, z))
+        });
+        Self {
+            text: get("q").unwrap_or_default(),
+            sectors: parse_list(get("sector"), Sector::from_code),
+            levels: parse_list(get("eqf"), |v| v.parse().ok().and_then(Eqf::new)),
+            countries: parse_list(get("country"), Country::from_code),
+            provinces: parse_list(get("province"), Province::from_code),
+            learning_forms: parse_list(get("form"), LearningForm::from_code),
+            origin,
+            radius_km: get("km")
+                .and_then(|v| v.parse().ok())
+                .filter(|r| (1..=MAX_RADIUS_KM).contains(r)),
+            view,
+            selected: get("sel").filter(|s| !s.is_empty() && s.len() <= 200),
+            in_view: get("inview").as_deref() == Some("1"),
+            lang: get("lang").filter(|l| LANGS.contains(&l.as_str())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::super::synth::Rng;
+    use super::super::*;
+    use super::*;
+
+    fn pick<T: Copy>(rng: &mut Rng, all: &[T]) -> Vec<T> {
+        all.iter().copied().filter(|_| rng.unit() < 0.3).collect()
+    }
+
+    fn random_text(rng: &mut Rng) -> String {
+        const CHARS: &[char] = &[
+            'a', 'é', ' ', '&', '=', '+', '%', '#', '?', ',', 'Z', '9', '€', '\'', '"', '<', '/',
+        ];
+        (0..rng.below(12))
+            .map(|_| CHARS[rng.below(CHARS.len())])
+            .collect()
+    }
+
+    fn round(x: f64) -> f64 {
+        format!("{x:.5}").parse().unwrap()
+    }
+
+    #[test]
+    fn any_state_survives_a_round_trip() {
+        let mut rng = Rng::new(77);
+        for _ in 0..2_000 {
+            let levels: Vec<Eqf> = Eqf::all().filter(|_| rng.unit() < 0.3).collect();
+            let state = UrlState {
+                text: random_text(&mut rng),
+                sectors: pick(&mut rng, Sector::ALL),
+                levels,
+                countries: pick(&mut rng, Country::ALL),
+                provinces: pick(&mut rng, Province::ALL),
+                learning_forms: pick(&mut rng, LearningForm::ALL),
+                origin: (rng.unit() < 0.5).then(|| {
+                    (
+                        LonLat::new(
+                            round(rng.range(-180.0, 180.0)),
+                            round(rng.range(-90.0, 90.0)),
+                        ),
+                        random_text(&mut rng),
+                    )
+                }),
+                radius_km: (rng.unit() < 0.5).then(|| 1 + rng.below(500) as u32),
+                view: (rng.unit() < 0.5).then(|| {
+                    (
+                        LonLat::new(round(rng.range(2.0, 5.0)), round(rng.range(50.0, 52.0))),
+                        [8.0, 9.5, 12.0, 18.0][rng.below(4)],
+                    )
+                }),
+                selected: (rng.unit() < 0.5).then(|| format!("id-{}", random_text(&mut rng))),
+                in_view: rng.unit() < 0.5,
+                lang: (rng.unit() < 0.5).then(|| LANGS[rng.below(3)].to_string()),
+            };
+            let q = state.to_query();
+            assert_eq!(UrlState::from_query(&q), state, "query {q}");
+            assert_eq!(UrlState::from_query(&format!("?{q}")), state);
+        }
+        assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    #[test]
+    fn malformed_parameters_are_ignored_one_by_one() {
+        let s = UrlState::from_query("?sector=engineering,bogus,engineering&eqf=0,4,9,x&km=-3&map=91,3,8&from=51.2,3.2&fromname=%E2%82&lang=de&inview=yes&q=lassen&sel=&province=NL-ZE&%%%=1&&=&zzz");
+        assert_eq!(s.sectors, [Sector::Engineering]);
+        assert_eq!(s.levels, [Eqf::new(4).unwrap()]);
+        assert_eq!(s.radius_km, None);
+        assert_eq!(s.view, None);
+        assert_eq!(s.origin.as_ref().map(|o| o.0), Some(LonLat::new(3.2, 51.2)));
+        assert_eq!(s.lang, None);
+        assert!(!s.in_view);
+        assert_eq!(s.text, "lassen");
+        assert_eq!(s.selected, None);
+        assert_eq!(s.provinces, [Province::Zeeland]);
+        for junk in [
+            "",
+            "?",
+            "&&&",
+            "?q",
+            "?from=abc",
+            "?map=1,2",
+            "?map=51,3,NaN",
+            "?km=99999999999999999999",
+            "?from=NaN,NaN",
+        ] {
+            let s = UrlState::from_query(junk);
+            assert!(
+                s.origin.is_none() && s.view.is_none() && s.radius_km.is_none(),
+                "{junk}"
+            );
+        }
+    }
+}
