@@ -11,6 +11,7 @@ use web_sys::{Document, HtmlElement};
 
 use super::leaflet::{self as l, options};
 use crate::core::catalog::MarkerGroup;
+use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
     labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderId, Sector,
     REGION_VIEW,
@@ -73,7 +74,7 @@ impl MapCtl {
     pub fn new(
         el: &HtmlElement,
         config: &MapConfig,
-        on_move: impl Fn(BoundsLonLat) + 'static,
+        on_move: impl Fn(BoundsLonLat, LonLat, f64) + 'static,
     ) -> Rc<Self> {
         let map = l::new_map(
             el,
@@ -127,7 +128,8 @@ impl MapCtl {
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(ctl) = weak.upgrade() {
-                on_move(bounds_of(&ctl.map));
+                let b = bounds_of(&ctl.map);
+                on_move(b, b.center(), ctl.map.get_zoom());
             }
         });
         ctl.map.on("moveend", moved.as_ref().unchecked_ref());
@@ -201,6 +203,15 @@ impl MapCtl {
         bounds_of(&self.map)
     }
 
+    /// Moves the map to a centre and zoom (a shared link's view).
+    pub fn set_view(&self, center: LonLat, zoom: f64) {
+        self.map.set_view(
+            &l::lat_lng(center.lat, center.lon),
+            zoom,
+            &options(&[("animate", false.into())]),
+        );
+    }
+
     /// Tells Leaflet its container changed size (the phone's list/map toggle).
     pub fn invalidate_size(&self) {
         self.map.invalidate_size();
@@ -226,6 +237,7 @@ impl MapCtl {
         &self,
         catalog: &Arc<Catalog>,
         outcome: &FilterOutcome,
+        lang: Lang,
         on_click: Rc<dyn Fn(ProviderId)>,
     ) {
         self.markers.clear_layers();
@@ -241,7 +253,7 @@ impl MapCtl {
         let mut keep = self.marker_closures.borrow_mut();
         keep.clear();
         for group in groups {
-            let marker = self.group_marker(catalog, &group, &courses_of);
+            let marker = self.group_marker(catalog, &group, &courses_of, lang);
             let first = group.providers[0];
             let cb = on_click.clone();
             let clicked = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
@@ -259,6 +271,7 @@ impl MapCtl {
         catalog: &Catalog,
         group: &MarkerGroup,
         courses_of: &HashMap<ProviderId, &[u32]>,
+        lang: Lang,
     ) -> l::Marker {
         let data = &catalog.data;
         let n_courses: usize = group
@@ -311,7 +324,7 @@ impl MapCtl {
                 js_sys::Array::of2(&size.into(), &size.into()).into(),
             ),
         ]));
-        let title = format!("{} — {}", names.join(", "), labels::courses(n_courses));
+        let title = format!("{} — {}", names.join(", "), i18n::courses(lang, n_courses));
         let marker = l::marker(
             &l::lat_lng(group.lon_lat.lat, group.lon_lat.lon),
             &options(&[
@@ -323,7 +336,7 @@ impl MapCtl {
             ]),
         );
         marker.bind_popup(
-            &self.popup(catalog, group, courses_of),
+            &self.popup(catalog, group, courses_of, lang),
             &options(&[
                 ("maxWidth", 320.into()),
                 (
@@ -356,6 +369,7 @@ impl MapCtl {
         catalog: &Catalog,
         group: &MarkerGroup,
         courses_of: &HashMap<ProviderId, &[u32]>,
+        lang: Lang,
     ) -> HtmlElement {
         let data = &catalog.data;
         let root = self.el("div", "popup", None);
@@ -365,7 +379,7 @@ impl MapCtl {
             let _ = block.append_child(&self.el("h3", "pp-name", Some(&p.name)));
             let meta = format!(
                 "{} · {}, {}",
-                labels::institution_kind(p.kind),
+                labels::institution_kind(lang, p.kind),
                 p.municipality,
                 p.province.name()
             );
@@ -386,18 +400,27 @@ impl MapCtl {
                 let _ = list.append_child(&self.el(
                     "li",
                     "pp-more",
-                    Some(&format!("en {} meer", courses.len() - POPUP_COURSES)),
+                    Some(&format!(
+                        "{} {} {}",
+                        Msg::AndMore.text(lang),
+                        courses.len() - POPUP_COURSES,
+                        Msg::More.text(lang)
+                    )),
                 ));
             }
             let _ = block.append_child(&list);
             if let Some(url) = p.website.as_deref().and_then(safe_http_url) {
-                let a = self.el("a", "pp-link", Some("Website van de instelling"));
+                let a = self.el("a", "pp-link", Some(Msg::InstitutionWebsite.text(lang)));
                 let _ = a.set_attribute("href", &url);
                 let _ = a.set_attribute("target", "_blank");
                 let _ = a.set_attribute("rel", "noopener noreferrer");
                 let _ = block.append_child(&a);
             }
-            let _ = block.append_child(&self.el("p", "pp-precision", Some(&labels::precision(p))));
+            let _ = block.append_child(&self.el(
+                "p",
+                "pp-precision",
+                Some(&labels::precision(lang, p)),
+            ));
             let _ = root.append_child(&block);
         }
         root

@@ -1,71 +1,184 @@
-//! Dutch display labels for the vocabularies (the interface's default language).
-//! Course and provider names are never translated: they stay as in the data.
+//! Display labels of the vocabularies in the interface languages. Course and provider names
+//! are never translated: they stay as in the data. National level names stay in their own
+//! country's language (they are names of diplomas).
 
+use super::i18n::Lang;
 use super::level::{eqf_label, Eqf};
 use super::model::*;
 
-/// Label of a sector.
-pub fn sector(s: Sector) -> &'static str {
-    match s {
-        Sector::Engineering => "Techniek",
-        Sector::HealthWelfare => "Zorg en welzijn",
-        Sector::Ict => "ICT",
-        Sector::NaturalSciences => "Natuurwetenschappen en wiskunde",
-        Sector::Agriculture => "Landbouw, natuur en voeding",
-        Sector::BusinessLaw => "Economie, bestuur en recht",
-        Sector::Education => "Onderwijs",
-        Sector::SocialSciences => "Gedrag en maatschappij",
-        Sector::ArtsHumanities => "Kunst, taal en cultuur",
-        Sector::Services => "Dienstverlening en transport",
-        Sector::Generic => "Algemeen vormend",
+/// Picks the text of a language from a `[nl, en, fr]` triple.
+const fn pick(lang: Lang, t: [&'static str; 3]) -> &'static str {
+    match lang {
+        Lang::Nl => t[0],
+        Lang::En => t[1],
+        Lang::Fr => t[2],
     }
+}
+
+/// Label of a sector.
+pub fn sector(lang: Lang, s: Sector) -> &'static str {
+    pick(
+        lang,
+        match s {
+            Sector::Engineering => [
+                "Techniek",
+                "Engineering and technology",
+                "Technique et industrie",
+            ],
+            Sector::HealthWelfare => [
+                "Zorg en welzijn",
+                "Health and welfare",
+                "Santé et bien-être",
+            ],
+            Sector::Ict => ["ICT", "ICT", "Informatique (TIC)"],
+            Sector::NaturalSciences => [
+                "Natuurwetenschappen en wiskunde",
+                "Natural sciences and mathematics",
+                "Sciences naturelles et mathématiques",
+            ],
+            Sector::Agriculture => [
+                "Landbouw, natuur en voeding",
+                "Agriculture and nature",
+                "Agriculture et nature",
+            ],
+            Sector::BusinessLaw => [
+                "Economie, bestuur en recht",
+                "Business, administration and law",
+                "Commerce, administration et droit",
+            ],
+            Sector::Education => ["Onderwijs", "Education", "Enseignement"],
+            Sector::SocialSciences => [
+                "Gedrag en maatschappij",
+                "Social sciences",
+                "Sciences sociales",
+            ],
+            Sector::ArtsHumanities => [
+                "Kunst, taal en cultuur",
+                "Arts and humanities",
+                "Arts et lettres",
+            ],
+            Sector::Services => [
+                "Dienstverlening en transport",
+                "Services and transport",
+                "Services et transport",
+            ],
+            Sector::Generic => [
+                "Algemeen vormend",
+                "General education",
+                "Enseignement général",
+            ],
+        },
+    )
 }
 
 /// Label of a learning form.
-pub fn learning_form(f: LearningForm) -> &'static str {
-    match f {
-        LearningForm::FullTime => "Voltijds (dag)",
-        LearningForm::PartTime => "Deeltijds",
-        LearningForm::Evening => "Avondonderwijs",
-        LearningForm::Dual => "Duaal / BBL (leren en werken)",
-        LearningForm::Online => "Online / afstandsonderwijs",
-        LearningForm::Hybrid => "Hybride",
-        LearningForm::Modular => "Modulair (deelcertificaten)",
-    }
+pub fn learning_form(lang: Lang, f: LearningForm) -> &'static str {
+    pick(
+        lang,
+        match f {
+            LearningForm::FullTime => ["Voltijds (dag)", "Full-time (day)", "Plein temps (jour)"],
+            LearningForm::PartTime => ["Deeltijds", "Part-time", "Temps partiel"],
+            LearningForm::Evening => ["Avondonderwijs", "Evening classes", "Cours du soir"],
+            LearningForm::Dual => [
+                "Duaal / BBL (leren en werken)",
+                "Dual / work-based (BBL)",
+                "En alternance (duaal / BBL)",
+            ],
+            LearningForm::Online => [
+                "Online / afstandsonderwijs",
+                "Online / distance",
+                "En ligne / à distance",
+            ],
+            LearningForm::Hybrid => ["Hybride", "Hybrid", "Hybride"],
+            LearningForm::Modular => [
+                "Modulair (deelcertificaten)",
+                "Modular (partial certificates)",
+                "Modulaire (certificats partiels)",
+            ],
+        },
+    )
 }
 
 /// Label of a country.
-pub fn country(c: Country) -> &'static str {
-    match c {
-        Country::Nl => "Nederland",
-        Country::Be => "België (Vlaanderen)",
-    }
+pub fn country(lang: Lang, c: Country) -> &'static str {
+    pick(
+        lang,
+        match c {
+            Country::Nl => ["Nederland", "Netherlands", "Pays-Bas"],
+            Country::Be => [
+                "België (Vlaanderen)",
+                "Belgium (Flanders)",
+                "Belgique (Flandre)",
+            ],
+        },
+    )
 }
 
 /// Label of an institution kind.
-pub fn institution_kind(k: InstitutionKind) -> &'static str {
-    match k {
-        InstitutionKind::University => "Universiteit",
-        InstitutionKind::UniversityOfAppliedSciences => "Hogeschool",
-        InstitutionKind::MboCollege => "MBO-school",
-        InstitutionKind::SecondarySchool => "Secundaire school",
-        InstitutionKind::AdultEducation => "Volwassenenonderwijs (CVO)",
-        InstitutionKind::Syntra => "Syntra",
-        InstitutionKind::EmploymentServiceCentre => "VDAB-competentiecentrum",
-        InstitutionKind::Other => "Opleidingsverstrekker",
-    }
+pub fn institution_kind(lang: Lang, k: InstitutionKind) -> &'static str {
+    pick(
+        lang,
+        match k {
+            InstitutionKind::University => ["Universiteit", "University", "Université"],
+            InstitutionKind::UniversityOfAppliedSciences => [
+                "Hogeschool",
+                "University of applied sciences",
+                "Haute école",
+            ],
+            InstitutionKind::MboCollege => [
+                "MBO-school",
+                "Vocational college (MBO)",
+                "École professionnelle (MBO)",
+            ],
+            InstitutionKind::SecondarySchool => {
+                ["Secundaire school", "Secondary school", "École secondaire"]
+            }
+            InstitutionKind::AdultEducation => [
+                "Volwassenenonderwijs (CVO)",
+                "Adult education (CVO)",
+                "Enseignement pour adultes (CVO)",
+            ],
+            InstitutionKind::Syntra => ["Syntra", "Syntra", "Syntra"],
+            InstitutionKind::EmploymentServiceCentre => [
+                "VDAB-competentiecentrum",
+                "VDAB training centre",
+                "Centre de compétence VDAB",
+            ],
+            InstitutionKind::Other => [
+                "Opleidingsverstrekker",
+                "Training provider",
+                "Organisme de formation",
+            ],
+        },
+    )
 }
 
 /// A sentence on how precise a provider's location is.
-pub fn precision(p: &Provider) -> String {
-    match p.location_precision {
-        LocationPrecision::Address => "Ligging: op adres".into(),
-        LocationPrecision::Postcode => format!(
-            "Ligging: midden van postcodegebied {}",
-            p.address.postcode.as_deref().unwrap_or("")
-        ),
-        LocationPrecision::Town => format!(
+pub fn precision(lang: Lang, p: &Provider) -> String {
+    let pc = p.address.postcode.as_deref().unwrap_or("");
+    match (p.location_precision, lang) {
+        (LocationPrecision::Address, Lang::Nl) => "Ligging: op adres".into(),
+        (LocationPrecision::Address, Lang::En) => "Location: at the address".into(),
+        (LocationPrecision::Address, Lang::Fr) => "Localisation : à l'adresse".into(),
+        (LocationPrecision::Postcode, Lang::Nl) => {
+            format!("Ligging: midden van postcodegebied {pc}")
+        }
+        (LocationPrecision::Postcode, Lang::En) => {
+            format!("Location: centre of postcode area {pc}")
+        }
+        (LocationPrecision::Postcode, Lang::Fr) => {
+            format!("Localisation : centre du code postal {pc}")
+        }
+        (LocationPrecision::Town, Lang::Nl) => format!(
             "Ligging: centrum van {} (niet het exacte adres)",
+            p.municipality
+        ),
+        (LocationPrecision::Town, Lang::En) => format!(
+            "Location: centre of {} (not the exact address)",
+            p.municipality
+        ),
+        (LocationPrecision::Town, Lang::Fr) => format!(
+            "Localisation : centre de {} (pas l'adresse exacte)",
             p.municipality
         ),
     }
@@ -76,53 +189,62 @@ pub fn course_level(l: &CourseLevel) -> String {
     format!("EQF {} · {}", l.eqf.get(), l.national.name())
 }
 
-/// Long label of an EQF level for the level filter.
-pub fn eqf(e: Eqf) -> String {
+/// Long label of an EQF level for the level filter (national names in their own language).
+pub fn eqf(_lang: Lang, e: Eqf) -> String {
     eqf_label(e)
 }
 
-/// "1 opleiding" / "12 opleidingen".
-pub fn courses(n: usize) -> String {
-    if n == 1 {
-        "1 opleiding".into()
-    } else {
-        format!("{n} opleidingen")
-    }
-}
-
-/// "1 instelling" / "12 instellingen".
-pub fn providers(n: usize) -> String {
-    if n == 1 {
-        "1 locatie".into()
-    } else {
-        format!("{n} locaties")
-    }
-}
-
 /// A distance for people: one decimal under 10 km, whole km above.
-pub fn distance_km(d: f64) -> String {
+pub fn distance_km(lang: Lang, d: f64) -> String {
     if d < 10.0 {
-        format!("{:.1} km", d).replace('.', ",")
+        format!("{} km", lang.decimal(d, 1))
     } else {
         format!("{:.0} km", d)
     }
 }
 
-/// A whole-file load error, in Dutch, for the page.
-pub fn load_error(e: &super::load::LoadError) -> String {
+/// A whole-file load error, for the page.
+pub fn load_error(lang: Lang, e: &super::load::LoadError) -> String {
     use super::load::LoadError;
-    match e {
-        LoadError::Syntax {
-            line,
-            column,
-            message,
-        } => {
-            format!("het bestand is geen geldige JSON (regel {line}, kolom {column}: {message})")
-        }
-        LoadError::NotGeoJson(why) => {
+    match (e, lang) {
+        (
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            },
+            Lang::Nl,
+        ) => format!("het bestand is geen geldige JSON (regel {line}, kolom {column}: {message})"),
+        (
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            },
+            Lang::En,
+        ) => format!("the file is not valid JSON (line {line}, column {column}: {message})"),
+        (
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            },
+            Lang::Fr,
+        ) => format!(
+            "le fichier n'est pas du JSON valide (ligne {line}, colonne {column} : {message})"
+        ),
+        (LoadError::NotGeoJson(why), Lang::Nl) => {
             format!("het bestand is JSON maar geen GeoJSON-FeatureCollection ({why})")
         }
-        LoadError::Empty => "het bestand is leeg".into(),
+        (LoadError::NotGeoJson(why), Lang::En) => {
+            format!("the file is JSON but not a GeoJSON FeatureCollection ({why})")
+        }
+        (LoadError::NotGeoJson(why), Lang::Fr) => {
+            format!("le fichier est du JSON mais pas une FeatureCollection GeoJSON ({why})")
+        }
+        (LoadError::Empty, Lang::Nl) => "het bestand is leeg".into(),
+        (LoadError::Empty, Lang::En) => "the file is empty".into(),
+        (LoadError::Empty, Lang::Fr) => "le fichier est vide".into(),
     }
 }
 
@@ -131,16 +253,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_value_has_a_label() {
-        for s in Sector::ALL {
-            assert!(!sector(*s).is_empty());
+    fn every_value_has_a_label_in_every_language() {
+        for l in Lang::ALL {
+            for s in Sector::ALL {
+                assert!(!sector(l, *s).is_empty());
+            }
+            for f in LearningForm::ALL {
+                assert!(!learning_form(l, *f).is_empty());
+            }
+            for k in InstitutionKind::ALL {
+                assert!(!institution_kind(l, *k).is_empty());
+            }
         }
-        for f in LearningForm::ALL {
-            assert!(!learning_form(*f).is_empty());
-        }
-        assert_eq!(courses(1), "1 opleiding");
-        assert_eq!(courses(3), "3 opleidingen");
-        assert_eq!(distance_km(3.06), "3,1 km");
-        assert_eq!(distance_km(42.4), "42 km");
+        assert_eq!(
+            sector(Lang::En, Sector::HealthWelfare),
+            "Health and welfare"
+        );
+        assert_eq!(distance_km(Lang::Nl, 3.06), "3,1 km");
+        assert_eq!(distance_km(Lang::En, 3.06), "3.1 km");
+        assert_eq!(distance_km(Lang::Fr, 42.4), "42 km");
     }
 }

@@ -4,6 +4,8 @@ pub mod catalog;
 pub mod filter;
 pub mod gazetteer;
 pub mod geo_util;
+pub mod glossary;
+pub mod i18n;
 pub mod index;
 pub mod labels;
 pub mod level;

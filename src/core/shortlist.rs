@@ -1,7 +1,6 @@
 //! The shortlist of starred courses, as kept in the browser's storage, and CSV export.
 
 use super::catalog::Catalog;
-use super::labels;
 use super::model::CourseId;
 
 /// The storage key.
@@ -84,7 +83,7 @@ pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)]) -> String {
             p.municipality.clone(),
             p.country.code().to_string(),
             course.name.clone(),
-            labels::sector(course.sector).to_string(),
+            course.sector.code().to_string(),
             course.level.eqf.get().to_string(),
             course.level.national.name().to_string(),
             forms,

@@ -1,0 +1,145 @@
+//! Small wrappers over browser APIs: fetching, storage, history, downloads, geolocation.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::LonLat;
+
+/// The window (the app only runs in a browser).
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("running in a browser")
+}
+
+/// `location.search`, with its `?`.
+pub fn query_string() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The `content` of `<meta name=…>` in `index.html`.
+pub fn meta_tag(name: &str) -> Option<String> {
+    let doc = window().document()?;
+    let el = doc.query_selector(&format!("meta[name='{name}']")).ok()??;
+    el.get_attribute("content")
+}
+
+/// Fetches a text file (relative paths resolve against the page).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    // reqwest in the browser needs an absolute URL.
+    let base = window()
+        .location()
+        .href()
+        .map_err(|_| "no page address".to_string())?;
+    let url = web_sys::Url::new_with_base(path, &base)
+        .map_err(|_| format!("bad address: {path}"))?
+        .href();
+    let resp = reqwest::get(&url)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !resp.status().is_success() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    resp.text().await.map_err(|e| format!("{url}: {e}"))
+}
+
+/// Reads `localStorage[key]`; `None` when storage is unavailable (private mode, disabled).
+pub fn storage_get(key: &str) -> Option<String> {
+    window().local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes `localStorage[key]`, silently doing nothing when storage is unavailable or full.
+pub fn storage_set(key: &str, value: &str) {
+    if let Ok(Some(s)) = window().local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Puts a new query string in the address bar: a new history entry (`push`) or in place.
+pub fn set_query(query: &str, push: bool) {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(h) = window().history() {
+        let _ = if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Calls `f` on every back / forward step.
+pub fn on_popstate(f: impl Fn() + 'static) {
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| f());
+    let _ = window().add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+    cb.forget(); // lives as long as the page
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(doc) = window().document() {
+        if let Ok(a) = doc.create_element("a") {
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("download", filename);
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&a);
+                if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+                    a.click();
+                }
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Asks the browser for the user's position (only ever called from a click).
+pub fn locate(on_found: impl FnOnce(LonLat) + 'static) {
+    let Ok(geo) = window().navigator().geolocation() else {
+        return;
+    };
+    let ok = Closure::once_into_js(move |pos: JsValue| {
+        let coords = js_sys::Reflect::get(&pos, &"coords".into()).unwrap_or_default();
+        let get = |k: &str| {
+            js_sys::Reflect::get(&coords, &k.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        if let (Some(lat), Some(lon)) = (get("latitude"), get("longitude")) {
+            on_found(LonLat::new(lon, lat));
+        }
+    });
+    let _ = geo.get_current_position(ok.unchecked_ref());
+}
+
+/// Scrolls an element into view if it is off screen.
+pub fn scroll_into_view(id: &str) {
+    let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = super::leaflet::options(&[("block", "nearest".into())]);
+    if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&el, &opts);
+        }
+    }
+}
+
+/// Sets `<html lang>` so screen readers pronounce the interface right.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = window().document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", code);
+    }
+}

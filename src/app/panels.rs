@@ -1,0 +1,348 @@
+//! The side panels: status banner, filters (search, starting point, facets), glossary and
+//! "about the data".
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::{browser, tr, ui, wide_screen, Status};
+use crate::core::glossary::GLOSSARY;
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::{
+    labels, Country, Eqf, LearningForm, LocationPrecision, LonLat, Province, Sector,
+};
+
+/// Suggestions shown while typing a place.
+const SUGGESTIONS: usize = 8;
+/// Radius choices in km.
+const RADII_KM: [u32; 6] = [5, 10, 20, 30, 50, 80];
+/// Rejections listed in the banner (the count is always complete).
+const REJECTIONS_SHOWN: usize = 50;
+
+fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, v: T, on: bool) {
+    list.retain(|x| *x != v);
+    if on {
+        list.push(v);
+    }
+}
+
+#[component]
+pub fn StatusBanner() -> impl IntoView {
+    let ui = ui();
+    view! {
+        <Show when=move || ui.status.get() == Status::Loading>
+            <div class="banner loading" role="status"><span class="spinner" aria-hidden="true"></span>{move || tr(Msg::Loading)}</div>
+        </Show>
+        {move || match ui.status.get() {
+            Status::Failed(msg) => Some(view! {
+                <div class="banner error" role="alert" id="load-error">
+                    <strong>{tr(Msg::SomethingWrong)}</strong>{msg}
+                </div>
+            }),
+            _ => None,
+        }}
+        {move || {
+            let list = ui.rejections.get();
+            (!list.is_empty()).then(|| {
+                let n = ui.rejected_features.get();
+                let lang = ui.lang.get();
+                let summary = format!("{} {}", Msg::PartlyLoaded.text(lang), i18n::rejected(lang, n, list.len().saturating_sub(n)));
+                let more = list.len().saturating_sub(REJECTIONS_SHOWN);
+                view! {
+                    <div class="banner warning" role="alert" id="load-warnings">
+                        <details>
+                            <summary>{summary}</summary>
+                            <ul>
+                                {list.into_iter().take(REJECTIONS_SHOWN).map(|r| view! { <li>{r}</li> }).collect_view()}
+                            </ul>
+                            {(more > 0).then(|| view! { <p>{format!("… +{more}")}</p> })}
+                        </details>
+                    </div>
+                }
+            })
+        }}
+    }
+}
+
+/// A group of checkboxes with live counts.
+fn facet_group<T>(
+    title: Msg,
+    name: &'static str,
+    values: Vec<T>,
+    label: fn(Lang, T) -> String,
+    count: impl Fn(T) -> u32 + Copy + Send + Sync + 'static,
+    selected: RwSignal<Vec<T>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let ui = ui();
+    view! {
+        <fieldset class="facet" data-facet=name>
+            <legend>{move || tr(title)}</legend>
+            {values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let id = format!("f-{name}-{i}");
+                    view! {
+                        <div class="opt" class:zero=move || count(v) == 0 && !selected.with(|s| s.contains(&v))>
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || selected.with(|s| s.contains(&v))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|s| toggle(s, v, on));
+                                } />
+                            <label for=id>
+                                <span class="opt-label">{move || label(ui.lang.get(), v)}</span>
+                                <span class="opt-count">{move || count(v)}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let ui = ui();
+    let facet = move |f: fn(&crate::core::FilterOutcome) -> &Vec<u32>, i: usize| {
+        ui.outcome
+            .with(|o| o.as_ref().map_or(0, |o| f(o).get(i).copied().unwrap_or(0)))
+    };
+    let reset = move |_| {
+        ui.sectors.set(Vec::new());
+        ui.levels.set(Vec::new());
+        ui.countries.set(Vec::new());
+        ui.provinces.set(Vec::new());
+        ui.forms.set(Vec::new());
+        ui.text.set(String::new());
+    };
+    view! {
+        <section class="filters" aria-label=move || tr(Msg::Filters)>
+            <div class="search">
+                <label for="q">{move || tr(Msg::SearchLabel)}</label>
+                <input id="q" type="search" autocomplete="off"
+                    placeholder=move || tr(Msg::SearchPlaceholder)
+                    prop:value=move || ui.text.get()
+                    on:input=move |ev| ui.text.set(event_target_value(&ev)) />
+            </div>
+            <OriginPicker />
+            <details class="facet-box" open=wide_screen()>
+                <summary>{move || tr(Msg::Filters)}</summary>
+                {facet_group(Msg::Sector, "sector", Sector::ALL.to_vec(), |l, s| labels::sector(l, s).to_string(), move |s: Sector| facet(|o| &o.facets.sectors, s.index()), ui.sectors)}
+                {facet_group(Msg::LevelTitle, "level", Eqf::all().collect(), labels::eqf, move |e: Eqf| facet(|o| &o.facets.levels, e.get() as usize - 1), ui.levels)}
+                <details class="explain">
+                    <summary>{move || tr(Msg::WhatIsEqf)}</summary>
+                    <p>{move || tr(Msg::LevelExplain)}</p>
+                    <p class="caveat">{move || tr(Msg::AdmissionCaveat)}</p>
+                </details>
+                {facet_group(Msg::Country, "country", Country::ALL.to_vec(), |l, c| labels::country(l, c).to_string(), move |c: Country| facet(|o| &o.facets.countries, c.index()), ui.countries)}
+                {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |_, p| p.name().to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.provinces)}
+                {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.forms)}
+                <button type="button" class="btn-secondary" id="reset" on:click=reset>{move || tr(Msg::ResetFilters)}</button>
+            </details>
+            <label class="switch">
+                <input type="checkbox" id="in-view"
+                    prop:checked=move || ui.in_view.get()
+                    on:change=move |ev| ui.in_view.set(event_target_checked(&ev)) />
+                <span>{move || tr(Msg::OnlyInView)}</span>
+            </label>
+        </section>
+    }
+}
+
+#[component]
+fn OriginPicker() -> impl IntoView {
+    let ui = ui();
+    let typed = RwSignal::new(
+        ui.origin
+            .get_untracked()
+            .map(|(_, l)| l)
+            .unwrap_or_default(),
+    );
+    let not_found = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        let q = typed.get();
+        ui.gazetteer.with(|g| {
+            g.as_ref()
+                .map(|g| {
+                    g.suggest(&q, SUGGESTIONS)
+                        .into_iter()
+                        .map(|p| (p.label(), p.lon_lat))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let choose = move || {
+        let q = typed.get_untracked();
+        // `change` follows Enter with the same text: nothing new to look up.
+        if q.trim().is_empty()
+            || ui
+                .origin
+                .with_untracked(|o| o.as_ref().is_some_and(|(_, l)| *l == q))
+        {
+            return;
+        }
+        let hit =
+            suggestions.with_untracked(|s| s.iter().find(|(l, _)| *l == q).or(s.first()).cloned());
+        match hit {
+            Some((label, at)) => {
+                not_found.set(false);
+                typed.set(label.clone());
+                ui.origin.set(Some((at, label)));
+            }
+            None => not_found.set(true),
+        }
+    };
+    let locate = move |_| {
+        browser::locate(move |p: LonLat| {
+            ui.origin.set(Some((
+                p,
+                Msg::MyLocation.text(ui.lang.get_untracked()).to_string(),
+            )))
+        });
+    };
+    view! {
+        <fieldset class="origin">
+            <legend>{move || tr(Msg::StartingPoint)}</legend>
+            <div class="origin-row">
+                <label for="origin-input" class="sr-only">{move || tr(Msg::PlaceOrPostcode)}</label>
+                <input id="origin-input" type="text" list="origin-suggestions" autocomplete="off"
+                    placeholder=move || tr(Msg::PlacePlaceholder)
+                    prop:value=move || typed.get()
+                    on:input=move |ev| { not_found.set(false); typed.set(event_target_value(&ev)); }
+                    on:change=move |_| choose()
+                    on:keydown=move |ev| if ev.key() == "Enter" { choose() } />
+                <datalist id="origin-suggestions">
+                    <For each=move || suggestions.get() key=|(l, _)| l.clone() let:s>
+                        <option value=s.0></option>
+                    </For>
+                </datalist>
+            </div>
+            <Show when=move || not_found.get()>
+                <p class="hint error-text" id="origin-not-found" role="alert">{move || tr(Msg::UnknownPlace)}</p>
+            </Show>
+            <div class="origin-actions">
+                <button type="button" class="btn-link" id="origin-locate" on:click=locate>{move || tr(Msg::UseMyLocation)}</button>
+                <button type="button" class="btn-link" id="origin-pick" aria-pressed=move || ui.picking.get().to_string() on:click=move |_| ui.picking.update(|p| *p = !*p)>
+                    {move || if ui.picking.get() { tr(Msg::ClickMapNow) } else { tr(Msg::PickOnMap) }}
+                </button>
+            </div>
+            <Show when=move || ui.origin.get().is_some()>
+                <p class="origin-set" id="origin-label">
+                    {move || ui.origin.get().map(|(_, l)| format!("{}: {l}", tr(Msg::From)))}
+                    <button type="button" class="btn-link" id="origin-clear" on:click=move |_| { ui.origin.set(None); typed.set(String::new()); }>{move || tr(Msg::Clear)}</button>
+                </p>
+                <label class="radius" for="radius">{move || tr(Msg::Distance)}
+                    <select id="radius" on:change=move |ev| ui.radius_km.set(event_target_value(&ev).parse::<u32>().ok())>
+                        <option value="" selected=move || ui.radius_km.get().is_none()>{move || tr(Msg::NoLimit)}</option>
+                        {RADII_KM.iter().map(|r| {
+                            let r = *r;
+                            view! { <option value=r.to_string() selected=move || ui.radius_km.get() == Some(r)>{move || format!("{} {r} km", tr(Msg::Within))}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <p class="hint">{move || tr(Msg::DistanceNote)}</p>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Glossary() -> impl IntoView {
+    let ui = ui();
+    view! {
+        <details class="about glossary" id="glossary">
+            <summary>{move || tr(Msg::Glossary)}</summary>
+            <p class="hint">{move || tr(Msg::GlossaryIntro)}</p>
+            <dl>
+                {GLOSSARY.iter().map(|t| view! {
+                    <dt>{t.term}</dt>
+                    <dd>{move || t.text(ui.lang.get())}</dd>
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+}
+
+#[component]
+pub fn About() -> impl IntoView {
+    let ui = ui();
+    let stats = move || {
+        let lang = ui.lang.get();
+        ui.catalog.with(|c| {
+            c.as_ref().map(|c| {
+                let n = |p| c.data.providers.iter().filter(|x| x.location_precision == p).count();
+                let sources: BTreeSet<&str> = c.data.providers.iter().map(|p| p.source.name.as_str()).collect();
+                let (a, pc, t) = (n(LocationPrecision::Address), n(LocationPrecision::Postcode), n(LocationPrecision::Town));
+                match lang {
+                    Lang::Nl => format!("{} locaties, {} opleidingen, uit {} bronnen. Ligging op adres: {a}, op postcode: {pc}, op gemeente: {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                    Lang::En => format!("{} locations, {} courses, from {} sources. Located at the address: {a}, at postcode: {pc}, at town: {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                    Lang::Fr => format!("{} sites, {} formations, de {} sources. Localisés à l'adresse : {a}, au code postal : {pc}, à la commune : {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                }
+            })
+        })
+    };
+    let pick_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        ui.status.set(Status::Loading);
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(v) => {
+                    ui.source_label.set(format!(
+                        "{} {name}",
+                        Msg::File.text(ui.lang.get_untracked())
+                    ));
+                    ui.apply_data(&v.as_string().unwrap_or_default());
+                }
+                Err(_) => ui.status.set(Status::Failed(format!(
+                    "{}: {name}",
+                    Msg::FileReadFailed.text(ui.lang.get_untracked())
+                ))),
+            }
+        });
+    };
+    view! {
+        <details class="about" id="about">
+            <summary>{move || tr(Msg::About)}</summary>
+            <p>{move || tr(Msg::AboutIntro)}</p>
+            <p id="about-stats">{stats}</p>
+            <p>
+                {move || format!("{}: {}", tr(Msg::Loaded), ui.source_label.get())}
+                {move || ui.meta.get().compiled.map(|d| format!(", {} {d}", tr(Msg::Compiled)))}
+                "."
+            </p>
+            {move || ui.meta.get().note.map(|n| view! { <p class="hint">{n}</p> })}
+            <h3>{move || tr(Msg::SourcesLicences)}</h3>
+            <ul>
+                <li>{move || tr(Msg::SourceInstitutions)}</li>
+                <li>{move || tr(Msg::SourceLevels)}</li>
+                <li>{move || tr(Msg::SourceMap)}</li>
+                <li>{move || tr(Msg::SourcePlaces)}</li>
+                <li>{move || tr(Msg::SourceBorders)}</li>
+                <li>{move || tr(Msg::SourceLeaflet)}</li>
+            </ul>
+            <h3>{move || tr(Msg::ReportError)}</h3>
+            <p>{move || tr(Msg::ReportErrorText)}</p>
+            <h3>{move || tr(Msg::OtherDataset)}</h3>
+            <p class="hint">{move || tr(Msg::OtherDatasetHint)}</p>
+            <label for="data-file" class="file-label">{move || tr(Msg::ChooseFile)}</label>
+            <input id="data-file" type="file" accept=".geojson,.json,.geojsonl,.ndjson" on:change=pick_file />
+        </details>
+    }
+}

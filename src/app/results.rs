@@ -1,0 +1,304 @@
+//! The results list, the shortlist and its side-by-side comparison, and CSV export.
+
+use leptos::prelude::*;
+
+use super::{browser, open_provider, tr, ui, Status, LIST_PAGE};
+use crate::core::i18n::{self, Msg};
+use crate::core::shortlist;
+use crate::core::travel::{route_url, TravelMode};
+use crate::core::{labels, safe_http_url, CourseId, ProviderHit, ProviderId, Sector};
+
+/// "38 opleidingen bij 17 locaties (in beeld)".
+pub fn count_text() -> String {
+    let ui = ui();
+    let lang = ui.lang.get();
+    match (ui.status.get(), ui.outcome.get()) {
+        (Status::Loading, _) => Msg::LoadingShort.text(lang).to_string(),
+        (Status::Failed(_), _) => Msg::NoData.text(lang).to_string(),
+        (Status::Ready, Some(o)) => format!(
+            "{} {} {}{}",
+            i18n::courses(lang, o.course_count),
+            Msg::At.text(lang),
+            i18n::providers(lang, o.providers.len()),
+            if ui.in_view.get() {
+                format!(" {}", Msg::InView.text(lang))
+            } else {
+                String::new()
+            }
+        ),
+        (Status::Ready, None) => String::new(),
+    }
+}
+
+fn toggle_star(key: &str) {
+    ui().shortlist.update(|l| {
+        if let Some(i) = l.iter().position(|k| k == key) {
+            l.remove(i);
+        } else if l.len() < shortlist::MAX_ITEMS {
+            l.push(key.to_string());
+        }
+    });
+}
+
+fn export_results() {
+    let ui = ui();
+    let (Some(c), Some(o)) = (ui.catalog.get_untracked(), ui.outcome.get_untracked()) else {
+        return;
+    };
+    let rows: Vec<(CourseId, Option<f64>)> = o
+        .providers
+        .iter()
+        .flat_map(|h| h.courses.iter().map(move |c| (*c, h.distance_km)))
+        .collect();
+    browser::download(
+        "leerkaart-resultaten.csv",
+        "text/csv;charset=utf-8",
+        &shortlist::to_csv(&c, &rows),
+    );
+}
+
+/// The shortlisted courses present in the loaded data, with their distance from the origin.
+fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
+    let ui = ui();
+    let Some(c) = ui.catalog.get() else {
+        return Vec::new();
+    };
+    let origin = ui.origin.get().map(|(o, _)| o);
+    ui.shortlist
+        .get()
+        .iter()
+        .filter_map(|k| shortlist::find(&c, k))
+        .map(|cid| {
+            let p = &c.data.providers[c.data.courses[cid as usize].provider as usize];
+            (
+                cid,
+                origin.map(|o| crate::core::travel::estimate(o, p.lon_lat).estimate_km),
+            )
+        })
+        .collect()
+}
+
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let ui = ui();
+    let hits = move || {
+        ui.outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.providers
+                        .iter()
+                        .take(ui.shown.get())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let total = move || {
+        ui.outcome
+            .with(|o| o.as_ref().map_or(0, |o| o.providers.len()))
+    };
+    view! {
+        <section class="results" aria-label=move || tr(Msg::Results)>
+            <div class="results-tools">
+                <button type="button" class="btn-secondary" id="open-compare" on:click=move |_| ui.compare_open.set(true)>
+                    {move || format!("★ {} ({})", tr(Msg::Shortlist), ui.shortlist.get().len())}
+                </button>
+                <button type="button" class="btn-link" id="export-results" on:click=move |_| export_results()>{move || tr(Msg::ExportResults)}</button>
+            </div>
+            <Show when=move || ui.status.get() == Status::Ready && total() == 0>
+                <p class="empty" id="no-results">{move || tr(Msg::NoResults)}</p>
+            </Show>
+            <ol class="result-list" id="results">
+                <For each=hits key=|h: &ProviderHit| (h.provider, h.courses.clone(), h.distance_km.map(f64::to_bits)) let:hit>
+                    {result_item(hit)}
+                </For>
+            </ol>
+            <Show when=move || { total() > ui.shown.get() }>
+                <button type="button" class="btn-secondary more" on:click=move |_| ui.shown.update(|n| *n += LIST_PAGE)>
+                    {move || format!("{} ({} {} {})", tr(Msg::ShowMore), ui.shown.get().min(total()), tr(Msg::Of), total())}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+fn result_item(hit: ProviderHit) -> impl IntoView {
+    let ui = ui();
+    let Some(cat) = ui.catalog.get_untracked() else {
+        return ().into_any();
+    };
+    let pid: ProviderId = hit.provider;
+    let p = &cat.data.providers[pid as usize];
+    let here = p.lon_lat;
+    // Providers sharing the selected one's point are highlighted with it (one marker).
+    let is_selected = move || {
+        ui.selected.get().is_some_and(|s| {
+            ui.catalog.with_untracked(|c| {
+                c.as_ref()
+                    .is_some_and(|c| c.data.providers[s as usize].lon_lat == here)
+            })
+        })
+    };
+    let kind = p.kind;
+    let meta = format!("{} · {}", p.municipality, p.country.code());
+    let website = p.website.as_deref().and_then(safe_http_url);
+    let (distance, straight, via) = (hit.distance_km, hit.straight_km, hit.via);
+    let origin = ui.origin.get_untracked().map(|(o, _)| o);
+    let bike = route_url(origin, here, TravelMode::Bicycle);
+    let transit = route_url(origin, here, TravelMode::PublicTransport);
+    let courses = hit
+        .courses
+        .iter()
+        .map(|cid| {
+            let c = &cat.data.courses[*cid as usize];
+            let key = shortlist::course_key(&cat, *cid);
+            let starred = {
+                let key = key.clone();
+                move || ui.shortlist.with(|l| l.contains(&key))
+            };
+            let starred2 = starred.clone();
+            let starred3 = starred.clone();
+            let starred4 = starred.clone();
+            let forms = c.learning_forms.clone();
+            let sector = c.sector;
+            let sector_class = match sector {
+                s if s.is_stem() => "badge sector tech",
+                Sector::HealthWelfare => "badge sector care",
+                _ => "badge sector",
+            };
+            let level = c.level;
+            let duration = c.duration.clone();
+            let link = c.website.as_deref().and_then(safe_http_url);
+            view! {
+                <li class="course">
+                    <div class="course-top">
+                        <span class="course-name">{c.name.clone()}</span>
+                        <button type="button" class="star" class:on=starred
+                            aria-pressed=move || starred2().to_string()
+                            title=move || if starred3() { tr(Msg::Unstar) } else { tr(Msg::Star) }
+                            aria-label=move || if starred4() { tr(Msg::Unstar) } else { tr(Msg::Star) }
+                            on:click=move |_| toggle_star(&key)>
+                            {let s = starred.clone(); move || if s() { "★" } else { "☆" }}
+                        </button>
+                    </div>
+                    <span class="badges">
+                        <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
+                        <span class="badge level" title=move || labels::eqf(ui.lang.get(), level.eqf)>{labels::course_level(&level)}</span>
+                    </span>
+                    <span class="course-forms">
+                        {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
+                        {duration.map(|d| format!(" · {d}"))}
+                    </span>
+                    {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let precision = {
+        let p = p.clone();
+        move || labels::precision(ui.lang.get(), &p)
+    };
+    view! {
+        <li class="result" id=format!("result-{pid}") class:selected=is_selected>
+            <button type="button" class="result-head" aria-describedby=format!("meta-{pid}") on:click=move |_| open_provider(pid)>
+                <span class="result-name">{p.name.clone()}</span>
+                {distance.map(|d| view! { <span class="distance">{move || labels::distance_km(ui.lang.get(), d)}</span> })}
+            </button>
+            <p class="result-meta" id=format!("meta-{pid}")>{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>
+            {via.map(|v| view! {
+                <p class="detour">{move || {
+                    let lang = ui.lang.get();
+                    format!("{} ({v}): {} {}; {} {}", Msg::AcrossEstuary.text(lang), Msg::Estimate.text(lang),
+                        labels::distance_km(lang, distance.unwrap_or_default()), "↔", labels::distance_km(lang, straight.unwrap_or_default()))
+                }}</p>
+            })}
+            <ul class="courses">{courses}</ul>
+            <p class="result-foot">
+                {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::Website)}</a> })}
+                <a href=bike target="_blank" rel="noopener noreferrer" class="route-bike">{move || tr(Msg::ByBike)}</a>
+                <a href=transit target="_blank" rel="noopener noreferrer" class="route-transit">{move || tr(Msg::ByTransit)}</a>
+                <a href="#glossary" class="glossary-link" on:click=move |_| open_glossary()>{move || tr(Msg::Glossary)}</a>
+                <span class="precision">{precision}</span>
+            </p>
+        </li>
+    }
+    .into_any()
+}
+
+fn open_glossary() {
+    if let Some(el) = browser::window()
+        .document()
+        .and_then(|d| d.get_element_by_id("glossary"))
+    {
+        let _ = el.set_attribute("open", "");
+    }
+}
+
+/// The shortlist side by side: a decision sheet to print or export.
+#[component]
+pub fn Compare() -> impl IntoView {
+    let ui = ui();
+    let rows = Memo::new(move |_| shortlisted());
+    let export = move |_| {
+        if let Some(c) = ui.catalog.get_untracked() {
+            browser::download(
+                "leerkaart-keuzelijst.csv",
+                "text/csv;charset=utf-8",
+                &shortlist::to_csv(&c, &rows.get_untracked()),
+            );
+        }
+    };
+    let print = move |_| {
+        let _ = browser::window().print();
+    };
+    view! {
+        <Show when=move || ui.compare_open.get()>
+            <section class="compare" id="compare" role="dialog" aria-modal="false" aria-labelledby="compare-title">
+                <div class="compare-head">
+                    <h2 id="compare-title">{move || format!("{} — {}", tr(Msg::DecisionSheet), tr(Msg::Title))}</h2>
+                    <div class="compare-actions">
+                        <button type="button" class="btn-secondary" id="print" on:click=print>{move || tr(Msg::Print)}</button>
+                        <button type="button" class="btn-secondary" id="export-shortlist" on:click=export>{move || tr(Msg::ExportShortlist)}</button>
+                        <button type="button" class="btn-secondary" id="close-compare" on:click=move |_| ui.compare_open.set(false)>{move || tr(Msg::CloseCompare)}</button>
+                    </div>
+                </div>
+                {move || {
+                    let list = rows.get();
+                    let Some(c) = ui.catalog.get() else { return ().into_any() };
+                    if list.is_empty() {
+                        return view! { <p class="empty" id="shortlist-empty">{tr(Msg::ShortlistEmpty)}</p> }.into_any();
+                    }
+                    let lang = ui.lang.get();
+                    let cell = |f: &dyn Fn(CourseId, Option<f64>) -> String| list.iter().map(|(cid, d)| view! { <td>{f(*cid, *d)}</td> }).collect_view();
+                    let course = |cid: CourseId| c.data.courses[cid as usize].clone();
+                    let provider = |cid: CourseId| c.data.providers[c.data.courses[cid as usize].provider as usize].clone();
+                    view! {
+                        <div class="compare-scroll">
+                            <table class="compare-table" id="compare-table">
+                                <thead><tr><th scope="col"></th>{list.iter().map(|(cid, _)| {
+                                    let key = shortlist::course_key(&c, *cid);
+                                    view! { <th scope="col">{course(*cid).name}
+                                        <button type="button" class="star on" aria-label=Msg::Unstar.text(lang) on:click=move |_| toggle_star(&key)>"★"</button></th> }
+                                }).collect_view()}</tr></thead>
+                                <tbody>
+                                    <tr><th scope="row">{Msg::Provider.text(lang)}</th>{cell(&|cid, _| provider(cid).name)}</tr>
+                                    <tr><th scope="row">{Msg::Place.text(lang)}</th>{cell(&|cid, _| { let p = provider(cid); format!("{} ({})", p.municipality, p.country.code()) })}</tr>
+                                    <tr><th scope="row">{Msg::Distance.text(lang)}</th>{cell(&|_, d| d.map(|d| labels::distance_km(lang, d)).unwrap_or_else(|| "—".into()))}</tr>
+                                    <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| { let l = course(cid).level; format!("{} — {}", labels::course_level(&l), labels::eqf(lang, l.eqf)) })}</tr>
+                                    <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(", "))}</tr>
+                                    <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.unwrap_or_else(|| "—".into()))}</tr>
+                                    <tr><th scope="row">{Msg::Link.text(lang)}</th>{list.iter().map(|(cid, _)| {
+                                        let url = course(*cid).website.or_else(|| provider(*cid).website).and_then(|u| safe_http_url(&u));
+                                        view! { <td>{url.map(|u| view! { <a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}</a> })}</td> }
+                                    }).collect_view()}</tr>
+                                </tbody>
+                            </table>
+                        </div>
+                        <p class="caveat">{Msg::AdmissionCaveat.text(lang)}</p>
+                    }.into_any()
+                }}
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,244 @@
+//! The interface's words in Dutch (default), English and French. Components never hold a
+//! string of their own: they ask for a [`Msg`] in the current [`Lang`]. Course and provider
+//! names are never translated.
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Nederlands (default).
+    #[default]
+    Nl,
+    /// English.
+    En,
+    /// Français.
+    Fr,
+}
+
+impl Lang {
+    /// All languages, in menu order.
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Fr];
+
+    /// ISO 639-1 code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language from its code; `None` when unknown.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// Formats a decimal number the way the language writes it (comma in NL and FR).
+    pub fn decimal(self, x: f64, places: usize) -> String {
+        let s = format!("{x:.places$}");
+        match self {
+            Lang::En => s,
+            Lang::Nl | Lang::Fr => s.replace('.', ","),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($(#[$m:meta])* $key:ident => [$nl:expr, $en:expr, $fr:expr]),+ $(,)?) => {
+        /// A piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($(#[$m])* $key),+ }
+
+        impl Msg {
+            /// Every message (for completeness tests).
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
+
+            /// The text in a language.
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Nl) => $nl, (Msg::$key, Lang::En) => $en, (Msg::$key, Lang::Fr) => $fr,)+
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Title => ["Leerkaart Scheldemond", "Leerkaart Scheldemond", "Leerkaart Scheldemond"],
+    Tagline => ["Opleidingen in Zeeland, Oost- en West-Vlaanderen", "Training in Zeeland, East and West Flanders", "Formations en Zélande, Flandre-Orientale et Flandre-Occidentale"],
+    Loading => ["De opleidingen worden geladen…", "Loading the courses…", "Chargement des formations…"],
+    LoadingShort => ["Gegevens laden…", "Loading data…", "Chargement…"],
+    NoData => ["Geen gegevens", "No data", "Aucune donnée"],
+    SomethingWrong => ["Er ging iets mis. ", "Something went wrong. ", "Un problème est survenu. "],
+    FetchFailed => ["De gegevens konden niet worden opgehaald", "The data could not be fetched", "Les données n'ont pas pu être récupérées"],
+    FileUnreadable => ["Het gegevensbestand is onleesbaar", "The data file cannot be read", "Le fichier de données est illisible"],
+    FileReadFailed => ["Het bestand kon niet gelezen worden", "The file could not be read", "Le fichier n'a pas pu être lu"],
+    PartlyLoaded => ["Niet alles kon geladen worden. De rest wordt wel getoond.", "Not everything could be loaded. The rest is shown.", "Tout n'a pas pu être chargé. Le reste est affiché."],
+    SearchLabel => ["Zoek een opleiding, school of plaats", "Search a course, school or place", "Chercher une formation, une école ou un lieu"],
+    SearchPlaceholder => ["bv. verpleegkunde, elektromechanica, Brugge", "e.g. verpleegkunde, elektromechanica, Brugge", "p. ex. verpleegkunde, elektromechanica, Brugge"],
+    Filters => ["Filters", "Filters", "Filtres"],
+    Sector => ["Sector", "Field", "Secteur"],
+    LevelTitle => ["Niveau (EQF, met de namen in NL en BE)", "Level (EQF, with the Dutch and Belgian names)", "Niveau (CEC, avec les noms néerlandais et belges)"],
+    LevelExplain => ["EQF is het Europese kwalificatiekader: acht niveaus waaraan Nederland (NLQF) en Vlaanderen (VKS) hun diploma's koppelen. Zo vind je met één filter opleidingen van hetzelfde niveau aan beide kanten van de grens.", "The EQF is the European Qualifications Framework: eight levels to which the Netherlands (NLQF) and Flanders (VKS) link their qualifications, so one filter finds courses of the same level on both sides of the border.", "Le CEC est le cadre européen des certifications : huit niveaux auxquels les Pays-Bas (NLQF) et la Flandre (VKS) rattachent leurs diplômes ; un seul filtre trouve ainsi des formations de même niveau des deux côtés de la frontière."],
+    WhatIsEqf => ["Wat betekent EQF?", "What is the EQF?", "Qu'est-ce que le CEC ?"],
+    AdmissionCaveat => ["Een gelijk EQF-niveau betekent niet dat een diploma dezelfde toelatingsrechten geeft aan de andere kant van de grens. Vraag de instelling of Nuffic (NL) / NARIC-Vlaanderen (BE) naar de erkenning.", "The same EQF level does not give a diploma the same admission rights across the border. Ask the institution, or Nuffic (NL) / NARIC-Vlaanderen (BE), about recognition.", "Un même niveau CEC ne donne pas au diplôme les mêmes droits d'accès de l'autre côté de la frontière. Renseignez-vous auprès de l'établissement ou de Nuffic (NL) / NARIC-Vlaanderen (BE)."],
+    Country => ["Land", "Country", "Pays"],
+    Province => ["Provincie", "Province", "Province"],
+    LearningForm => ["Leervorm", "How you learn", "Forme d'apprentissage"],
+    ResetFilters => ["Wis alle filters", "Clear all filters", "Effacer les filtres"],
+    OnlyInView => ["Alleen wat op de kaart in beeld is", "Only what is in view on the map", "Seulement ce qui est visible sur la carte"],
+    InView => ["in beeld", "in view", "visibles"],
+    At => ["bij", "at", "chez"],
+    NoResults => ["Geen opleidingen gevonden met deze filters. Wis een filter of zoom uit.", "No courses match these filters. Clear a filter or zoom out.", "Aucune formation ne correspond à ces filtres. Retirez un filtre ou dézoomez."],
+    ShowMore => ["Toon meer", "Show more", "Afficher plus"],
+    Of => ["van", "of", "sur"],
+    Website => ["Website", "Website", "Site web"],
+    InstitutionWebsite => ["Website van de instelling", "Institution's website", "Site de l'établissement"],
+    MoreInfo => ["Meer info", "More info", "Plus d'infos"],
+    AndMore => ["en nog", "and", "et encore"],
+    More => ["meer", "more", "de plus"],
+    StartingPoint => ["Vertrekpunt", "Starting point", "Point de départ"],
+    PlaceOrPostcode => ["Plaats of postcode", "Place or postcode", "Lieu ou code postal"],
+    PlacePlaceholder => ["Plaats of postcode, bv. Goes of 9000", "Place or postcode, e.g. Goes or 9000", "Lieu ou code postal, p. ex. Goes ou 9000"],
+    UnknownPlace => ["Die plaats of postcode kennen we niet. Kies een suggestie uit de lijst.", "We don't know that place or postcode. Pick a suggestion from the list.", "Lieu ou code postal inconnu. Choisissez une suggestion dans la liste."],
+    UseMyLocation => ["Gebruik mijn locatie", "Use my location", "Utiliser ma position"],
+    PickOnMap => ["Kies op de kaart", "Pick on the map", "Choisir sur la carte"],
+    ClickMapNow => ["Klik nu op de kaart…", "Now click the map…", "Cliquez sur la carte…"],
+    MyLocation => ["Mijn locatie", "My location", "Ma position"],
+    PointOnMap => ["Gekozen punt op de kaart", "Point picked on the map", "Point choisi sur la carte"],
+    From => ["Vanaf", "From", "Depuis"],
+    Clear => ["wissen", "clear", "effacer"],
+    Distance => ["Afstand", "Distance", "Distance"],
+    NoLimit => ["Geen grens (sorteer op afstand)", "No limit (sort by distance)", "Pas de limite (tri par distance)"],
+    Within => ["Binnen", "Within", "Dans un rayon de"],
+    DistanceNote => ["Afstanden houden rekening met de Westerschelde (tunnel, veerpont of via Antwerpen); de straal is in vogelvlucht.", "Distances allow for the Westerschelde (tunnel, ferry or via Antwerp); the radius is as the crow flies.", "Les distances tiennent compte de l'Escaut occidental (tunnel, bac ou via Anvers) ; le rayon est à vol d'oiseau."],
+    AcrossEstuary => ["over de Westerschelde", "across the Westerschelde", "par-delà l'Escaut occidental"],
+    Estimate => ["geschat", "estimate", "estimation"],
+    ByBike => ["Fietsroute", "Cycling route", "Itinéraire à vélo"],
+    ByTransit => ["Met bus en trein", "By bus and train", "En bus et train"],
+    List => ["Lijst", "List", "Liste"],
+    Map => ["Kaart", "Map", "Carte"],
+    ViewToggle => ["Weergave", "View", "Affichage"],
+    SearchAndResults => ["Zoeken en resultaten", "Search and results", "Recherche et résultats"],
+    Results => ["Resultaten", "Results", "Résultats"],
+    LegendTech => ["Techniek / STEM", "Engineering / STEM", "Technique / STEM"],
+    LegendCare => ["Zorg en welzijn", "Health and welfare", "Santé et bien-être"],
+    LegendBoth => ["Beide", "Both", "Les deux"],
+    LegendOther => ["Andere", "Other", "Autres"],
+    Glossary => ["Begrippen", "Glossary", "Glossaire"],
+    GlossaryIntro => ["Woorden die aan beide kanten van de grens anders zijn.", "Words that differ across the border.", "Les mots qui diffèrent de part et d'autre de la frontière."],
+    Star => ["Bewaar in mijn keuzelijst", "Save to my shortlist", "Ajouter à ma sélection"],
+    Unstar => ["Haal uit mijn keuzelijst", "Remove from my shortlist", "Retirer de ma sélection"],
+    Shortlist => ["Keuzelijst", "Shortlist", "Sélection"],
+    ShortlistEmpty => ["Nog niets bewaard. Klik op ☆ bij een opleiding om ze te bewaren en te vergelijken.", "Nothing saved yet. Click ☆ next to a course to save and compare it.", "Rien d'enregistré. Cliquez sur ☆ à côté d'une formation pour la garder et la comparer."],
+    Compare => ["Vergelijk", "Compare", "Comparer"],
+    CloseCompare => ["Sluit vergelijking", "Close comparison", "Fermer la comparaison"],
+    Print => ["Afdrukken", "Print", "Imprimer"],
+    ExportResults => ["Resultaten als CSV", "Results as CSV", "Résultats en CSV"],
+    ExportShortlist => ["Keuzelijst als CSV", "Shortlist as CSV", "Sélection en CSV"],
+    DecisionSheet => ["Keuzeblad", "Decision sheet", "Fiche de choix"],
+    Provider => ["Instelling", "Provider", "Établissement"],
+    Place => ["Plaats", "Place", "Lieu"],
+    Course => ["Opleiding", "Course", "Formation"],
+    Level => ["Niveau", "Level", "Niveau"],
+    Duration => ["Duur", "Duration", "Durée"],
+    Link => ["Link", "Link", "Lien"],
+    Language => ["Taal", "Language", "Langue"],
+    About => ["Over de gegevens", "About the data", "À propos des données"],
+    AboutIntro => ["Echte instellingen en opleidingen, elk met de bron waar de gegevens vandaan komen. Ligt een instelling op gemeenteniveau, dan staat haar marker in het centrum van de gemeente, niet op het adres; dat staat ook bij elk resultaat.", "Real institutions and courses, each with the source of its data. Where a provider is located at town level, its marker is at the town centre, not its address; every result says so.", "Des établissements et formations réels, chacun avec sa source. Quand un établissement est localisé à l'échelle de la commune, son marqueur est au centre de la commune et non à son adresse ; chaque résultat l'indique."],
+    Loaded => ["Geladen", "Loaded", "Chargé"],
+    Compiled => ["samengesteld op", "compiled on", "compilé le"],
+    SourcesLicences => ["Bronnen en licenties", "Sources and licences", "Sources et licences"],
+    SourceInstitutions => ["Instellingen en opleidingen: de websites van de instellingen zelf (per resultaat vermeld).", "Institutions and courses: the institutions' own websites (named with each result).", "Établissements et formations : les sites des établissements eux-mêmes (cités pour chaque résultat)."],
+    SourceMap => ["Kaart: © OpenStreetMap-bijdragers (ODbL).", "Map: © OpenStreetMap contributors (ODbL).", "Carte : © contributeurs OpenStreetMap (ODbL)."],
+    SourcePlaces => ["Plaatsnamen: GeoNames (CC BY 4.0); Belgische postcodes: Statbel (CC BY 4.0).", "Place names: GeoNames (CC BY 4.0); Belgian postcodes: Statbel (CC BY 4.0).", "Noms de lieux : GeoNames (CC BY 4.0) ; codes postaux belges : Statbel (CC BY 4.0)."],
+    SourceBorders => ["Grenzen: Natural Earth (publiek domein); provincies: NGI / Statbel (CC BY 4.0).", "Borders: Natural Earth (public domain); provinces: NGI / Statbel (CC BY 4.0).", "Frontières : Natural Earth (domaine public) ; provinces : IGN / Statbel (CC BY 4.0)."],
+    SourceLevels => ["Niveaus: EQF-verwijzing van het NLQF (NCP NLQF) en de VKS (AHOVOKS).", "Levels: the EQF referencing of the NLQF (NCP NLQF) and the VKS (AHOVOKS).", "Niveaux : référencement au CEC du NLQF (NCP NLQF) et de la VKS (AHOVOKS)."],
+    SourceLeaflet => ["Kaartbibliotheek: Leaflet (BSD-2-Clause).", "Map library: Leaflet (BSD-2-Clause).", "Bibliothèque cartographique : Leaflet (BSD-2-Clause)."],
+    ReportError => ["Een fout melden", "Report a mistake", "Signaler une erreur"],
+    ReportErrorText => ["Klopt er iets niet of ontbreekt een opleiding? Meld het aan de organisatie die deze kaart publiceert, met de naam van de instelling, de opleiding en de juiste gegevens (met een bron, bijvoorbeeld de pagina op de website van de school).", "Is something wrong or missing? Tell the organisation publishing this map: the institution, the course and the correct facts, with a source such as the school's web page.", "Une erreur ou un oubli ? Signalez-le à l'organisation qui publie cette carte : l'établissement, la formation et les bonnes informations, avec une source (p. ex. la page du site de l'école)."],
+    OtherDataset => ["Een andere dataset bekijken", "View another dataset", "Afficher un autre jeu de données"],
+    OtherDatasetHint => ["Een GeoJSON-bestand in het formaat van de Leerkaart (zie data/SCHEMA.md), bijvoorbeeld het volledige aanbod uit de importeurs. Het bestand blijft op dit toestel.", "A GeoJSON file in Leerkaart's format (see data/SCHEMA.md), such as the full offer built by the importers. The file stays on this device.", "Un fichier GeoJSON au format de la Leerkaart (voir data/SCHEMA.md), p. ex. l'offre complète produite par les importateurs. Le fichier reste sur cet appareil."],
+    ChooseFile => ["Kies een bestand", "Choose a file", "Choisir un fichier"],
+    File => ["bestand", "file", "fichier"],
+}
+
+/// "1 opleiding" / "12 opleidingen".
+pub fn courses(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 opleiding".into(),
+        (Lang::Nl, n) => format!("{n} opleidingen"),
+        (Lang::En, 1) => "1 course".into(),
+        (Lang::En, n) => format!("{n} courses"),
+        (Lang::Fr, n) if n <= 1 => format!("{n} formation"),
+        (Lang::Fr, n) => format!("{n} formations"),
+    }
+}
+
+/// "1 locatie" / "12 locaties".
+pub fn providers(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 locatie".into(),
+        (Lang::Nl, n) => format!("{n} locaties"),
+        (Lang::En, 1) => "1 location".into(),
+        (Lang::En, n) => format!("{n} locations"),
+        (Lang::Fr, n) if n <= 1 => format!("{n} site"),
+        (Lang::Fr, n) => format!("{n} sites"),
+    }
+}
+
+/// "3 instellingen overgeslagen, 2 meldingen over opleidingen of links".
+pub fn rejected(lang: Lang, features: usize, other: usize) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "{} overgeslagen, {other} {} over opleidingen of links.",
+            if features == 1 { "1 instelling".to_string() } else { format!("{features} instellingen") },
+            if other == 1 { "melding" } else { "meldingen" }
+        ),
+        Lang::En => format!("{features} provider(s) skipped, {other} note(s) on courses or links."),
+        Lang::Fr => format!("{features} établissement(s) ignoré(s), {other} remarque(s) sur des formations ou des liens."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        for m in Msg::ALL {
+            for l in Lang::ALL {
+                assert!(!m.text(l).trim().is_empty(), "{m:?} in {l:?}");
+            }
+            // A text identical in all three is fine for names, suspicious otherwise.
+            if !matches!(
+                m,
+                Msg::Title
+                    | Msg::Filters
+                    | Msg::Website
+                    | Msg::Distance
+                    | Msg::Province
+                    | Msg::Level
+                    | Msg::Link
+            ) {
+                assert!(
+                    m.text(Lang::Nl) != m.text(Lang::Fr) || m.text(Lang::En) != m.text(Lang::Fr),
+                    "{m:?} looks untranslated"
+                );
+            }
+        }
+        assert_eq!(Lang::from_code("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(courses(Lang::En, 1), "1 course");
+        assert_eq!(Lang::Nl.decimal(3.07, 1), "3,1");
+        assert_eq!(Lang::En.decimal(3.07, 1), "3.1");
+    }
+}
