@@ -622,3 +622,225 @@ async fn page_in_headless_chromium() {
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }
+
+fn shipped_catalog() -> leerkaart::core::Catalog {
+    let text = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
+    let report = leerkaart::core::load_geojson(&text, &Default::default()).unwrap();
+    leerkaart::core::Catalog::new(report.dataset)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shared_links_history_shortlist_and_languages() {
+    use leerkaart::core::url::UrlState;
+    let missing = missing_prerequisites();
+    if !missing.is_empty() {
+        if std::env::var("LEERKAART_E2E").is_ok() {
+            panic!("browser test prerequisites missing: {}", missing.join(", "));
+        }
+        eprintln!("SKIPPED browser test: missing {}", missing.join(", "));
+        return;
+    }
+    let port = serve();
+    let base = format!("http://127.0.0.1:{port}");
+    let profile = std::env::temp_dir().join(format!("leerkaart-e2e2-{}", std::process::id()));
+    let (_driver, c) = browser(&profile).await;
+
+    // 1. A shared link reproduces filters, starting point, radius, selection and language;
+    //    the count is the core's count for the same state.
+    let link = "sector=health_welfare&eqf=6&from=51.50420,3.88890&fromname=Goes&km=80&sel=hogent-gent&lang=en";
+    c.goto(&format!("{base}/?tiles=none&{link}")).await.unwrap();
+    let t = wait_text(&c, "#match-count", |t| t.contains("course")).await;
+    let state = UrlState::from_query(link);
+    let cat = shipped_catalog();
+    let want = cat.apply(&leerkaart::core::Filter {
+        sectors: state.sectors.clone(),
+        levels: state.levels.clone(),
+        origin: state.origin.as_ref().map(|o| o.0),
+        radius_km: state.radius_km.map(f64::from),
+        ..Default::default()
+    });
+    assert_eq!(
+        parse_count(&t),
+        (want.course_count, want.providers.len()),
+        "{t}"
+    );
+    assert_eq!(
+        js(&c, "return document.querySelector('#lang').value").await,
+        json!("en")
+    );
+    assert_eq!(
+        js(&c, "return document.documentElement.lang").await,
+        json!("en")
+    );
+    assert!(text(&c, "#origin-label").await.contains("From: Goes"));
+    assert_eq!(
+        js(&c, "return document.querySelector('#radius').value").await,
+        json!("80")
+    );
+    wait_text(&c, "#results > li.result.selected .result-name", |t| {
+        !t.is_empty()
+    })
+    .await;
+    let selected = js(&c, "return [...document.querySelectorAll('#results > li.result.selected .result-name')].map(e => e.textContent)").await;
+    assert!(
+        selected.as_array().unwrap().iter().any(|n| n == "HOGENT"),
+        "{selected}"
+    );
+    assert!(
+        c.find(Locator::Css("[data-facet=sector] .opt:nth-child(3) input"))
+            .await
+            .unwrap()
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref()
+            == Some("true")
+    );
+    // Results from Goes into Flanders cross the Westerschelde and say so.
+    assert!(count(&c, ".detour").await >= 1);
+    let first = text(&c, "#results > li.result .result-name").await;
+    assert_eq!(
+        first,
+        cat.data.providers[want.providers[0].provider as usize].name
+    );
+    let route = js(
+        &c,
+        "return document.querySelector('#results .route-transit').href",
+    )
+    .await;
+    assert!(
+        route.as_str().unwrap().contains("origin=51.50420,3.88890"),
+        "{route}"
+    );
+
+    // 2. Malformed parameters are ignored one by one; the rest is kept.
+    c.goto(&format!("{base}/?tiles=none&eqf=99&sector=nope,engineering&km=abc&map=foo&from=x&q=bachelor&lang=xx")).await.unwrap();
+    let t = wait_text(&c, "#match-count", loaded).await;
+    assert_eq!(
+        js(&c, "return document.querySelector('#q').value").await,
+        json!("bachelor")
+    );
+    let eng = cat.apply(&leerkaart::core::Filter {
+        sectors: vec![leerkaart::core::Sector::Engineering],
+        text: "bachelor".into(),
+        ..Default::default()
+    });
+    assert_eq!(parse_count(&t).0, eng.course_count);
+
+    // 3. Back and forward step through changes.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    let all = wait_text(&c, "#match-count", loaded).await;
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .send_keys("verpleeg")
+        .await
+        .unwrap();
+    let typed = wait_text(&c, "#match-count", |t| loaded(t) && t != all).await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    c.find(Locator::Css("[data-facet=country] .opt:nth-child(3) input"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let both = wait_text(&c, "#match-count", |t| loaded(t) && t != typed).await;
+    assert!(c
+        .current_url()
+        .await
+        .unwrap()
+        .query()
+        .unwrap_or("")
+        .contains("country=BE"));
+    c.back().await.unwrap();
+    wait_text(&c, "#match-count", |t| t == typed).await;
+    assert_eq!(
+        js(&c, "return document.querySelector('#q').value").await,
+        json!("verpleeg")
+    );
+    c.forward().await.unwrap();
+    wait_text(&c, "#match-count", |t| t == both).await;
+
+    // 4. Star two courses, reload, compare them side by side.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded).await;
+    js(&c, "localStorage.clear()").await;
+    let stars = c.find_all(Locator::Css("#results .star")).await.unwrap();
+    stars[0].click().await.unwrap();
+    stars[3].click().await.unwrap();
+    wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#match-count", loaded).await;
+    wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
+    assert_eq!(count(&c, "#results .star.on").await, 2);
+    c.find(Locator::Css("#open-compare"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#compare-table"))
+        .await
+        .unwrap();
+    assert_eq!(
+        count(&c, "#compare-table thead th").await,
+        3,
+        "two courses side by side"
+    );
+    let table = text(&c, "#compare-table").await;
+    assert!(
+        table.contains("EQF") && table.contains("Instelling"),
+        "{table}"
+    );
+    std::fs::write(
+        root().join("tests/output/compare.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    c.find(Locator::Css("#close-compare"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // 5. Corrupted storage: the page works and the shortlist starts empty.
+    js(
+        &c,
+        "localStorage.setItem('leerkaart.shortlist.v1', '{not json')",
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#match-count", loaded).await;
+    wait_text(&c, "#open-compare", |t| t.contains("(0)")).await;
+
+    // 6. Switch language: the interface follows and the URL keeps it.
+    js(&c, "const s = document.querySelector('#lang'); s.value = 'fr'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    wait_text(&c, "#match-count", |t| t.contains("formations")).await;
+    assert!(
+        text(&c, "[data-facet=sector] legend")
+            .await
+            .contains("SECTEUR")
+            || text(&c, "[data-facet=sector] legend")
+                .await
+                .contains("Secteur")
+    );
+    assert!(c
+        .current_url()
+        .await
+        .unwrap()
+        .query()
+        .unwrap_or("")
+        .contains("lang=fr"));
+    assert_eq!(
+        js(&c, "return document.documentElement.lang").await,
+        json!("fr")
+    );
+    c.refresh().await.unwrap();
+    wait_text(&c, "#match-count", |t| t.contains("formations")).await;
+
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&profile);
+}

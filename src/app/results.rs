@@ -285,7 +285,7 @@ pub fn Compare() -> impl IntoView {
                                     <tr><th scope="row">{Msg::Provider.text(lang)}</th>{cell(&|cid, _| provider(cid).name)}</tr>
                                     <tr><th scope="row">{Msg::Place.text(lang)}</th>{cell(&|cid, _| { let p = provider(cid); format!("{} ({})", p.municipality, p.country.code()) })}</tr>
                                     <tr><th scope="row">{Msg::Distance.text(lang)}</th>{cell(&|_, d| d.map(|d| labels::distance_km(lang, d)).unwrap_or_else(|| "—".into()))}</tr>
-                                    <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| { let l = course(cid).level; format!("{} — {}", labels::course_level(&l), labels::eqf(lang, l.eqf)) })}</tr>
+                                    <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| labels::level_both(&course(cid).level))}</tr>
                                     <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(", "))}</tr>
                                     <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.unwrap_or_else(|| "—".into()))}</tr>
                                     <tr><th scope="row">{Msg::Link.text(lang)}</th>{list.iter().map(|(cid, _)| {

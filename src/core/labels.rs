@@ -189,6 +189,27 @@ pub fn course_level(l: &CourseLevel) -> String {
     format!("EQF {} · {}", l.eqf.get(), l.national.name())
 }
 
+/// A course's level in both systems: "EQF 6 · Professionele bachelor (BE) — NL: HBO-bachelor, WO-bachelor".
+pub fn level_both(l: &CourseLevel) -> String {
+    let own = l.national.country();
+    let other = if own == Country::Nl {
+        Country::Be
+    } else {
+        Country::Nl
+    };
+    let names = super::level::national_names(l.eqf, other);
+    let mut s = format!(
+        "EQF {} · {} ({})",
+        l.eqf.get(),
+        l.national.name(),
+        own.code()
+    );
+    if !names.is_empty() {
+        s.push_str(&format!(" — {}: {}", other.code(), names.join(", ")));
+    }
+    s
+}
+
 /// Long label of an EQF level for the level filter (national names in their own language).
 pub fn eqf(_lang: Lang, e: Eqf) -> String {
     eqf_label(e)
@@ -270,6 +291,14 @@ mod tests {
             "Health and welfare"
         );
         assert_eq!(distance_km(Lang::Nl, 3.06), "3,1 km");
+        let ad = CourseLevel {
+            eqf: Eqf::new(5).unwrap(),
+            national: crate::core::NationalLevel::NlAssociateDegree,
+        };
+        assert_eq!(
+            level_both(&ad),
+            "EQF 5 · Associate degree (NL) — BE: Graduaat (HBO5)"
+        );
         assert_eq!(distance_km(Lang::En, 3.06), "3.1 km");
         assert_eq!(distance_km(Lang::Fr, 42.4), "42 km");
     }
