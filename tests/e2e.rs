@@ -233,6 +233,10 @@ async fn page_in_headless_chromium() {
         "offline outline drawn"
     );
     std::fs::write(out.join("desktop.png"), c.screenshot().await.unwrap()).unwrap();
+    // The page runs under its Content-Security-Policy without a single violation.
+    let csp = js(&c, "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content").await;
+    assert!(csp.as_str().unwrap().contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
+    assert_eq!(js(&c, "return window.leerkaartCspViolations").await, json!(0));
 
     // 2. Free text narrows the count and the list.
     c.find(Locator::Css("#q"))
@@ -619,6 +623,7 @@ async fn page_in_headless_chromium() {
         .unwrap());
     std::fs::write(out.join("phone-map.png"), c.screenshot().await.unwrap()).unwrap();
 
+    assert_eq!(js(&c, "return window.leerkaartCspViolations").await, json!(0), "no CSP violation all along");
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }

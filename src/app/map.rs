@@ -219,17 +219,24 @@ impl MapCtl {
 
     /// Draws the region outline under the markers (works with no tile server).
     pub fn set_outline(&self, geojson: &JsValue) {
-        let style = js_sys::Function::new_with_args(
-            "f",
-            "return f.properties.kind === 'country' \
-               ? {color:'#7a8796', weight:1.5, fillColor:'#eef2f5', fillOpacity:0.55} \
-               : {color:'#3d6e8f', weight:1.2, dashArray:'4 3', fill:false};",
-        );
-        l::geo_json(
-            geojson,
-            &options(&[("style", style.into()), ("interactive", false.into())]),
-        )
-        .add_to(&self.map);
+        // A Rust closure, not `new Function(...)`: the page's CSP allows no eval.
+        let style = Closure::<dyn Fn(JsValue) -> JsValue>::new(|f: JsValue| {
+            let props = js_sys::Reflect::get(&f, &"properties".into()).unwrap_or_default();
+            let kind = js_sys::Reflect::get(&props, &"kind".into()).ok().and_then(|k| k.as_string());
+            if kind.as_deref() == Some("country") {
+                options(&[
+                    ("color", "#7a8796".into()),
+                    ("weight", 1.5.into()),
+                    ("fillColor", "#eef2f5".into()),
+                    ("fillOpacity", 0.55.into()),
+                ])
+            } else {
+                options(&[("color", "#3d6e8f".into()), ("weight", 1.2.into()), ("dashArray", "4 3".into()), ("fill", false.into())])
+            }
+        });
+        l::geo_json(geojson, &options(&[("style", style.as_ref().clone()), ("interactive", false.into())])).add_to(&self.map);
+        // Leaflet calls the style function again on restyle: it lives as long as the page.
+        style.forget();
     }
 
     /// Replaces the markers with one per group of matching providers.

@@ -41,6 +41,7 @@ const HISTORY_MERGE_MS: f64 = 1_200.0;
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    browser::watch_csp();
     leptos::mount::mount_to_body(App);
 }
 
