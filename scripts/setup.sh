@@ -30,8 +30,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
-  say "installing npm tools (binaryen $WASM_OPT_VERSION, leaflet)"
+if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION" || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "installing npm tools (binaryen $WASM_OPT_VERSION, leaflet, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -17,6 +17,7 @@ use serde_json::json;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const WAIT: Duration = Duration::from_secs(20);
+const SLOW_RESPONSE: Duration = Duration::from_millis(2_500);
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -48,6 +49,14 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    // `/slow/…` is served like `/…` after a delay, to test a slow network.
+    let path = match path.strip_prefix("/slow") {
+        Some(rest) => {
+            std::thread::sleep(SLOW_RESPONSE);
+            rest
+        }
+        None => path,
+    };
     let file = if let Some(rest) = path.strip_prefix("/fixtures/") {
         root().join("tests/fixtures").join(rest)
     } else if path == "/" {
@@ -188,6 +197,36 @@ async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
 }
 
+/// Runs axe-core (from npm) on the page; returns the serious and critical violations, and
+/// prints every violation found.
+async fn axe_serious(c: &Client, context: &str) -> Vec<String> {
+    let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
+        .expect("npm ci installs axe-core");
+    c.execute(&source, vec![]).await.unwrap();
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))))
+                .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut serious = Vec::new();
+    for v in result.as_array().unwrap() {
+        let line = format!(
+            "{context}: {} ({}) {} at {}",
+            v["id"], v["impact"], v["help"], v["nodes"]
+        );
+        eprintln!("axe: {line}");
+        if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
+            serious.push(line);
+        }
+    }
+    serious
+}
+
 /// "38 opleidingen bij 17 locaties" → (38, 17).
 fn parse_count(t: &str) -> (usize, usize) {
     let nums: Vec<usize> = t
@@ -234,9 +273,23 @@ async fn page_in_headless_chromium() {
     );
     std::fs::write(out.join("desktop.png"), c.screenshot().await.unwrap()).unwrap();
     // The page runs under its Content-Security-Policy without a single violation.
-    let csp = js(&c, "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content").await;
-    assert!(csp.as_str().unwrap().contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
-    assert_eq!(js(&c, "return window.leerkaartCspViolations").await, json!(0));
+    let csp = js(
+        &c,
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+    )
+    .await;
+    assert!(
+        csp.as_str()
+            .unwrap()
+            .contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{csp}"
+    );
+    assert_eq!(
+        js(&c, "return window.leerkaartCspViolations").await,
+        json!(0)
+    );
+    let serious = axe_serious(&c, "desktop").await;
+    assert!(serious.is_empty(), "accessibility: {serious:#?}");
 
     // 2. Free text narrows the count and the list.
     c.find(Locator::Css("#q"))
@@ -581,6 +634,40 @@ async fn page_in_headless_chromium() {
     })
     .await;
 
+    // A slow network: the loading indicator shows, then the data.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=slow/data/providers.geojson"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#loading", |t| !t.is_empty()).await;
+    assert!(text(&c, "#match-count").await.contains("laden"));
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
+    assert_eq!(count(&c, "#loading").await, 0);
+    // Broken JSON in the file: one clear error with the line.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/broken_syntax.geojson"
+    ))
+    .await
+    .unwrap();
+    let err = wait_text(&c, "#load-error", |t| !t.is_empty()).await;
+    assert!(err.contains("regel 4"), "{err}");
+    // No tile server (this machine has no network): the page says so and stays usable.
+    c.goto(&format!("{base}/")).await.unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 == total_courses
+    })
+    .await;
+    wait_text(&c, "#tiles-failed", |t| t.contains("achtergrondkaart")).await;
+    assert!(count(&c, ".leaflet-marker-icon").await > 3);
+    assert!(
+        count(&c, ".leaflet-overlay-pane path").await >= 3,
+        "outline drawn without tiles"
+    );
+
     // 11. Phone size: list and map toggle.
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
@@ -600,6 +687,8 @@ async fn page_in_headless_chromium() {
         .await
         .unwrap());
     std::fs::write(out.join("phone-list.png"), c.screenshot().await.unwrap()).unwrap();
+    let serious = axe_serious(&c, "phone").await;
+    assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
     c.find(Locator::Css("#show-map"))
         .await
         .unwrap()
@@ -623,7 +712,11 @@ async fn page_in_headless_chromium() {
         .unwrap());
     std::fs::write(out.join("phone-map.png"), c.screenshot().await.unwrap()).unwrap();
 
-    assert_eq!(js(&c, "return window.leerkaartCspViolations").await, json!(0), "no CSP violation all along");
+    assert_eq!(
+        js(&c, "return window.leerkaartCspViolations").await,
+        json!(0),
+        "no CSP violation all along"
+    );
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }

@@ -151,12 +151,20 @@ pub fn watch_csp() {
     let _ = js_sys::Reflect::set(&w, &"leerkaartCspViolations".into(), &JsValue::from(0));
     let cb = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
         let w = window();
-        let n = js_sys::Reflect::get(&w, &"leerkaartCspViolations".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&w, &"leerkaartCspViolations".into(), &JsValue::from(n + 1.0));
+        let n = js_sys::Reflect::get(&w, &"leerkaartCspViolations".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(
+            &w,
+            &"leerkaartCspViolations".into(),
+            &JsValue::from(n + 1.0),
+        );
         let what = js_sys::Reflect::get(&ev, &"violatedDirective".into()).unwrap_or_default();
         let uri = js_sys::Reflect::get(&ev, &"blockedURI".into()).unwrap_or_default();
         web_sys::console::warn_3(&"CSP violation".into(), &what, &uri);
     });
-    let _ = w.add_event_listener_with_callback("securitypolicyviolation", cb.as_ref().unchecked_ref());
+    let _ =
+        w.add_event_listener_with_callback("securitypolicyviolation", cb.as_ref().unchecked_ref());
     cb.forget();
 }

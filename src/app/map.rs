@@ -75,6 +75,7 @@ impl MapCtl {
         el: &HtmlElement,
         config: &MapConfig,
         on_move: impl Fn(BoundsLonLat, LonLat, f64) + 'static,
+        on_tile_error: impl Fn() + 'static,
     ) -> Rc<Self> {
         let map = l::new_map(
             el,
@@ -100,8 +101,9 @@ impl MapCtl {
             REGION_VIEW.north,
             REGION_VIEW.east,
         ));
+        let mut keep: Vec<Handler> = Vec::new();
         if let Some(url) = &config.tile_url {
-            l::tile_layer(
+            let tiles = l::tile_layer(
                 url,
                 &options(&[
                     ("attribution", config.tile_attribution.as_str().into()),
@@ -109,6 +111,9 @@ impl MapCtl {
                 ]),
             )
             .add_to(&map);
+            let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| on_tile_error());
+            tiles.on("tileerror", failed.as_ref().unchecked_ref());
+            keep.push(failed);
         }
         let markers = l::layer_group();
         markers.add_to(&map);
@@ -121,7 +126,7 @@ impl MapCtl {
             by_provider: RefCell::new(HashMap::new()),
             highlighted: RefCell::new(Vec::new()),
             document,
-            _keep: RefCell::new(Vec::new()),
+            _keep: RefCell::new(keep),
             marker_closures: RefCell::new(Vec::new()),
             origin_layers: RefCell::new(Vec::new()),
         });
@@ -222,7 +227,9 @@ impl MapCtl {
         // A Rust closure, not `new Function(...)`: the page's CSP allows no eval.
         let style = Closure::<dyn Fn(JsValue) -> JsValue>::new(|f: JsValue| {
             let props = js_sys::Reflect::get(&f, &"properties".into()).unwrap_or_default();
-            let kind = js_sys::Reflect::get(&props, &"kind".into()).ok().and_then(|k| k.as_string());
+            let kind = js_sys::Reflect::get(&props, &"kind".into())
+                .ok()
+                .and_then(|k| k.as_string());
             if kind.as_deref() == Some("country") {
                 options(&[
                     ("color", "#7a8796".into()),
@@ -231,10 +238,22 @@ impl MapCtl {
                     ("fillOpacity", 0.55.into()),
                 ])
             } else {
-                options(&[("color", "#3d6e8f".into()), ("weight", 1.2.into()), ("dashArray", "4 3".into()), ("fill", false.into())])
+                options(&[
+                    ("color", "#3d6e8f".into()),
+                    ("weight", 1.2.into()),
+                    ("dashArray", "4 3".into()),
+                    ("fill", false.into()),
+                ])
             }
         });
-        l::geo_json(geojson, &options(&[("style", style.as_ref().clone()), ("interactive", false.into())])).add_to(&self.map);
+        l::geo_json(
+            geojson,
+            &options(&[
+                ("style", style.as_ref().clone()),
+                ("interactive", false.into()),
+            ]),
+        )
+        .add_to(&self.map);
         // Leaflet calls the style function again on restyle: it lives as long as the page.
         style.forget();
     }

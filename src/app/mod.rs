@@ -89,6 +89,7 @@ pub(crate) struct Ui {
     pub shown: RwSignal<usize>,
     pub shortlist: RwSignal<Vec<String>>,
     pub compare_open: RwSignal<bool>,
+    pub tiles_failed: RwSignal<bool>,
     pub outcome: Memo<Option<FilterOutcome>>,
     pub map_outcome: Memo<Option<FilterOutcome>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
@@ -252,6 +253,7 @@ fn App() -> impl IntoView {
             &browser::storage_get(shortlist::STORAGE_KEY).unwrap_or_default(),
         )),
         compare_open: RwSignal::new(false),
+        tiles_failed: RwSignal::new(false),
         outcome,
         map_outcome,
         map_ctl: StoredValue::new_local(None),
@@ -303,10 +305,19 @@ fn App() -> impl IntoView {
             tile_url: tiles,
             tile_attribution: browser::meta_tag("leerkaart-tiles-attribution").unwrap_or_default(),
         };
-        let ctl = MapCtl::new(&el, &config, move |b, center, zoom| {
-            ui.view_bounds.set(Some(b));
-            ui.view_center.set(Some((center, zoom)));
-        });
+        let ctl = MapCtl::new(
+            &el,
+            &config,
+            move |b, center, zoom| {
+                ui.view_bounds.set(Some(b));
+                ui.view_center.set(Some((center, zoom)));
+            },
+            move || {
+                if !ui.tiles_failed.get_untracked() {
+                    ui.tiles_failed.set(true);
+                }
+            },
+        );
         if let Some((c, z)) = ui.view_center.get_untracked() {
             ctl.set_view(c, z);
         }
@@ -474,6 +485,9 @@ fn App() -> impl IntoView {
                 </aside>
                 <section class="map-pane" aria-label=move || tr(Msg::Map)>
                     <div id="map" node_ref=map_el></div>
+                    <Show when=move || ui.tiles_failed.get()>
+                        <p class="map-note" id="tiles-failed" role="status">{move || tr(Msg::TilesUnavailable)}</p>
+                    </Show>
                     <div class="legend" aria-hidden="true">
                         <span><i class="dot mk-tech"></i>{move || tr(Msg::LegendTech)}</span>
                         <span><i class="dot mk-care"></i>{move || tr(Msg::LegendCare)}</span>

@@ -33,7 +33,7 @@ pub fn StatusBanner() -> impl IntoView {
     let ui = ui();
     view! {
         <Show when=move || ui.status.get() == Status::Loading>
-            <div class="banner loading" role="status"><span class="spinner" aria-hidden="true"></span>{move || tr(Msg::Loading)}</div>
+            <div class="banner loading" id="loading" role="status"><span class="spinner" aria-hidden="true"></span>{move || tr(Msg::Loading)}</div>
         </Show>
         {move || match ui.status.get() {
             Status::Failed(msg) => Some(view! {

@@ -124,6 +124,7 @@ messages! {
     Estimate => ["geschat", "estimate", "estimation"],
     ByBike => ["Fietsroute", "Cycling route", "Itinéraire à vélo"],
     ByTransit => ["Met bus en trein", "By bus and train", "En bus et train"],
+    TilesUnavailable => ["De achtergrondkaart is niet bereikbaar; de kaart toont alleen de grenzen. Zoeken en filteren werken gewoon.", "The background map cannot be reached; the map shows only the borders. Search and filters work as usual.", "Le fond de carte est inaccessible ; la carte n'affiche que les frontières. La recherche et les filtres fonctionnent."],
     List => ["Lijst", "List", "Liste"],
     Map => ["Kaart", "Map", "Carte"],
     ViewToggle => ["Weergave", "View", "Affichage"],
