@@ -647,14 +647,29 @@ async fn page_in_headless_chromium() {
     })
     .await;
     assert_eq!(count(&c, "#loading").await, 0);
-    // Broken JSON in the file: one clear error with the line.
+    // A feature with broken JSON among good ones: only it is lost, reported with its line.
     c.goto(&format!(
-        "{base}/?tiles=none&data=fixtures/broken_syntax.geojson"
+        "{base}/?tiles=none&data=fixtures/one_bad_among_good.geojson"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#load-warnings", |t| t.contains("3 instellingen")).await;
+    let t = wait_text(&c, "#match-count", loaded).await;
+    assert_eq!(parse_count(&t), (2, 2));
+    js(
+        &c,
+        "document.querySelector('#load-warnings details').open = true",
+    )
+    .await;
+    assert!(text(&c, "#load-warnings").await.contains("(line "));
+    // A truncated file: one clear error with the line.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/truncated.geojson"
     ))
     .await
     .unwrap();
     let err = wait_text(&c, "#load-error", |t| !t.is_empty()).await;
-    assert!(err.contains("regel 4"), "{err}");
+    assert!(err.contains("regel "), "{err}");
     // No tile server (this machine has no network): the page says so and stays usable.
     c.goto(&format!("{base}/")).await.unwrap();
     wait_text(&c, "#match-count", |t| {

@@ -171,8 +171,8 @@ fn whole_file_errors_are_one_clear_error() {
         load_geojson(&fixture("not_geojson.json"), &opts),
         Err(LoadError::NotGeoJson(_))
     ));
-    match load_geojson(&fixture("broken_syntax.geojson"), &opts) {
-        Err(LoadError::Syntax { line, .. }) => assert_eq!(line, 4),
+    match load_geojson(&fixture("truncated.geojson"), &opts) {
+        Err(LoadError::Syntax { line, .. }) => assert!(line > 20, "{line}"),
         other => panic!("{other:?}"),
     }
     assert_eq!(load_geojson("  \n", &opts), Err(LoadError::Empty));
@@ -235,4 +235,37 @@ fn shipped_dataset_loads_without_rejections() {
             "{name} missing"
         );
     }
+}
+
+#[test]
+fn a_broken_feature_in_a_collection_loses_only_itself() {
+    let report = load_geojson(
+        &fixture("one_bad_among_good.geojson"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let keys: Vec<&str> = report
+        .dataset
+        .providers
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
+    assert_eq!(keys, ["a", "c"]);
+    assert_eq!(report.rejections.len(), 3, "{:#?}", report.rejections);
+    for r in &report.rejections {
+        assert!(matches!(r.reason, RejectReason::Syntax(_)), "{r}");
+        assert!(r.line.is_some_and(|l| l > 1), "{r}");
+    }
+    let text = report
+        .rejections
+        .iter()
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.contains("out of range"), "{text}");
+    assert!(text.contains("recursion limit"), "{text}");
+    // The pretty-printed syntax error of the original fixture: one feature, at its line.
+    let report = load_geojson(&fixture("broken_syntax.geojson"), &LoadOptions::default()).unwrap();
+    assert_eq!(report.rejections.len(), 1);
+    assert_eq!(report.rejections[0].line, Some(4));
 }

@@ -256,6 +256,25 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
             ))
         }
         Err(whole) => {
+            if let Some(elements) = split_feature_array(trimmed) {
+                // A FeatureCollection with a broken feature (bad syntax, a number out of
+                // range, nesting too deep): read the features one by one, so only the broken
+                // one is lost, reported with its line.
+                for (i, (start, end)) in elements.into_iter().enumerate() {
+                    let line = line_of(trimmed, start);
+                    match serde_json::from_str::<Value>(&trimmed[start..end]) {
+                        Ok(v) => loader.feature(i, Some(line), &v),
+                        Err(e) => loader.reject(
+                            i,
+                            Some(line),
+                            None,
+                            RejectedPart::Feature,
+                            RejectReason::Syntax(strip_position(&e.to_string())),
+                        ),
+                    }
+                }
+                return Ok(loader.finish());
+            }
             if !looks_line_delimited(trimmed) {
                 return Err(LoadError::Syntax {
                     line: whole.line(),
@@ -300,6 +319,88 @@ fn looks_line_delimited(text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Finds the elements of the top-level `"features"` array of a text that does not parse as
+/// a whole, by scanning brackets and strings: byte ranges of each element. `None` when the
+/// text does not have that shape (then the syntax error is reported for the whole file).
+/// The array must be closed, so a truncated file is still one error.
+fn split_feature_array(text: &str) -> Option<Vec<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string_start = 0;
+    let mut last_key: Option<(usize, usize)> = None;
+    let mut array_depth = None;
+    let mut elements = Vec::new();
+    let mut element_start: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 1 && array_depth.is_none() {
+                    last_key = Some((string_start, i));
+                }
+            }
+            continue;
+        }
+        let inside_array = array_depth.is_some_and(|d| depth == d);
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+                if inside_array && element_start.is_none() {
+                    element_start = Some(i);
+                }
+            }
+            b'{' | b'[' => {
+                if inside_array && element_start.is_none() {
+                    element_start = Some(i);
+                }
+                depth += 1;
+                if b == b'['
+                    && depth == 2
+                    && array_depth.is_none()
+                    && last_key.is_some_and(|(s, e)| &text[s..e] == "features")
+                {
+                    array_depth = Some(depth);
+                }
+            }
+            b'}' | b']' => {
+                if array_depth == Some(depth) && b == b']' {
+                    if let Some(s) = element_start.take() {
+                        elements.push((s, i));
+                    }
+                    return Some(elements);
+                }
+                depth = depth.checked_sub(1)?;
+            }
+            b',' if inside_array => {
+                if let Some(s) = element_start.take() {
+                    elements.push((s, i));
+                }
+            }
+            c if inside_array && !c.is_ascii_whitespace() && element_start.is_none() => {
+                element_start = Some(i)
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn strip_position(msg: &str) -> String {
@@ -383,8 +484,64 @@ fn id_string(v: &Value) -> Option<String> {
     }
 }
 
+/// Longest text accepted in a field, in characters: longer is not a name but an attack or an
+/// accident, and would wreck the layout.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
+/// Characters that are invisible or reorder text (zero-width, bidi overrides and isolates,
+/// byte-order marks): dropped, so a name cannot hide or disguise what it says.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Trims, turns control characters into spaces and drops invisible ones.
+fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !invisible(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    s.map(|s| clean(&s)).filter(|s| !s.is_empty())
+}
+
+/// A required text field: present, cleaned, not absurdly long.
+fn required_text(s: Option<String>, field: &'static str) -> Result<String, RejectReason> {
+    let t = non_empty(s).ok_or(RejectReason::MissingField(field))?;
+    check_len(&t, field)?;
+    Ok(t)
+}
+
+fn check_len(t: &str, field: &'static str) -> Result<(), RejectReason> {
+    let n = t.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(RejectReason::InvalidField {
+            field,
+            message: format!("{n} characters, at most {MAX_TEXT_CHARS}"),
+        });
+    }
+    Ok(())
+}
+
+fn clean_address(a: Address) -> Result<Address, RejectReason> {
+    let a = Address {
+        street: non_empty(a.street),
+        postcode: non_empty(a.postcode),
+        locality: non_empty(a.locality),
+    };
+    for (v, f) in [
+        (&a.street, "address.street"),
+        (&a.postcode, "address.postcode"),
+        (&a.locality, "address.locality"),
+    ] {
+        if let Some(v) = v {
+            check_len(v, f)?;
+        }
+    }
+    Ok(a)
 }
 
 impl<'a> Loader<'a> {
@@ -472,7 +629,7 @@ impl<'a> Loader<'a> {
             .map(str::to_string)
             .or_else(|| raw.id.as_ref().and_then(id_string))
             .unwrap_or_else(|| format!("feature-{}", at.index));
-        let name = non_empty(raw.name).ok_or(RejectReason::MissingField("name"))?;
+        let name = required_text(raw.name, "name")?;
         let country = vocab(raw.country, "country", Country::from_code)?;
         let province = vocab(raw.province, "province", Province::from_code)?;
         if province.country() != country {
@@ -488,8 +645,8 @@ impl<'a> Loader<'a> {
             LocationPrecision::from_code,
         )?;
         let source = self.source(raw.source, at, RejectedPart::Field)?;
-        let municipality =
-            non_empty(raw.municipality).ok_or(RejectReason::MissingField("municipality"))?;
+        let municipality = required_text(raw.municipality, "municipality")?;
+        let address = clean_address(raw.address)?;
         if self.provider_keys.contains(&key) {
             return Err(RejectReason::DuplicateId(key));
         }
@@ -511,7 +668,7 @@ impl<'a> Loader<'a> {
             key,
             name,
             kind,
-            address: raw.address,
+            address,
             country,
             province,
             municipality,
@@ -585,7 +742,8 @@ impl<'a> Loader<'a> {
         part: RejectedPart,
     ) -> Result<Source, RejectReason> {
         let mut s = raw.ok_or(RejectReason::MissingField("source"))?;
-        s.name = s.name.trim().to_string();
+        s.name = clean(&s.name);
+        check_len(&s.name, "source.name")?;
         if s.name.is_empty() {
             return Err(RejectReason::MissingField("source.name"));
         }
@@ -636,8 +794,11 @@ impl<'a> Loader<'a> {
                 field: "course",
                 message: e.to_string(),
             })?;
-        let name = non_empty(raw.name).ok_or(RejectReason::MissingField("name"))?;
+        let name = required_text(raw.name, "name")?;
         let sector = vocab(raw.sector, "sector", Sector::from_code)?;
+        if let Some(d) = &raw.duration {
+            check_len(d, "duration")?;
+        }
         let level = level(raw.level, country)?;
         let learning_forms =
             vocab_list(raw.learning_forms, "learning form", LearningForm::from_code)?;
