@@ -98,7 +98,15 @@ fn titlecase(s: &str) -> String {
 
 /// Imports a DUO location CSV.
 pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
-    let text = read(path)?;
+    import_text(&read(path)?, path, gazetteer)
+}
+
+/// Imports DUO CSV text (`path` names it in messages).
+pub fn import_text(
+    text: &str,
+    path: &Path,
+    gazetteer: &Gazetteer,
+) -> Result<Imported, PipelineError> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() > first.matches(',').count() {
         b';'

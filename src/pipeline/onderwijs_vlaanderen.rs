@@ -221,7 +221,15 @@ pub fn sector_of(naam: &str) -> Sector {
 
 /// Imports the JSON array of locations.
 pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
-    let text = read(path)?;
+    import_text(&read(path)?, path, gazetteer)
+}
+
+/// Imports the JSON text (`path` names it in messages).
+pub fn import_text(
+    text: &str,
+    path: &Path,
+    gazetteer: &Gazetteer,
+) -> Result<Imported, PipelineError> {
     let locations: Vec<Value> = serde_json::from_str(&text).map_err(|e| PipelineError::Json {
         path: path.display().to_string(),
         message: format!("expected a JSON array of school locations: {e}"),

@@ -112,7 +112,11 @@ fn province_for(country: Country, postal: &str) -> Option<&'static str> {
 
 /// Imports an OOAPI bundle.
 pub fn import(path: &Path) -> Result<Imported, PipelineError> {
-    let text_in = read(path)?;
+    import_text(&read(path)?, path)
+}
+
+/// Imports OOAPI bundle text (`path` names it in messages).
+pub fn import_text(text_in: &str, path: &Path) -> Result<Imported, PipelineError> {
     let bundle: Value = serde_json::from_str(&text_in).map_err(|e| PipelineError::Json {
         path: path.display().to_string(),
         message: e.to_string(),
