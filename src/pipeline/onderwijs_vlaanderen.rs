@@ -230,7 +230,7 @@ pub fn import_text(
     path: &Path,
     gazetteer: &Gazetteer,
 ) -> Result<Imported, PipelineError> {
-    let locations: Vec<Value> = serde_json::from_str(&text).map_err(|e| PipelineError::Json {
+    let locations: Vec<Value> = serde_json::from_str(text).map_err(|e| PipelineError::Json {
         path: path.display().to_string(),
         message: format!("expected a JSON array of school locations: {e}"),
     })?;

@@ -117,7 +117,7 @@ pub fn import(path: &Path) -> Result<Imported, PipelineError> {
 
 /// Imports OOAPI bundle text (`path` names it in messages).
 pub fn import_text(text_in: &str, path: &Path) -> Result<Imported, PipelineError> {
-    let bundle: Value = serde_json::from_str(&text_in).map_err(|e| PipelineError::Json {
+    let bundle: Value = serde_json::from_str(text_in).map_err(|e| PipelineError::Json {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
