@@ -662,6 +662,19 @@ async fn page_in_headless_chromium() {
     )
     .await;
     assert!(text(&c, "#load-warnings").await.contains("(line "));
+    // An outdated file: it loads, and the page says how old it is.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/outdated.geojson"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t) == (1, 1)
+    })
+    .await;
+    assert!(wait_text(&c, "#stale-data", |t| !t.is_empty())
+        .await
+        .contains("2019-09-01"));
     // A truncated file: one clear error with the line.
     c.goto(&format!(
         "{base}/?tiles=none&data=fixtures/truncated.geojson"

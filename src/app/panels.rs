@@ -18,6 +18,8 @@ use crate::core::{
 const SUGGESTIONS: usize = 8;
 /// Radius choices in km.
 const RADII_KM: [u32; 6] = [5, 10, 20, 30, 50, 80];
+/// Milliseconds in a day, for the data's age.
+const MS_PER_DAY: f64 = 86_400_000.0;
 /// Rejections listed in the banner (the count is always complete).
 const REJECTIONS_SHOWN: usize = 50;
 
@@ -42,6 +44,15 @@ pub fn StatusBanner() -> impl IntoView {
                 </div>
             }),
             _ => None,
+        }}
+        {move || {
+            let meta = ui.meta.get();
+            let today = (js_sys::Date::now() / MS_PER_DAY).floor() as i64;
+            (ui.status.get() == Status::Ready && meta.is_stale(today)).then(|| view! {
+                <div class="banner warning" role="status" id="stale-data">
+                    {format!("{} {}, {}", tr(Msg::StaleData), meta.compiled.clone().unwrap_or_default(), tr(Msg::StaleDataAdvice))}
+                </div>
+            })
         }}
         {move || {
             let list = ui.rejections.get();

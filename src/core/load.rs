@@ -192,6 +192,42 @@ pub struct DatasetMeta {
     pub note: Option<String>,
 }
 
+/// A dataset older than this many days gets a notice on the page: programmes and start dates
+/// change every school year.
+pub const STALE_AFTER_DAYS: i64 = 400;
+
+/// Days from 1970-01-01 of an ISO date `YYYY-MM-DD`; `None` when it is not one.
+pub fn days_from_iso(date: &str) -> Option<i64> {
+    let mut it = date.trim().get(..10)?.split('-');
+    let (y, m, d): (i64, i64, i64) = (
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+impl DatasetMeta {
+    /// True when the dataset says it was compiled more than [`STALE_AFTER_DAYS`] before
+    /// `today_days` (days since 1970-01-01), or claims a date in the future.
+    pub fn is_stale(&self, today_days: i64) -> bool {
+        match self.compiled.as_deref().and_then(days_from_iso) {
+            Some(d) => today_days - d > STALE_AFTER_DAYS || d > today_days + 1,
+            None => false,
+        }
+    }
+}
+
 /// The result of loading: every valid provider and course, and every rejection.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadReport {
@@ -308,6 +344,32 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
 /// A text is taken as line-delimited when its first non-empty line is a JSON object on its
 /// own, so a pretty-printed FeatureCollection with one typo is still reported as a syntax
 /// error at its line rather than as hundreds of bad lines.
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn staleness() {
+        assert_eq!(days_from_iso("1970-01-01"), Some(0));
+        assert_eq!(days_from_iso("2026-11-23"), Some(20_780));
+        assert_eq!(days_from_iso("2026-13-01"), None);
+        assert_eq!(days_from_iso("gisteren"), None);
+        let meta = |d: &str| DatasetMeta {
+            compiled: Some(d.into()),
+            note: None,
+        };
+        let today = days_from_iso("2026-11-23").unwrap();
+        assert!(!meta("2026-11-23").is_stale(today));
+        assert!(!meta("2025-11-01").is_stale(today));
+        assert!(meta("2024-09-01").is_stale(today));
+        assert!(
+            meta("2030-01-01").is_stale(today),
+            "a date in the future is suspect too"
+        );
+        assert!(!DatasetMeta::default().is_stale(today));
+    }
+}
+
 fn looks_line_delimited(text: &str) -> bool {
     let mut lines = text
         .lines()
