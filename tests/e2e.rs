@@ -59,6 +59,8 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     };
     let file = if let Some(rest) = path.strip_prefix("/fixtures/") {
         root().join("tests/fixtures").join(rest)
+    } else if let Some(rest) = path.strip_prefix("/output/") {
+        root().join("tests/output").join(rest)
     } else if path == "/" {
         root().join("dist/index.html")
     } else {
@@ -967,6 +969,76 @@ async fn shared_links_history_shortlist_and_languages() {
     c.refresh().await.unwrap();
     wait_text(&c, "#match-count", |t| t.contains("formations")).await;
 
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&profile);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_markers_cluster_and_zoom_in_on_click() {
+    use leerkaart::core::synth::{generate, SynthOptions};
+    let missing = missing_prerequisites();
+    if !missing.is_empty() {
+        if std::env::var("LEERKAART_E2E").is_ok() {
+            panic!("browser test prerequisites missing: {}", missing.join(", "));
+        }
+        eprintln!("SKIPPED browser test: missing {}", missing.join(", "));
+        return;
+    }
+    // Synthetic data, written for this test only (never shipped).
+    let out = root().join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let data = generate(
+        11,
+        &SynthOptions {
+            providers: 3_000,
+            courses: 24_000,
+            ..Default::default()
+        },
+    );
+    let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
+    std::fs::write(out.join("synthetic.geojson"), text).unwrap();
+
+    let port = serve();
+    let base = format!("http://127.0.0.1:{port}");
+    let profile = std::env::temp_dir().join(format!("leerkaart-e2e3-{}", std::process::id()));
+    let (_driver, c) = browser(&profile).await;
+    c.goto(&format!("{base}/?tiles=none&data=output/synthetic.geojson"))
+        .await
+        .unwrap();
+    let t = wait_text(&c, "#match-count", loaded).await;
+    assert_eq!(parse_count(&t), (24_000, 3_000));
+    let clusters = count(&c, ".mk-cluster").await;
+    let markers = count(&c, ".leaflet-marker-icon").await;
+    assert!(
+        clusters > 0 && markers < 500,
+        "{clusters} clusters, {markers} markers for 3000 providers"
+    );
+    std::fs::write(out.join("clusters.png"), c.screenshot().await.unwrap()).unwrap();
+    let zoom_before = js(&c, "return location.search").await;
+    js(&c, "document.querySelector('.mk-cluster').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await;
+    let start = Instant::now();
+    loop {
+        let now = js(&c, "return location.search").await;
+        if now != zoom_before {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "clicking a cluster zooms in");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A filter change re-clusters what matches.
+    c.find(Locator::Css("[data-facet=sector] .opt:nth-child(2) input"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let t2 = wait_text(&c, "#match-count", |t| {
+        loaded(t) && parse_count(t).0 < 24_000
+    })
+    .await;
+    assert!(parse_count(&t2).0 > 0);
+    assert!(count(&c, ".leaflet-marker-icon").await > 0);
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }

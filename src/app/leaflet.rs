@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     /// `L.Map`.
+    #[derive(Clone)]
     pub type Map;
     #[wasm_bindgen(js_namespace = L, js_name = map)]
     pub fn new_map(el: &web_sys::HtmlElement, options: &JsValue) -> Map;

@@ -11,6 +11,7 @@ use web_sys::{Document, HtmlElement};
 
 use super::leaflet::{self as l, options};
 use crate::core::catalog::MarkerGroup;
+use crate::core::cluster::{cluster, Cluster, ClusterOptions};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
     labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderId, Sector,
@@ -24,6 +25,14 @@ const POPUP_COURSES: usize = 6;
 /// Marker diameter in px; groups of several providers get a larger badge.
 const MARKER_PX: f64 = 26.0;
 const GROUP_MARKER_PX: f64 = 32.0;
+
+/// More marker groups than this are clustered when zoomed out.
+const CLUSTER_MIN_MARKERS: usize = 150;
+/// From this zoom on, markers are never clustered.
+const CLUSTER_MAX_ZOOM: f64 = 13.0;
+const CLUSTER_PX_MIN: f64 = 30.0;
+const CLUSTER_PX_PER_LOG: f64 = 8.0;
+const CLUSTER_PX_MAX: f64 = 60.0;
 
 /// How far the map can be panned: the region and its neighbours, inside the outline's extent.
 const MAX_BOUNDS: BoundsLonLat = BoundsLonLat {
@@ -56,6 +65,8 @@ pub struct MapCtl {
     _keep: RefCell<Vec<Handler>>,
     marker_closures: RefCell<Vec<Handler>>,
     origin_layers: RefCell<Vec<l::Layer>>,
+    group_count: std::cell::Cell<usize>,
+    pending_popup: std::cell::Cell<Option<ProviderId>>,
 }
 
 fn bounds_of(map: &l::Map) -> BoundsLonLat {
@@ -129,6 +140,8 @@ impl MapCtl {
             _keep: RefCell::new(keep),
             marker_closures: RefCell::new(Vec::new()),
             origin_layers: RefCell::new(Vec::new()),
+            group_count: std::cell::Cell::new(0),
+            pending_popup: std::cell::Cell::new(None),
         });
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -278,17 +291,118 @@ impl MapCtl {
         let groups = catalog.marker_groups(outcome.providers.iter().map(|h| h.provider));
         let mut keep = self.marker_closures.borrow_mut();
         keep.clear();
-        for group in groups {
-            let marker = self.group_marker(catalog, &group, &courses_of, lang);
-            let first = group.providers[0];
-            let cb = on_click.clone();
-            let clicked = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
-            marker.on("click", clicked.as_ref().unchecked_ref());
-            keep.push(clicked);
+        let zoom = self.map.get_zoom();
+        self.group_count.set(groups.len());
+        // Cluster only when there are many markers and the map is zoomed out: a region's
+        // worth of providers reads fine as single markers.
+        let clusters = if groups.len() > CLUSTER_MIN_MARKERS && zoom < CLUSTER_MAX_ZOOM {
+            cluster(
+                groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| (g.lon_lat, i as ProviderId)),
+                zoom,
+                &ClusterOptions::default(),
+            )
+        } else {
+            groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| Cluster {
+                    lon_lat: g.lon_lat,
+                    providers: vec![i as ProviderId],
+                    bounds: BoundsLonLat::from_corners(g.lon_lat, g.lon_lat),
+                })
+                .collect()
+        };
+        for c in clusters {
+            let (marker, members): (l::Marker, Vec<ProviderId>) = if c.providers.len() == 1 {
+                let group = &groups[c.providers[0] as usize];
+                let marker = self.group_marker(catalog, group, &courses_of, lang);
+                let first = group.providers[0];
+                let cb = on_click.clone();
+                let clicked = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
+                marker.on("click", clicked.as_ref().unchecked_ref());
+                keep.push(clicked);
+                (marker, group.providers.clone())
+            } else {
+                let members: Vec<ProviderId> = c
+                    .providers
+                    .iter()
+                    .flat_map(|g| groups[*g as usize].providers.iter().copied())
+                    .collect();
+                let n_courses: usize = members
+                    .iter()
+                    .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
+                    .sum();
+                let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
+                let map = self.map.clone();
+                let b = c.bounds;
+                let zoom_in = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                    map.fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+                });
+                marker.on("click", zoom_in.as_ref().unchecked_ref());
+                keep.push(zoom_in);
+                (marker, members)
+            };
             self.markers.add_layer(&marker);
-            for p in &group.providers {
-                by_provider.insert(*p, marker.clone().unchecked_into());
+            for p in members {
+                by_provider.insert(p, marker.clone());
             }
+        }
+        drop(by_provider);
+        if let Some(p) = self.pending_popup.take() {
+            self.open_popup_of(p);
+        }
+    }
+
+    fn cluster_marker(
+        &self,
+        c: &Cluster,
+        providers: usize,
+        courses: usize,
+        lang: Lang,
+    ) -> l::Marker {
+        // Badge size grows with the log of the count, so big clusters stand out without
+        // covering the map.
+        let size =
+            (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX);
+        let icon = l::div_icon(&options(&[
+            ("className", "mk mk-cluster".into()),
+            (
+                "html",
+                format!("<span>{}</span>", compact(providers)).into(),
+            ),
+            (
+                "iconSize",
+                js_sys::Array::of2(&size.into(), &size.into()).into(),
+            ),
+        ]));
+        let title = format!(
+            "{} — {} — {}",
+            i18n::providers(lang, providers),
+            i18n::courses(lang, courses),
+            Msg::ZoomIn.text(lang)
+        );
+        l::marker(
+            &l::lat_lng(c.lon_lat.lat, c.lon_lat.lon),
+            &options(&[
+                ("icon", icon),
+                ("title", title.as_str().into()),
+                ("alt", title.as_str().into()),
+                ("keyboard", true.into()),
+            ]),
+        )
+    }
+
+    /// True when a zoom change can change the markers (there are enough to cluster).
+    pub fn zoom_matters(&self) -> bool {
+        self.group_count.get() > CLUSTER_MIN_MARKERS
+    }
+
+    fn open_popup_of(&self, provider: ProviderId) {
+        if let Some(m) = self.by_provider.borrow().get(&provider) {
+            m.open_popup();
         }
     }
 
@@ -477,8 +591,20 @@ impl MapCtl {
             zoom,
             &options(&[("animate", false.into())]),
         );
-        if let Some(m) = self.by_provider.borrow().get(&provider) {
-            m.open_popup();
+        if self.zoom_matters() {
+            // The new zoom re-clusters and rebuilds the markers: open the popup then.
+            self.pending_popup.set(Some(provider));
+        } else {
+            self.open_popup_of(provider);
         }
+    }
+}
+
+/// 1234 → "1234", 12345 → "12k": cluster badges stay small.
+fn compact(n: usize) -> String {
+    if n >= 10_000 {
+        format!("{}k", n / 1_000)
+    } else {
+        n.to_string()
     }
 }

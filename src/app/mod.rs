@@ -344,18 +344,33 @@ fn App() -> impl IntoView {
 
     // Effects below only talk to the map, the address bar and storage.
     let on_marker = select_from_map.clone();
+    // Only a zoom change re-clusters; panning keeps the markers.
+    let zoom = Memo::new(move |_| ui.view_center.get().map(|(_, z)| z));
+    let outcome_version = RwSignal::new(0u64);
     Effect::new(move |_| {
-        let lang = ui.lang.get();
-        let Some(c) = ui.catalog.get() else { return };
-        let Some(ctl) = ui.map_ctl.get_value() else {
-            return;
+        ui.map_outcome.with(|_| ());
+        outcome_version.update(|v| *v += 1);
+    });
+    Effect::new(move |prev: Option<(u64, Lang)>| {
+        let key = (outcome_version.get(), ui.lang.get());
+        let _ = zoom.get();
+        let Some(c) = ui.catalog.get_untracked() else {
+            return key;
         };
-        ui.map_outcome.with(|o| {
+        let Some(ctl) = ui.map_ctl.get_value() else {
+            return key;
+        };
+        // A zoom change alone matters only when there are enough markers to cluster.
+        if prev == Some(key) && !ctl.zoom_matters() {
+            return key;
+        }
+        ui.map_outcome.with_untracked(|o| {
             if let Some(o) = o {
-                ctl.set_markers(&c, o, lang, on_marker.clone());
+                ctl.set_markers(&c, o, key.1, on_marker.clone());
             }
         });
         ctl.highlight(ui.selected.get_untracked());
+        key
     });
     Effect::new(move |_| {
         let sel = ui.selected.get();

@@ -29,6 +29,9 @@ USAGE:
       Flemish school locations with their programmes (Onderwijs Vlaanderen shape).
   leerkaart-data import ooapi FILE.json [-o F]
       Open Education API v5 bundle: {organizations, programs, offerings}.
+  leerkaart-data synth --courses N [--providers M] [--seed S] [--places F] [-o F]
+      A seeded synthetic dataset for benchmarks and tests (never shipped): providers
+      clustered around the gazetteer's real towns, weighted by population.
   leerkaart-data validate FILE.geojson [--land F]
       Print every problem; exit 1 if there is an error. --land defaults to
       assets/region-outline.geojson (to find points in the sea).
@@ -183,6 +186,46 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     }
                 };
                 finish(imported, &out, "Leerkaart import", note, &compiled)
+            }
+            ["synth"] => {
+                let num = |name: &str, default: usize| {
+                    args.text(name)
+                        .and_then(|v| v.replace('_', "").parse().ok())
+                        .unwrap_or(default)
+                };
+                let courses = num("--courses", 100_000);
+                let providers = num("--providers", (courses / 8).max(1));
+                let seed = num("--seed", 42) as u64;
+                let gaz = pipeline::gazetteer(&places)?;
+                let centres = gaz
+                    .places()
+                    .iter()
+                    .filter(|p| p.kind == leerkaart::core::gazetteer::PlaceKind::Place)
+                    .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
+                    .collect();
+                let options = leerkaart::core::synth::SynthOptions {
+                    providers,
+                    courses,
+                    towns: 400,
+                    spread_deg: 0.01,
+                    centres,
+                    ..Default::default()
+                };
+                let data = leerkaart::core::synth::generate(seed, &options);
+                let out = args.flag(&["-o", "--output"], "synthetic.geojson");
+                let mut v = pipeline::export::to_geojson(
+                    &data,
+                    "Synthetic dataset (seeded) — for benchmarks and tests only",
+                );
+                v["leerkaart"] = serde_json::json!({ "note": format!("Synthetic, seed {seed}: not real institutions.") });
+                pipeline::write_atomically(&out, v.to_string().as_bytes())?;
+                eprintln!(
+                    "wrote {}: {} providers, {} courses (seed {seed})",
+                    out.display(),
+                    data.providers.len(),
+                    data.courses.len()
+                );
+                Ok(0)
             }
             ["validate", file] => {
                 let text = pipeline::read(Path::new(file))?;

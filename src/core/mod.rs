@@ -1,6 +1,7 @@
 //! The pure core: no leptos, no web-sys. Everything here runs and is tested natively.
 
 pub mod catalog;
+pub mod cluster;
 pub mod filter;
 pub mod gazetteer;
 pub mod geo_util;

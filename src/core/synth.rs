@@ -58,6 +58,9 @@ pub struct SynthOptions {
     pub spread_deg: f64,
     /// Area the towns are placed in (default: the region's view).
     pub area: BoundsLonLat,
+    /// Real town centres with weights (e.g. population) to cluster around instead of random
+    /// ones (default: none).
+    pub centres: Vec<(LonLat, f64)>,
 }
 
 impl Default for SynthOptions {
@@ -68,6 +71,7 @@ impl Default for SynthOptions {
             towns: 60,
             spread_deg: 0.03,
             area: REGION_VIEW,
+            centres: Vec::new(),
         }
     }
 }

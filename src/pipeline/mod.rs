@@ -3,6 +3,7 @@
 //! in the format of `data/SCHEMA.md`, so the one loader validates all of them.
 
 pub mod duo;
+pub mod export;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
 pub mod sources;
