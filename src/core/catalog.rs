@@ -3,7 +3,7 @@
 
 use super::geo_util::LonLat;
 use super::index::{Nearby, SpatialIndex};
-use super::model::{Dataset, ProviderId};
+use super::model::{CourseId, Dataset, ProviderId};
 use super::text::fold;
 
 /// A dataset with its R-tree and search text. Filtering lives in [`super::filter`].
@@ -17,8 +17,24 @@ pub struct Catalog {
     pub(crate) course_text: Vec<String>,
     /// Folded "provider name, municipality, locality", by provider id.
     pub(crate) provider_text: Vec<String>,
-    /// Provider ids ordered by folded name, for the default result order.
-    pub(crate) name_order: Vec<ProviderId>,
+    /// Each provider's position in the order by folded name (the default result order).
+    pub(crate) name_rank: Vec<u32>,
+    /// Course ids of each provider in display order (EQF level, then name), concatenated in
+    /// provider order: filtering keeps this order, so it never sorts.
+    pub(crate) display_order: Vec<CourseId>,
+    /// The filtered attributes of every course, packed for a cache-friendly scan.
+    pub(crate) packed: Vec<PackedCourse>,
+}
+
+/// The attributes filters and facets look at, 8 bytes per course.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PackedCourse {
+    /// Sector index.
+    pub sector: u8,
+    /// EQF level, 1..=8.
+    pub eqf: u8,
+    /// Bit set of learning-form indices.
+    pub forms: u16,
 }
 
 impl Catalog {
@@ -45,12 +61,43 @@ impl Catalog {
                 .cmp(&provider_text[*b as usize])
                 .then(a.cmp(b))
         });
+        let mut name_rank = vec![0u32; name_order.len()];
+        for (r, id) in name_order.iter().enumerate() {
+            name_rank[*id as usize] = r as u32;
+        }
+        let course_text: Vec<String> = course_text;
+        let mut display_order = Vec::with_capacity(data.courses.len());
+        for p in &data.providers {
+            let mut ids: Vec<CourseId> = p.courses.clone().collect();
+            ids.sort_by(|a, b| {
+                let (ca, cb) = (&data.courses[*a as usize], &data.courses[*b as usize]);
+                ca.level
+                    .eqf
+                    .cmp(&cb.level.eqf)
+                    .then_with(|| course_text[*a as usize].cmp(&course_text[*b as usize]))
+            });
+            display_order.extend(ids);
+        }
+        let packed = data
+            .courses
+            .iter()
+            .map(|c| PackedCourse {
+                sector: c.sector.index() as u8,
+                eqf: c.level.eqf.get(),
+                forms: c
+                    .learning_forms
+                    .iter()
+                    .fold(0u16, |m, f| m | 1 << f.index()),
+            })
+            .collect();
         Self {
             data,
             index,
             course_text,
             provider_text,
-            name_order,
+            name_rank,
+            display_order,
+            packed,
         }
     }
 

@@ -104,6 +104,14 @@ const COUNTRY: u8 = 1 << 2;
 const PROVINCE: u8 = 1 << 3;
 const FORM: u8 = 1 << 4;
 
+fn add_forms(counts: &mut [u32], forms: u16) {
+    let mut bits = forms;
+    while bits != 0 {
+        counts[bits.trailing_zeros() as usize] += 1;
+        bits &= bits - 1;
+    }
+}
+
 fn mask<T: Copy>(values: &[T], index: impl Fn(T) -> usize) -> u32 {
     values.iter().fold(0u32, |m, v| m | 1 << index(*v))
 }
@@ -170,8 +178,8 @@ impl Catalog {
                 continue;
             }
             let mut matched = Vec::new();
-            for cid in p.courses.clone() {
-                let c = &self.data.courses[cid as usize];
+            let range = p.courses.start as usize..p.courses.end as usize;
+            for &cid in &self.display_order[range] {
                 if !terms.is_empty() {
                     let course_text = &self.course_text[cid as usize];
                     if !terms.iter().all(|t| {
@@ -180,50 +188,37 @@ impl Catalog {
                         continue;
                     }
                 }
-                let course_forms = mask(&c.learning_forms, LearningForm::index);
+                let c = self.packed[cid as usize];
                 let mut fails = fails_p;
-                if !pass(sectors, 1 << c.sector.index()) {
+                if !pass(sectors, 1 << c.sector) {
                     fails |= SECTOR;
                 }
-                if !pass(levels, 1 << (c.level.eqf.get() - 1)) {
+                if !pass(levels, 1 << (c.eqf - 1)) {
                     fails |= LEVEL;
                 }
-                if forms != 0 && course_forms & forms == 0 {
+                if forms != 0 && u32::from(c.forms) & forms == 0 {
                     fails |= FORM;
                 }
-                let count = |dim: u8| fails == 0 || fails == dim;
-                if count(SECTOR) {
-                    facets.sectors[c.sector.index()] += 1;
-                }
-                if count(LEVEL) {
-                    facets.levels[c.level.eqf.get() as usize - 1] += 1;
-                }
-                if count(COUNTRY) {
-                    facets.countries[p.country.index()] += 1;
-                }
-                if count(PROVINCE) {
-                    facets.provinces[p.province.index()] += 1;
-                }
-                if count(FORM) {
-                    for f in &c.learning_forms {
-                        facets.learning_forms[f.index()] += 1;
-                    }
-                }
                 if fails == 0 {
+                    facets.sectors[c.sector as usize] += 1;
+                    facets.levels[c.eqf as usize - 1] += 1;
+                    facets.countries[p.country.index()] += 1;
+                    facets.provinces[p.province.index()] += 1;
+                    add_forms(&mut facets.learning_forms, c.forms);
                     matched.push(cid);
+                    continue;
+                }
+                match fails {
+                    SECTOR => facets.sectors[c.sector as usize] += 1,
+                    LEVEL => facets.levels[c.eqf as usize - 1] += 1,
+                    COUNTRY => facets.countries[p.country.index()] += 1,
+                    PROVINCE => facets.provinces[p.province.index()] += 1,
+                    FORM => add_forms(&mut facets.learning_forms, c.forms),
+                    _ => {}
                 }
             }
             if !matched.is_empty() {
                 course_count += matched.len();
-                matched.sort_by(|a, b| {
-                    let (ca, cb) = (
-                        &self.data.courses[*a as usize],
-                        &self.data.courses[*b as usize],
-                    );
-                    ca.level.eqf.cmp(&cb.level.eqf).then_with(|| {
-                        self.course_text[*a as usize].cmp(&self.course_text[*b as usize])
-                    })
-                });
                 let travel = filter.origin.map(|o| travel::estimate(o, p.lon_lat));
                 hits.push(ProviderHit {
                     provider: pid as ProviderId,
@@ -243,11 +238,7 @@ impl Catalog {
                     .then(a.provider.cmp(&b.provider))
             });
         } else {
-            let mut rank = vec![0u32; n];
-            for (r, id) in self.name_order.iter().enumerate() {
-                rank[*id as usize] = r as u32;
-            }
-            hits.sort_by_key(|h| rank[h.provider as usize]);
+            hits.sort_by_key(|h| self.name_rank[h.provider as usize]);
         }
         FilterOutcome {
             providers: hits,

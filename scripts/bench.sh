@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The benchmark suite: the Rust core natively and kdbush / flatbush / supercluster in node,
+# on the same seeded points; prints one table (also in target/bench/results.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+mkdir -p target/bench
+{
+  cargo bench --quiet --bench spatial
+  node bench/js/bench.mjs
+} | tee target/bench/raw.md | python3 bench/table.py | tee target/bench/results.md
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version), $(rustc --version)"
