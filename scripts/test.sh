@@ -19,4 +19,4 @@ echo "== release page"
 trunk build --release
 
 echo "== tests (native core, data, browser)"
-LEERKAART_E2E=1 cargo test --all-targets
+LEERKAART_E2E=1 cargo test --lib --bins --tests
