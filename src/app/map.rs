@@ -369,10 +369,7 @@ impl MapCtl {
             (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX);
         let icon = l::div_icon(&options(&[
             ("className", "mk mk-cluster".into()),
-            (
-                "html",
-                format!("<span>{}</span>", compact(providers)).into(),
-            ),
+            ("html", format!("<span>{}</span>", compact(courses)).into()),
             (
                 "iconSize",
                 js_sys::Array::of2(&size.into(), &size.into()).into(),
@@ -457,7 +454,7 @@ impl MapCtl {
             ("className", class.into()),
             (
                 "html",
-                format!("<span>{}</span>", group.providers.len().max(1)).into(),
+                format!("<span>{}</span>", compact(n_courses)).into(),
             ),
             (
                 "iconSize",

@@ -508,6 +508,7 @@ fn App() -> impl IntoView {
                         <span><i class="dot mk-care"></i>{move || tr(Msg::LegendCare)}</span>
                         <span><i class="dot mk-mixed"></i>{move || tr(Msg::LegendBoth)}</span>
                         <span><i class="dot mk-other"></i>{move || tr(Msg::LegendOther)}</span>
+                        <span class="legend-note">{move || tr(Msg::LegendNumber)}</span>
                     </div>
                 </section>
             </main>

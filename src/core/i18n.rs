@@ -137,6 +137,7 @@ messages! {
     LegendCare => ["Zorg en welzijn", "Health and welfare", "Santé et bien-être"],
     LegendBoth => ["Beide", "Both", "Les deux"],
     LegendOther => ["Andere", "Other", "Autres"],
+    LegendNumber => ["getal = opleidingen", "number = courses", "nombre = formations"],
     Glossary => ["Begrippen", "Glossary", "Glossaire"],
     GlossaryIntro => ["Woorden die aan beide kanten van de grens anders zijn.", "Words that differ across the border.", "Les mots qui diffèrent de part et d'autre de la frontière."],
     Star => ["Bewaar in mijn keuzelijst", "Save to my shortlist", "Ajouter à ma sélection"],
