@@ -10,4 +10,9 @@ mkdir -p target/bench
   cargo bench --quiet --bench spatial
   node bench/js/bench.mjs
 } | tee target/bench/raw.md | python3 bench/table.py | tee target/bench/results.md
+echo
+echo "In the page (headless Chromium):"
+scripts/setup.sh --browser >/dev/null
+trunk build --release >/dev/null 2>&1
+cargo bench --quiet --bench browser | tee target/bench/browser.md
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version), $(rustc --version)"

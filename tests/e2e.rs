@@ -6,8 +6,7 @@
 //! piece a failure; without it (a plain `cargo test` on a bare machine) the test says what is
 //! missing and skips.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -23,70 +22,16 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A tiny static file server: `dist/` at `/`, `tests/fixtures/` at `/fixtures/`.
+/// Serves `dist/` at `/`, `tests/fixtures/` at `/fixtures/`, `tests/output/` at `/output/`.
 fn serve() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let _ = handle(stream);
-            });
-        }
-    });
-    port
-}
-
-fn handle(mut stream: TcpStream) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" {
-            break;
-        }
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    // `/slow/…` is served like `/…` after a delay, to test a slow network.
-    let path = match path.strip_prefix("/slow") {
-        Some(rest) => {
-            std::thread::sleep(SLOW_RESPONSE);
-            rest
-        }
-        None => path,
-    };
-    let file = if let Some(rest) = path.strip_prefix("/fixtures/") {
-        root().join("tests/fixtures").join(rest)
-    } else if let Some(rest) = path.strip_prefix("/output/") {
-        root().join("tests/output").join(rest)
-    } else if path == "/" {
-        root().join("dist/index.html")
-    } else {
-        root().join("dist").join(path.trim_start_matches('/'))
-    };
-    let ok = !path.contains("..") && file.is_file();
-    let (status, body) = if ok {
-        ("200 OK", std::fs::read(&file)?)
-    } else {
-        ("404 Not Found", b"not found".to_vec())
-    };
-    let mime = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("json" | "geojson" | "geojsonl") => "application/json",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)
+    leerkaart::testserver::serve(leerkaart::testserver::Routes {
+        dirs: vec![
+            ("/fixtures/".into(), root().join("tests/fixtures")),
+            ("/output/".into(), root().join("tests/output")),
+            ("/".into(), root().join("dist")),
+        ],
+        slow: SLOW_RESPONSE,
+    })
 }
 
 struct Driver(Child);

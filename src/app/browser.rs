@@ -168,3 +168,36 @@ pub fn watch_csp() {
         w.add_event_listener_with_callback("securitypolicyviolation", cb.as_ref().unchecked_ref());
     cb.forget();
 }
+
+/// A high-resolution timestamp in milliseconds.
+pub fn now_ms() -> f64 {
+    window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Publishes a timing in `window.leerkaartPerf[name]` (milliseconds), for benchmarks and for
+/// anyone curious in the browser console.
+pub fn publish_timing(name: &str, ms: f64) {
+    let w = window();
+    let perf = js_sys::Reflect::get(&w, &"leerkaartPerf".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| {
+            let o: JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&w, &"leerkaartPerf".into(), &o);
+            o
+        });
+    let _ = js_sys::Reflect::set(&perf, &name.into(), &JsValue::from(ms));
+}
+
+/// Size of the wasm linear memory in MiB (what the dataset and its index occupy).
+pub fn wasm_memory_mb() -> f64 {
+    let mem = wasm_bindgen::memory();
+    let buf = js_sys::Reflect::get(&mem, &"buffer".into()).unwrap_or_default();
+    let bytes = js_sys::Reflect::get(&buf, &"byteLength".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    bytes / (1024.0 * 1024.0)
+}

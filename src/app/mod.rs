@@ -108,6 +108,7 @@ pub(crate) fn tr(m: Msg) -> &'static str {
 impl Ui {
     /// Loads GeoJSON text into the page, replacing what was there.
     pub fn apply_data(&self, body: &str) {
+        let start = browser::now_ms();
         match load_geojson(body, &LoadOptions::default()) {
             Err(e) => {
                 self.catalog.set(None);
@@ -129,8 +130,13 @@ impl Ui {
                     self.pending_selection.set(None);
                     self.selected.set(catalog.provider_by_key(&key));
                 }
+                let courses = catalog.data.courses.len();
                 self.catalog.set(Some(catalog));
                 self.status.set(Status::Ready);
+                // Parse, validate, index, first filter and first render of the list.
+                browser::publish_timing("load_ms", browser::now_ms() - start);
+                browser::publish_timing("courses", courses as f64);
+                browser::publish_timing("wasm_memory_mb", browser::wasm_memory_mb());
             }
         }
     }
@@ -221,7 +227,10 @@ fn App() -> impl IntoView {
         if in_view.get() {
             f.bounds = view_bounds.get();
         }
-        Some(c.apply(&f))
+        let start = browser::now_ms();
+        let out = c.apply(&f);
+        browser::publish_timing("filter_ms", browser::now_ms() - start);
+        Some(out)
     });
 
     let ui = Ui {
@@ -364,11 +373,13 @@ fn App() -> impl IntoView {
         if prev == Some(key) && !ctl.zoom_matters() {
             return key;
         }
+        let start = browser::now_ms();
         ui.map_outcome.with_untracked(|o| {
             if let Some(o) = o {
                 ctl.set_markers(&c, o, key.1, on_marker.clone());
             }
         });
+        browser::publish_timing("markers_ms", browser::now_ms() - start);
         ctl.highlight(ui.selected.get_untracked());
         key
     });

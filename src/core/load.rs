@@ -256,6 +256,29 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
         return Err(LoadError::Empty);
     }
     let mut loader = Loader::new(options);
+    // Fast path for a well-formed collection: features stay borrowed slices of the text and
+    // are parsed one at a time, so memory peaks at the text plus one feature, not at a JSON
+    // tree of the whole file (5–10× the text).
+    if let Ok(top) = serde_json::from_str::<TopLevel<'_>>(trimmed) {
+        if top.kind.as_deref() == Some("FeatureCollection") {
+            if let Some(features) = top.features {
+                loader.report.meta = top.leerkaart.unwrap_or_default();
+                for (i, raw) in features.iter().enumerate() {
+                    match serde_json::from_str::<Value>(raw.get()) {
+                        Ok(v) => loader.feature(i, None, &v),
+                        Err(e) => loader.reject(
+                            i,
+                            Some(line_of(trimmed, offset_in(trimmed, raw.get()))),
+                            None,
+                            RejectedPart::Feature,
+                            RejectReason::Syntax(strip_position(&e.to_string())),
+                        ),
+                    }
+                }
+                return Ok(loader.finish());
+            }
+        }
+    }
     match serde_json::from_str::<Value>(trimmed) {
         Ok(Value::Object(obj)) => match obj.get("type").and_then(Value::as_str) {
             Some("FeatureCollection") => {
@@ -381,6 +404,23 @@ fn looks_line_delimited(text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The top level of a FeatureCollection, with its features left unparsed.
+#[derive(Deserialize)]
+struct TopLevel<'a> {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(borrow)]
+    features: Option<Vec<&'a serde_json::value::RawValue>>,
+    leerkaart: Option<DatasetMeta>,
+}
+
+/// Byte offset of `part` within `whole` (it is a sub-slice of it).
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len())
 }
 
 /// 1-based line of a byte offset.

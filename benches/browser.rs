@@ -1,0 +1,167 @@
+//! Browser benchmark (not a test): the release page in headless Chromium with seeded
+//! synthetic datasets of 10k and 100k courses (1M with LEERKAART_BENCH_1M=1: a ~300 MB file,
+//! which is what tiling is for). Prints, per size: data fetched → interactive (parse,
+//! validate, index, first filter and render, in wasm), the time of a filter change from the
+//! click to the next painted frame, the core's filter time in wasm, marker/cluster time and
+//! the wasm memory. Needs `dist/` and chromedriver (scripts/bench.sh provides them).
+//!
+//!   cargo bench --bench browser
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{ClientBuilder, Locator};
+use leerkaart::core::gazetteer::{Gazetteer, PlaceKind};
+use leerkaart::core::synth::{generate, SynthOptions};
+use leerkaart::core::LonLat;
+use serde_json::json;
+
+const SEED: u64 = 20_261_123;
+const CLICKS: usize = 9;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stats(mut v: Vec<f64>) -> (f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2])
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    if !root().join("dist/index.html").is_file()
+        || Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!("browser benchmark skipped: needs dist/ and chromedriver (run scripts/bench.sh)");
+        return;
+    }
+    let dir = root().join("target/bench/web");
+    std::fs::create_dir_all(&dir).unwrap();
+    let gaz = Gazetteer::parse(&std::fs::read_to_string(root().join("data/places.tsv")).unwrap())
+        .unwrap();
+    let centres: Vec<(LonLat, f64)> = gaz
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Place)
+        .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
+        .collect();
+    let mut sizes = vec![10_000usize, 100_000];
+    if std::env::var("LEERKAART_BENCH_1M").is_ok() {
+        sizes.push(1_000_000);
+    }
+    for &n in &sizes {
+        let data = generate(
+            SEED,
+            &SynthOptions {
+                providers: n / 8,
+                courses: n,
+                towns: 400,
+                spread_deg: 0.01,
+                centres: centres.clone(),
+                ..Default::default()
+            },
+        );
+        let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
+        std::fs::write(dir.join(format!("synthetic-{n}.geojson")), text).unwrap();
+    }
+    let port = leerkaart::testserver::serve(leerkaart::testserver::Routes {
+        dirs: vec![
+            ("/bench/".into(), dir.clone()),
+            ("/".into(), root().join("dist")),
+        ],
+        slow: Duration::ZERO,
+    });
+    let driver_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut driver = Command::new("chromedriver")
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let profile = std::env::temp_dir().join(format!("leerkaart-bench-{}", std::process::id()));
+    let caps = json!({ "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,900",
+        format!("--user-data-dir={}", profile.display())] } });
+    let caps = caps.as_object().unwrap().clone();
+    let start = Instant::now();
+    let c = loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+        {
+            Ok(c) => break c,
+            Err(_) if start.elapsed() < Duration::from_secs(20) => {
+                tokio::time::sleep(Duration::from_millis(200)).await
+            }
+            Err(e) => panic!("chromedriver: {e}"),
+        }
+    };
+    println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | core filter in wasm ms | markers + clusters ms | wasm memory MiB |");
+    println!("|---|---|---|---|---|---|");
+    for &n in &sizes {
+        c.goto(&format!(
+            "http://127.0.0.1:{port}/?tiles=none&data=bench/synthetic-{n}.geojson"
+        ))
+        .await
+        .unwrap();
+        let start = Instant::now();
+        let perf = loop {
+            let p = c.execute("return window.leerkaartPerf && window.leerkaartPerf.courses === arguments[0] ? window.leerkaartPerf : null", vec![json!(n)]).await.unwrap();
+            if !p.is_null() {
+                break p;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(600),
+                "{n} courses never loaded"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let mut clicks = Vec::new();
+        let mut filters = Vec::new();
+        let mut markers = Vec::new();
+        for i in 0..CLICKS {
+            let nth = 2 + i % 3;
+            let ms = c
+                .execute_async(
+                    "const [sel, done] = arguments; const t0 = performance.now();
+                     document.querySelector(sel).click();
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));",
+                    vec![json!(format!("[data-facet=sector] .opt:nth-child({nth}) input"))],
+                )
+                .await
+                .unwrap();
+            clicks.push(ms.as_f64().unwrap());
+            let p = c
+                .execute("return window.leerkaartPerf", vec![])
+                .await
+                .unwrap();
+            filters.push(p["filter_ms"].as_f64().unwrap_or(f64::NAN));
+            markers.push(p["markers_ms"].as_f64().unwrap_or(f64::NAN));
+        }
+        let (cmin, cmed) = stats(clicks);
+        let (_, fmed) = stats(filters);
+        let (_, mmed) = stats(markers);
+        println!(
+            "| {n} | {:.0} | {cmin:.1} / {cmed:.1} | {fmed:.1} | {mmed:.1} | {:.0} |",
+            perf["load_ms"].as_f64().unwrap_or(f64::NAN),
+            perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)
+        );
+    }
+    let _ = c.find(Locator::Css("body")).await;
+    c.close().await.unwrap();
+    let _ = driver.kill();
+    let _ = driver.wait();
+    let _ = std::fs::remove_dir_all(&profile);
+}
