@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Leerkaart Scheldemond: an interactive map of training offers across the Euregio
 //! Scheldemond (Zeeland, Oost-Vlaanderen, West-Vlaanderen).
 //!

@@ -53,7 +53,8 @@ impl Lang {
 
 macro_rules! messages {
     ($($(#[$m:meta])* $key:ident => [$nl:expr, $en:expr, $fr:expr]),+ $(,)?) => {
-        /// A piece of interface text.
+        /// A piece of interface text; each variant is named after what it says.
+        #[allow(missing_docs)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Msg { $($(#[$m])* $key),+ }
 
