@@ -51,6 +51,23 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// True when the browser tests can run. Missing pieces fail the test under
+/// `LEERKAART_E2E` (as `scripts/test.sh` and CI set it) and skip it with a note otherwise.
+fn prerequisites_present() -> bool {
+    let missing = missing_prerequisites();
+    if missing.is_empty() {
+        return true;
+    }
+    if std::env::var("LEERKAART_E2E").is_ok() {
+        panic!("browser test prerequisites missing: {}", missing.join(", "));
+    }
+    eprintln!(
+        "SKIPPED browser test: missing {} (scripts/test.sh installs them)",
+        missing.join(", ")
+    );
+    false
+}
+
 fn missing_prerequisites() -> Vec<String> {
     let mut missing = Vec::new();
     if !root().join("dist/index.html").is_file() {
@@ -189,15 +206,7 @@ fn loaded(t: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_in_headless_chromium() {
-    let missing = missing_prerequisites();
-    if !missing.is_empty() {
-        if std::env::var("LEERKAART_E2E").is_ok() {
-            panic!("browser test prerequisites missing: {}", missing.join(", "));
-        }
-        eprintln!(
-            "SKIPPED browser test: missing {} (scripts/test.sh installs them)",
-            missing.join(", ")
-        );
+    if !prerequisites_present() {
         return;
     }
     let out = root().join("tests/output");
@@ -705,12 +714,7 @@ fn shipped_catalog() -> leerkaart::core::Catalog {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shared_links_history_shortlist_and_languages() {
     use leerkaart::core::url::UrlState;
-    let missing = missing_prerequisites();
-    if !missing.is_empty() {
-        if std::env::var("LEERKAART_E2E").is_ok() {
-            panic!("browser test prerequisites missing: {}", missing.join(", "));
-        }
-        eprintln!("SKIPPED browser test: missing {}", missing.join(", "));
+    if !prerequisites_present() {
         return;
     }
     let port = serve();
@@ -921,12 +925,7 @@ async fn shared_links_history_shortlist_and_languages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_markers_cluster_and_zoom_in_on_click() {
     use leerkaart::core::synth::{generate, SynthOptions};
-    let missing = missing_prerequisites();
-    if !missing.is_empty() {
-        if std::env::var("LEERKAART_E2E").is_ok() {
-            panic!("browser test prerequisites missing: {}", missing.join(", "));
-        }
-        eprintln!("SKIPPED browser test: missing {}", missing.join(", "));
+    if !prerequisites_present() {
         return;
     }
     // Synthetic data, written for this test only (never shipped).
