@@ -671,6 +671,16 @@ async fn page_in_headless_chromium() {
         .await
         .unwrap());
     std::fs::write(out.join("phone-list.png"), c.screenshot().await.unwrap()).unwrap();
+    // The filter block is laid out whole, not squeezed into a scroll box of its own.
+    let squeezed = js(
+        &c,
+        "const f = document.querySelector('.filters'); return f.scrollHeight - f.clientHeight",
+    )
+    .await;
+    assert!(
+        squeezed.as_f64().unwrap() <= 1.0,
+        "filters squeezed on a phone: {squeezed}"
+    );
     let serious = axe_serious(&c, "phone").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
     c.find(Locator::Css("#show-map"))
