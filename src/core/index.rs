@@ -7,7 +7,21 @@ use rstar::{RTree, AABB};
 use super::geo_util::{BoundsLonLat, LonLat};
 use super::model::ProviderId;
 
-type Entry = GeomWithData<[f64; 2], ProviderId>;
+/// A point in tree coordinates with its id and exact longitude (unscaling would round).
+type Entry = GeomWithData<[f64; 2], (ProviderId, f64)>;
+
+/// Longitudes are stored multiplied by the cosine of the region's mid latitude (51.2°N), so
+/// that planar distances in the tree are close to distances on the ground here. Bounding boxes
+/// stay exact (the scaling is monotone); k-nearest gets a much tighter first estimate.
+const LON_SCALE: f64 = 0.626_604_7;
+
+fn key(p: LonLat) -> [f64; 2] {
+    [p.lon * LON_SCALE, p.lat]
+}
+
+fn lon_lat(e: &Entry) -> LonLat {
+    LonLat::new(e.data.1, e.geom()[1])
+}
 
 /// An R-tree of provider points (longitude, latitude in degrees).
 #[derive(Debug, Clone, Default)]
@@ -29,7 +43,7 @@ impl SpatialIndex {
     pub fn new(points: impl IntoIterator<Item = (LonLat, ProviderId)>) -> Self {
         let entries = points
             .into_iter()
-            .map(|(p, id)| GeomWithData::new([p.lon, p.lat], id))
+            .map(|(p, id)| GeomWithData::new(key(p), (id, p.lon)))
             .collect();
         Self {
             tree: RTree::bulk_load(entries),
@@ -48,8 +62,14 @@ impl SpatialIndex {
 
     /// Ids of the points inside `bounds` (edges included), in no particular order.
     pub fn in_bounds(&self, bounds: &BoundsLonLat) -> Vec<ProviderId> {
-        let env = AABB::from_corners([bounds.west, bounds.south], [bounds.east, bounds.north]);
-        self.tree.locate_in_envelope(&env).map(|e| e.data).collect()
+        let env = AABB::from_corners(
+            key(LonLat::new(bounds.west, bounds.south)),
+            key(LonLat::new(bounds.east, bounds.north)),
+        );
+        self.tree
+            .locate_in_envelope(&env)
+            .map(|e| e.data.0)
+            .collect()
     }
 
     /// Points within `radius_km` of `center` (great-circle), nearest first; ties by id.
@@ -58,14 +78,17 @@ impl SpatialIndex {
             return Vec::new();
         }
         let b = BoundsLonLat::around(center, radius_km);
-        let env = AABB::from_corners([b.west, b.south], [b.east, b.north]);
+        let env = AABB::from_corners(
+            key(LonLat::new(b.west, b.south)),
+            key(LonLat::new(b.east, b.north)),
+        );
         let mut hits: Vec<Nearby> = self
             .tree
             .locate_in_envelope(&env)
             .filter_map(|e| {
-                let d = center.distance_km(&LonLat::new(e.geom()[0], e.geom()[1]));
+                let d = center.distance_km(&lon_lat(e));
                 (d <= radius_km).then_some(Nearby {
-                    id: e.data,
+                    id: e.data.0,
                     distance_km: d,
                 })
             })
@@ -85,9 +108,9 @@ impl SpatialIndex {
         // finishes the job.
         let r = self
             .tree
-            .nearest_neighbor_iter(&[center.lon, center.lat])
+            .nearest_neighbor_iter(&key(center))
             .take(k)
-            .map(|e| center.distance_km(&LonLat::new(e.geom()[0], e.geom()[1])))
+            .map(|e| center.distance_km(&lon_lat(e)))
             .fold(0.0_f64, f64::max);
         let mut hits = self.within_radius_km(center, r * (1.0 + 1e-12) + 1e-9);
         hits.truncate(k);
