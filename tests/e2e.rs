@@ -200,6 +200,10 @@ fn parse_count(t: &str) -> (usize, usize) {
     (nums[0], nums[1])
 }
 
+fn loaded_count(t: &str) -> bool {
+    loaded(t) && parse_count(t).0 > 0
+}
+
 fn loaded(t: &str) -> bool {
     t.contains("opleiding") && t.contains(" bij ")
 }
@@ -952,6 +956,7 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
     std::fs::write(out.join("synthetic.geojson"), text).unwrap();
 
+    let tiles = leerkaart::pipeline::tiles::write_tiles(&data, &out.join("tiles"), 0.25).unwrap();
     let port = serve();
     let base = format!("http://127.0.0.1:{port}");
     let profile = std::env::temp_dir().join(format!("leerkaart-e2e3-{}", std::process::id()));
@@ -993,6 +998,38 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     .await;
     assert!(parse_count(&t2).0 > 0);
     assert!(count(&c, ".leaflet-marker-icon").await > 0);
+
+    // The same data split in tiles: only the tiles of the view are fetched.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=output/tiles/index.json&map=51.05,3.72,12"
+    ))
+    .await
+    .unwrap();
+    let progress = wait_text(&c, "#tile-progress", |t| {
+        t.contains(" / ") && !t.contains(" 0 / ")
+    })
+    .await;
+    let loaded: usize = progress
+        .rsplit(" / ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().last())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(loaded >= 1 && loaded < tiles.len(), "{progress}");
+    let t = wait_text(&c, "#match-count", |t| loaded_count(t)).await;
+    let shown = parse_count(&t).0;
+    let expected: usize = tiles
+        .iter()
+        .filter(|t| {
+            t.bounds.west <= 3.8
+                && t.bounds.east >= 3.6
+                && t.bounds.south <= 51.1
+                && t.bounds.north >= 51.0
+        })
+        .map(|t| t.courses)
+        .sum();
+    assert!(shown > 0 && shown < 24_000, "{t}");
+    assert!(shown >= expected.min(1), "{shown} vs {expected}");
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }

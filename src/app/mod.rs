@@ -8,6 +8,7 @@ mod map;
 mod panels;
 mod results;
 
+use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use leptos::task::spawn_local;
 
 use crate::core::gazetteer::Gazetteer;
 use crate::core::i18n::{Lang, Msg};
+use crate::core::tiles::TileIndex;
 use crate::core::url::UrlState;
 use crate::core::{
     labels, load_geojson, shortlist, url, BoundsLonLat, Catalog, Country, DatasetMeta, Eqf, Filter,
@@ -60,6 +62,19 @@ pub(crate) enum Pane {
     Map,
 }
 
+/// A dataset split in tiles: what exists, what was asked for, what arrived.
+pub(crate) struct TileState {
+    base: String,
+    index: TileIndex,
+    requested: HashSet<usize>,
+    merged: crate::core::Dataset,
+    rejections: Vec<String>,
+    rejected: usize,
+}
+
+/// Most tiles fetched for one view: beyond that, zoom in (a tile is several MB).
+const MAX_TILES_PER_VIEW: usize = 12;
+
 /// All of the page's state, shared with every component through the context.
 #[derive(Clone, Copy)]
 pub(crate) struct Ui {
@@ -90,6 +105,9 @@ pub(crate) struct Ui {
     pub shortlist: RwSignal<Vec<String>>,
     pub compare_open: RwSignal<bool>,
     pub tiles_failed: RwSignal<bool>,
+    /// Loaded / total data tiles, when the data is a tile index.
+    pub tile_progress: RwSignal<Option<(usize, usize)>>,
+    pub tile_state: StoredValue<Option<TileState>, LocalStorage>,
     pub outcome: Memo<Option<FilterOutcome>>,
     pub map_outcome: Memo<Option<FilterOutcome>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
@@ -138,6 +156,77 @@ impl Ui {
                 browser::publish_timing("courses", courses as f64);
                 browser::publish_timing("wasm_memory_mb", browser::wasm_memory_mb());
             }
+        }
+    }
+
+    /// Starts a tiled dataset: tiles are fetched as the view needs them.
+    fn start_tiles(&self, base: String, index: TileIndex) {
+        let total = index.tiles.len();
+        self.tile_state.set_value(Some(TileState {
+            base,
+            index,
+            requested: HashSet::new(),
+            merged: crate::core::Dataset::default(),
+            rejections: Vec::new(),
+            rejected: 0,
+        }));
+        self.tile_progress.set(Some((0, total)));
+        self.catalog.set(Some(Arc::new(
+            Catalog::new(crate::core::Dataset::default()),
+        )));
+        self.status.set(Status::Ready);
+    }
+
+    /// Fetches the tiles the current view needs that were not asked for yet.
+    fn fetch_tiles(&self, view: BoundsLonLat) {
+        let ui = *self;
+        let wanted: Vec<(usize, String)> = self
+            .tile_state
+            .try_update_value(|st| {
+                let Some(st) = st else { return Vec::new() };
+                let new: Vec<usize> = st
+                    .index
+                    .needed(&view)
+                    .into_iter()
+                    .filter(|i| !st.requested.contains(i))
+                    .take(MAX_TILES_PER_VIEW)
+                    .collect();
+                st.requested.extend(new.iter().copied());
+                new.into_iter()
+                    .map(|i| (i, format!("{}{}", st.base, st.index.tiles[i].file)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (_, url) in wanted {
+            spawn_local(async move {
+                let Ok(text) = fetch_text(&url).await else {
+                    return;
+                };
+                let Ok(report) = load_geojson(&text, &LoadOptions::default()) else {
+                    return;
+                };
+                let merged = ui
+                    .tile_state
+                    .try_update_value(|st| {
+                        let st = st.as_mut()?;
+                        st.rejected += report.rejected_features();
+                        st.rejections
+                            .extend(report.rejections.iter().map(|r| format!("{url}: {r}")));
+                        st.merged.append(report.dataset);
+                        Some((st.merged.clone(), st.rejections.clone(), st.rejected))
+                    })
+                    .flatten();
+                if let Some((data, rejections, rejected)) = merged {
+                    ui.tile_progress.update(|p| {
+                        if let Some((n, _)) = p {
+                            *n += 1
+                        }
+                    });
+                    ui.rejected_features.set(rejected);
+                    ui.rejections.set(rejections);
+                    ui.catalog.set(Some(Arc::new(Catalog::new(data))));
+                }
+            });
         }
     }
 
@@ -263,6 +352,8 @@ fn App() -> impl IntoView {
         )),
         compare_open: RwSignal::new(false),
         tiles_failed: RwSignal::new(false),
+        tile_progress: RwSignal::new(None),
+        tile_state: StoredValue::new_local(None),
         outcome,
         map_outcome,
         map_ctl: StoredValue::new_local(None),
@@ -285,7 +376,23 @@ fn App() -> impl IntoView {
                 "{} ({e}).",
                 Msg::FetchFailed.text(ui.lang.get_untracked())
             ))),
-            Ok(body) => ui.apply_data(&body),
+            Ok(body) => match TileIndex::parse(&body) {
+                // A split dataset: the tiles live next to the index.
+                Some(index) => {
+                    let base = data_path
+                        .rsplit_once('/')
+                        .map(|(d, _)| format!("{d}/"))
+                        .unwrap_or_default();
+                    ui.start_tiles(base, index);
+                }
+                None => ui.apply_data(&body),
+            },
+        }
+    });
+    Effect::new(move |_| {
+        let _ = ui.tile_progress.with(Option::is_some);
+        if let Some(view) = ui.view_bounds.get() {
+            ui.fetch_tiles(view);
         }
     });
     spawn_local(async move {
@@ -511,6 +618,11 @@ fn App() -> impl IntoView {
                 </aside>
                 <section class="map-pane" aria-label=move || tr(Msg::Map)>
                     <div id="map" node_ref=map_el></div>
+                    {move || ui.tile_progress.get().map(|(n, total)| view! {
+                        <p class="map-note tiles-note" id="tile-progress" role="status">
+                            {format!("{} {n} / {total}", tr(Msg::TilesLoaded))}
+                        </p>
+                    })}
                     <Show when=move || ui.tiles_failed.get()>
                         <p class="map-note" id="tiles-failed" role="status">{move || tr(Msg::TilesUnavailable)}</p>
                     </Show>

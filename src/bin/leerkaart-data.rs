@@ -32,6 +32,9 @@ USAGE:
   leerkaart-data synth --courses N [--providers M] [--seed S] [--places F] [-o F]
       A seeded synthetic dataset for benchmarks and tests (never shipped): providers
       clustered around the gazetteer's real towns, weighted by population.
+  leerkaart-data tile FILE.geojson --out DIR [--cell-deg 0.25]
+      Split a dataset into grid tiles plus DIR/index.json, for static hosting of a large
+      catalogue (the page fetches only the tiles its view needs).
   leerkaart-data validate FILE.geojson [--land F]
       Print every problem; exit 1 if there is an error. --land defaults to
       assets/region-outline.geojson (to find points in the sea).
@@ -224,6 +227,39 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     out.display(),
                     data.providers.len(),
                     data.courses.len()
+                );
+                Ok(0)
+            }
+            ["tile", file] => {
+                let started = std::time::Instant::now();
+                let text = pipeline::read(Path::new(file))?;
+                let report =
+                    leerkaart::core::load_geojson(&text, &leerkaart::core::LoadOptions::default())
+                        .map_err(|e| PipelineError::Json {
+                            path: file.to_string(),
+                            message: e.to_string(),
+                        })?;
+                drop(text);
+                let cell: f64 = args
+                    .text("--cell-deg")
+                    .and_then(|v| v.parse().ok())
+                    .filter(|c: &f64| *c > 0.0)
+                    .unwrap_or(pipeline::tiles::DEFAULT_CELL_DEG);
+                let out = args.flag(&["--out", "-o"], "tiles");
+                let infos = pipeline::tiles::write_tiles(&report.dataset, &out, cell)?;
+                let mut sizes: Vec<usize> = infos.iter().map(|t| t.bytes).collect();
+                sizes.sort_unstable();
+                let kb = |b: usize| b as f64 / 1024.0;
+                eprintln!(
+                    "wrote {} tiles of {cell}° to {} in {:.1} s: {} providers, {} courses; tile size min {:.0} KB, median {:.0} KB, max {:.0} KB",
+                    infos.len(),
+                    out.display(),
+                    started.elapsed().as_secs_f64(),
+                    report.dataset.providers.len(),
+                    report.dataset.courses.len(),
+                    kb(sizes.first().copied().unwrap_or(0)),
+                    kb(sizes.get(sizes.len() / 2).copied().unwrap_or(0)),
+                    kb(sizes.last().copied().unwrap_or(0)),
                 );
                 Ok(0)
             }

@@ -128,6 +128,7 @@ messages! {
     StaleData => ["Let op: deze gegevens zijn samengesteld op", "Note: this data was compiled on", "Attention : ces données ont été compilées le"],
     StaleDataAdvice => ["en kunnen verouderd zijn. Controleer startdata en aanbod op de website van de instelling.", "and may be out of date. Check start dates and the offer on the institution's website.", "et peuvent être dépassées. Vérifiez les dates et l'offre sur le site de l'établissement."],
     ZoomIn => ["klik om in te zoomen", "click to zoom in", "cliquez pour zoomer"],
+    TilesLoaded => ["Groot bestand in tegels: alleen het zichtbare gebied is geladen. Tegels:", "Large dataset in tiles: only the area in view is loaded. Tiles:", "Grand jeu de données en tuiles : seule la zone visible est chargée. Tuiles :"],
     TilesUnavailable => ["De achtergrondkaart is niet bereikbaar; de kaart toont alleen de grenzen. Zoeken en filteren werken gewoon.", "The background map cannot be reached; the map shows only the borders. Search and filters work as usual.", "Le fond de carte est inaccessible ; la carte n'affiche que les frontières. La recherche et les filtres fonctionnent."],
     List => ["Lijst", "List", "Liste"],
     Map => ["Kaart", "Map", "Carte"],

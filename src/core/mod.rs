@@ -15,6 +15,7 @@ pub mod model;
 pub mod shortlist;
 pub mod synth;
 pub mod text;
+pub mod tiles;
 pub mod travel;
 pub mod url;
 

@@ -7,6 +7,7 @@ pub mod export;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
 pub mod sources;
+pub mod tiles;
 pub mod validate;
 
 use std::io::{IsTerminal, Write};
