@@ -1016,7 +1016,7 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert!(loaded >= 1 && loaded < tiles.len(), "{progress}");
-    let t = wait_text(&c, "#match-count", |t| loaded_count(t)).await;
+    let t = wait_text(&c, "#match-count", loaded_count).await;
     let shown = parse_count(&t).0;
     let expected: usize = tiles
         .iter()
