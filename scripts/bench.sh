@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 mkdir -p target/bench
+# The core as wasm, built like the shipped page (opt-level z), run in node.
+cargo build --quiet --release --target wasm32-unknown-unknown --example wasm_bench
+wasm-bindgen --target nodejs --out-dir target/bench/wasm target/wasm32-unknown-unknown/release/examples/wasm_bench.wasm
 {
   cargo bench --quiet --bench spatial
+  node bench/js/wasm.mjs
   node bench/js/bench.mjs
 } | tee target/bench/raw.md | python3 bench/table.py | tee target/bench/results.md
 echo

@@ -1,0 +1,175 @@
+//! The spatial benchmark compiled to WebAssembly and run in node (scripts/bench.sh builds it
+//! with wasm-bindgen --target nodejs): the same seeded data and operations as
+//! `benches/spatial.rs`, timed with `performance.now()`, printed in the same table format.
+
+#[cfg(target_arch = "wasm32")]
+mod bench {
+    use leerkaart::core::cluster::{cluster, ClusterOptions};
+    use leerkaart::core::index::SpatialIndex;
+    use leerkaart::core::synth::{generate, Rng, SynthOptions};
+    use leerkaart::core::*;
+    use wasm_bindgen::prelude::*;
+
+    const SEED: u64 = 20_261_123;
+    const QUERIES: usize = 1_000;
+
+    fn now() -> f64 {
+        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .unwrap_or(JsValue::UNDEFINED);
+        js_sys::Reflect::get(&perf, &"now".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&perf).ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or_else(js_sys::Date::now)
+    }
+
+    fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+        let mut t: Vec<f64> = (0..runs)
+            .map(|_| {
+                let s = now();
+                f();
+                now() - s
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        (t[0], t[t.len() / 2])
+    }
+
+    fn row(out: &mut String, op: &str, n: usize, work: &str, (min, med): (f64, f64)) {
+        out.push_str(&format!(
+            "| leerkaart (wasm, node) | {op} | {n} | {work} | {min:.3} | {med:.3} |\n"
+        ));
+    }
+
+    /// Runs the benchmark on towns given as `[lon, lat, weight, …]`; returns table rows.
+    #[wasm_bindgen]
+    pub fn run(towns: Vec<f64>, sizes: Vec<u32>) -> String {
+        let centres: Vec<(LonLat, f64)> = towns
+            .chunks_exact(3)
+            .map(|c| (LonLat::new(c[0], c[1]), c[2]))
+            .collect();
+        let mut out = String::new();
+        for courses in sizes.into_iter().map(|s| s as usize) {
+            let data = generate(
+                SEED,
+                &SynthOptions {
+                    providers: courses / 8,
+                    courses,
+                    towns: 400,
+                    spread_deg: 0.01,
+                    centres: centres.clone(),
+                    ..Default::default()
+                },
+            );
+            let points: Vec<(LonLat, u32)> = data
+                .providers
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.lon_lat, i as u32))
+                .collect();
+            let mut rng = Rng::new(SEED ^ courses as u64);
+            let boxes: Vec<BoundsLonLat> = (0..QUERIES)
+                .map(|_| {
+                    let c = points[rng.below(points.len())].0;
+                    BoundsLonLat::from_corners(
+                        LonLat::new(c.lon - 0.075, c.lat - 0.04),
+                        LonLat::new(c.lon + 0.075, c.lat + 0.04),
+                    )
+                })
+                .collect();
+            let qs: Vec<LonLat> = (0..QUERIES)
+                .map(|_| LonLat::new(rng.range(2.6, 4.3), rng.range(50.75, 51.7)))
+                .collect();
+            let runs = if courses >= 1_000_000 { 5 } else { 15 };
+            let n = points.len();
+            row(
+                &mut out,
+                "index build",
+                courses,
+                &format!("{n} points"),
+                time(runs, || {
+                    drop(std::hint::black_box(SpatialIndex::new(
+                        points.iter().copied(),
+                    )))
+                }),
+            );
+            let index = SpatialIndex::new(points.iter().copied());
+            row(
+                &mut out,
+                "bbox query",
+                courses,
+                &format!("{QUERIES} boxes"),
+                time(runs, || {
+                    boxes
+                        .iter()
+                        .for_each(|b| drop(std::hint::black_box(index.in_bounds(b))))
+                }),
+            );
+            row(
+                &mut out,
+                "radius query",
+                courses,
+                &format!("{QUERIES} × 10 km"),
+                time(runs, || {
+                    qs.iter()
+                        .for_each(|c| drop(std::hint::black_box(index.within_radius_km(*c, 10.0))))
+                }),
+            );
+            row(
+                &mut out,
+                "k nearest",
+                courses,
+                &format!("{QUERIES} × k=10"),
+                time(runs, || {
+                    qs.iter()
+                        .for_each(|c| drop(std::hint::black_box(index.nearest_k(*c, 10))))
+                }),
+            );
+            row(
+                &mut out,
+                "cluster (all points)",
+                courses,
+                &format!("{n} points, zoom 9"),
+                time(runs, || {
+                    drop(std::hint::black_box(cluster(
+                        points.iter().copied(),
+                        9.0,
+                        &ClusterOptions::default(),
+                    )))
+                }),
+            );
+            let catalog = Catalog::new(data);
+            let filter = Filter {
+                sectors: vec![Sector::Engineering, Sector::HealthWelfare],
+                levels: vec![Eqf::new(4).unwrap_or_else(|| unreachable!())],
+                ..Default::default()
+            };
+            let view = boxes[0];
+            row(
+                &mut out,
+                "filter change",
+                courses,
+                "filter + facets + in-view list + clusters",
+                time(runs, || {
+                    let all = catalog.apply(&filter);
+                    let in_view = catalog.apply(&Filter {
+                        bounds: Some(view),
+                        ..filter.clone()
+                    });
+                    let groups = catalog.marker_groups(all.providers.iter().map(|h| h.provider));
+                    let cs = cluster(
+                        groups
+                            .iter()
+                            .enumerate()
+                            .map(|(i, g)| (g.lon_lat, i as u32)),
+                        9.0,
+                        &ClusterOptions::default(),
+                    );
+                    std::hint::black_box((in_view.course_count, cs.len()));
+                }),
+            );
+        }
+        out
+    }
+}
