@@ -159,6 +159,45 @@ async fn main() {
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)
         );
     }
+    if sizes.contains(&1_000_000) {
+        // The 1M set split into 0.25° tiles, opened on a city-level view of Gent.
+        let data = generate(SEED, &SynthOptions { providers: 125_000, courses: 1_000_000, towns: 400, spread_deg: 0.01, centres: centres.clone(), ..Default::default() });
+        let tiles = leerkaart::pipeline::tiles::write_tiles(&data, &dir.join("tiles-1m"), leerkaart::pipeline::tiles::DEFAULT_CELL_DEG).unwrap();
+        drop(data);
+        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none&data=bench/tiles-1m/index.json&map=51.05,3.72,12")).await.unwrap();
+        let start = Instant::now();
+        let mut first = None;
+        let mut last_text = String::new();
+        let mut stable_since = Instant::now();
+        loop {
+            let t = c.find(Locator::Css("#tile-progress")).await.ok();
+            let text = match t {
+                Some(e) => e.text().await.unwrap_or_default(),
+                None => String::new(),
+            };
+            if first.is_none() && !text.is_empty() && !text.contains(" 0 /") {
+                first = Some(start.elapsed());
+            }
+            if text != last_text {
+                last_text = text;
+                stable_since = Instant::now();
+            } else if first.is_some() && stable_since.elapsed() > Duration::from_secs(2) {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(300), "tiles never settled");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let settled = start.elapsed() - Duration::from_secs(2);
+        let mem = c.execute("return window.leerkaartPerf ? window.leerkaartPerf.wasm_memory_mb : null", vec![]).await.unwrap();
+        println!();
+        println!(
+            "1M courses in {} tiles of 0.25°, city view of Gent (zoom 12): first tile shown after {:.0} ms, all needed tiles after {:.0} ms ({last_text}); wasm memory {} MiB",
+            tiles.len(),
+            first.unwrap_or_default().as_secs_f64() * 1e3,
+            settled.as_secs_f64() * 1e3,
+            mem.as_f64().map_or("n/a".to_string(), |m| format!("{m:.0}")),
+        );
+    }
     let _ = c.find(Locator::Css("body")).await;
     c.close().await.unwrap();
     let _ = driver.kill();

@@ -225,6 +225,7 @@ impl Ui {
                     ui.rejected_features.set(rejected);
                     ui.rejections.set(rejections);
                     ui.catalog.set(Some(Arc::new(Catalog::new(data))));
+                    browser::publish_timing("wasm_memory_mb", browser::wasm_memory_mb());
                 }
             });
         }
