@@ -161,10 +161,29 @@ async fn main() {
     }
     if sizes.contains(&1_000_000) {
         // The 1M set split into 0.25° tiles, opened on a city-level view of Gent.
-        let data = generate(SEED, &SynthOptions { providers: 125_000, courses: 1_000_000, towns: 400, spread_deg: 0.01, centres: centres.clone(), ..Default::default() });
-        let tiles = leerkaart::pipeline::tiles::write_tiles(&data, &dir.join("tiles-1m"), leerkaart::pipeline::tiles::DEFAULT_CELL_DEG).unwrap();
+        let data = generate(
+            SEED,
+            &SynthOptions {
+                providers: 125_000,
+                courses: 1_000_000,
+                towns: 400,
+                spread_deg: 0.01,
+                centres: centres.clone(),
+                ..Default::default()
+            },
+        );
+        let tiles = leerkaart::pipeline::tiles::write_tiles(
+            &data,
+            &dir.join("tiles-1m"),
+            leerkaart::pipeline::tiles::DEFAULT_CELL_DEG,
+        )
+        .unwrap();
         drop(data);
-        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none&data=bench/tiles-1m/index.json&map=51.05,3.72,12")).await.unwrap();
+        c.goto(&format!(
+            "http://127.0.0.1:{port}/?tiles=none&data=bench/tiles-1m/index.json&map=51.05,3.72,12"
+        ))
+        .await
+        .unwrap();
         let start = Instant::now();
         let mut first = None;
         let mut last_text = String::new();
@@ -184,11 +203,20 @@ async fn main() {
             } else if first.is_some() && stable_since.elapsed() > Duration::from_secs(2) {
                 break;
             }
-            assert!(start.elapsed() < Duration::from_secs(300), "tiles never settled");
+            assert!(
+                start.elapsed() < Duration::from_secs(300),
+                "tiles never settled"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let settled = start.elapsed() - Duration::from_secs(2);
-        let mem = c.execute("return window.leerkaartPerf ? window.leerkaartPerf.wasm_memory_mb : null", vec![]).await.unwrap();
+        let mem = c
+            .execute(
+                "return window.leerkaartPerf ? window.leerkaartPerf.wasm_memory_mb : null",
+                vec![],
+            )
+            .await
+            .unwrap();
         println!();
         println!(
             "1M courses in {} tiles of 0.25°, city view of Gent (zoom 12): first tile shown after {:.0} ms, all needed tiles after {:.0} ms ({last_text}); wasm memory {} MiB",

@@ -108,8 +108,8 @@ pub(crate) struct Ui {
     /// Loaded / total data tiles, when the data is a tile index.
     pub tile_progress: RwSignal<Option<(usize, usize)>>,
     pub tile_state: StoredValue<Option<TileState>, LocalStorage>,
-    pub outcome: Memo<Option<FilterOutcome>>,
-    pub map_outcome: Memo<Option<FilterOutcome>>,
+    pub outcome: Memo<Option<Arc<FilterOutcome>>>,
+    pub map_outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
 }
 
@@ -310,17 +310,23 @@ fn App() -> impl IntoView {
         ..Filter::default()
     });
     // Markers show every match; the list and counts follow the view when "in view" is on.
-    let map_outcome = Memo::new(move |_| catalog.get().map(|c| c.apply(&base_filter.get())));
-    let outcome = Memo::new(move |_| {
-        let c = catalog.get()?;
-        let mut f = base_filter.get();
-        if in_view.get() {
-            f.bounds = view_bounds.get();
-        }
+    let map_outcome = Memo::new(move |_| {
         let start = browser::now_ms();
-        let out = c.apply(&f);
+        let out = catalog.get().map(|c| Arc::new(c.apply(&base_filter.get())));
         browser::publish_timing("filter_ms", browser::now_ms() - start);
-        Some(out)
+        out
+    });
+    // Without "in view" the list shows what the markers show: share it, don't filter twice.
+    let outcome = Memo::new(move |_| {
+        if !in_view.get() {
+            return map_outcome.get();
+        }
+        let c = catalog.get()?;
+        let f = Filter {
+            bounds: view_bounds.get(),
+            ..base_filter.get()
+        };
+        Some(Arc::new(c.apply(&f)))
     });
 
     let ui = Ui {
