@@ -564,10 +564,10 @@ async fn page_in_headless_chromium() {
     .await;
     let details = text(&c, "#load-warnings").await;
     assert!(
-        details.contains("outside the region") && details.contains("swapped"),
+        details.contains("buiten de regio") && details.contains("verwisseld"),
         "{details}"
     );
-    assert!(details.contains("duplicate id `ok-1`"), "{details}");
+    assert!(details.contains("dubbele id `ok-1`"), "{details}");
 
     // 10. Not GeoJSON at all, and a missing file: one clear error, the map stays.
     c.goto(&format!(
@@ -621,7 +621,7 @@ async fn page_in_headless_chromium() {
         "document.querySelector('#load-warnings details').open = true",
     )
     .await;
-    assert!(text(&c, "#load-warnings").await.contains("(line "));
+    assert!(text(&c, "#load-warnings").await.contains("(regel "));
     // An outdated file: it loads, and the page says how old it is.
     c.goto(&format!(
         "{base}/?tiles=none&data=fixtures/outdated.geojson"

@@ -140,8 +140,14 @@ impl Ui {
             }
             Ok(report) => {
                 self.rejected_features.set(report.rejected_features());
-                self.rejections
-                    .set(report.rejections.iter().map(|r| r.to_string()).collect());
+                let lang = self.lang.get_untracked();
+                self.rejections.set(
+                    report
+                        .rejections
+                        .iter()
+                        .map(|r| labels::rejection(lang, r))
+                        .collect(),
+                );
                 self.meta.set(report.meta);
                 let catalog = Arc::new(Catalog::new(report.dataset));
                 if let Some(key) = self.pending_selection.get_untracked() {
@@ -210,8 +216,13 @@ impl Ui {
                     .try_update_value(|st| {
                         let st = st.as_mut()?;
                         st.rejected += report.rejected_features();
-                        st.rejections
-                            .extend(report.rejections.iter().map(|r| format!("{url}: {r}")));
+                        let lang = ui.lang.get_untracked();
+                        st.rejections.extend(
+                            report
+                                .rejections
+                                .iter()
+                                .map(|r| format!("{url}: {}", labels::rejection(lang, r))),
+                        );
                         st.merged.append(report.dataset);
                         Some((st.merged.clone(), st.rejections.clone(), st.rejected))
                     })

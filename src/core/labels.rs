@@ -303,3 +303,142 @@ mod tests {
         assert_eq!(distance_km(Lang::Fr, 42.4), "42 km");
     }
 }
+
+/// A rejected feature, course or field, for the page, in the interface language. (Parser
+/// details from serde stay as the parser wrote them.)
+pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
+    use super::load::{RejectReason as R, RejectedPart};
+    let t = |nl: String, en: String, fr: String| match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+        Lang::Fr => fr,
+    };
+    let reason = match &r.reason {
+        R::Syntax(m) => t(
+            format!("geen geldige JSON: {m}"),
+            format!("not valid JSON: {m}"),
+            format!("JSON non valide : {m}"),
+        ),
+        R::NotAFeature(m) => t(
+            format!("geen GeoJSON-Feature: {m}"),
+            format!("not a GeoJSON Feature: {m}"),
+            format!("pas une Feature GeoJSON : {m}"),
+        ),
+        R::MissingCoordinates => t(
+            "coördinaten ontbreken".into(),
+            "missing coordinates".into(),
+            "coordonnées manquantes".into(),
+        ),
+        R::NotAPoint(k) => t(
+            format!("geometrie is een {k}, geen Point"),
+            format!("geometry is a {k}, expected a Point"),
+            format!("la géométrie est un {k}, pas un Point"),
+        ),
+        R::InvalidCoordinates(m) => t(
+            format!("ongeldige coördinaten: {m}"),
+            format!("invalid coordinates: {m}"),
+            format!("coordonnées invalides : {m}"),
+        ),
+        R::OutsideRegion { lon, lat, swapped } => {
+            let mut s = t(
+                format!("coördinaten [{lon}, {lat}] liggen buiten de regio"),
+                format!("coordinates [{lon}, {lat}] are outside the region"),
+                format!("les coordonnées [{lon}, {lat}] sont hors de la région"),
+            );
+            if *swapped {
+                s.push_str(&t(
+                    " (lengte- en breedtegraad lijken verwisseld: GeoJSON zet de lengtegraad eerst)".into(),
+                    " (latitude and longitude look swapped: GeoJSON puts longitude first)".into(),
+                    " (latitude et longitude semblent inversées : GeoJSON met la longitude d'abord)".into(),
+                ));
+            }
+            s
+        }
+        R::MissingField(f) => t(
+            format!("verplicht veld `{f}` ontbreekt"),
+            format!("missing required field `{f}`"),
+            format!("champ obligatoire `{f}` manquant"),
+        ),
+        R::InvalidField { field, message } => t(
+            format!("ongeldig `{field}`: {message}"),
+            format!("invalid `{field}`: {message}"),
+            format!("`{field}` invalide : {message}"),
+        ),
+        R::UnknownValue { field, value } => t(
+            format!("onbekende {field} `{value}`"),
+            format!("unknown {field} `{value}`"),
+            format!("{field} inconnu `{value}`"),
+        ),
+        R::ProvinceNotInCountry { province, country } => t(
+            format!("provincie {province} ligt niet in {country}"),
+            format!("province {province} is not in country {country}"),
+            format!("la province {province} n'est pas dans le pays {country}"),
+        ),
+        R::LevelNotInCountry { level, country } => t(
+            format!("niveau `{level}` bestaat niet in {country}"),
+            format!("level `{level}` does not exist in {country}"),
+            format!("le niveau `{level}` n'existe pas en {country}"),
+        ),
+        R::EqfMismatch { eqf, level, lo, hi } => t(
+            format!("EQF {eqf} past niet bij niveau `{level}` (EQF {lo}–{hi})"),
+            format!("EQF {eqf} does not match level `{level}` (EQF {lo}–{hi})"),
+            format!("CEC {eqf} ne correspond pas au niveau `{level}` (CEC {lo}–{hi})"),
+        ),
+        R::DuplicateId(id) => t(
+            format!("dubbele id `{id}` (de eerste blijft)"),
+            format!("duplicate id `{id}` (the first one is kept)"),
+            format!("identifiant `{id}` en double (le premier est gardé)"),
+        ),
+        R::UnsafeUrl { field, url } => t(
+            format!("`{field}` is geen http(s)-link en is weggelaten: {url}"),
+            format!("`{field}` is not an http(s) link and was removed: {url}"),
+            format!("`{field}` n'est pas un lien http(s) et a été retiré : {url}"),
+        ),
+    };
+    let mut at = t(
+        format!("object {}", r.feature_index),
+        format!("feature {}", r.feature_index),
+        format!("objet {}", r.feature_index),
+    );
+    if let Some(line) = r.line {
+        at.push_str(&t(
+            format!(" (regel {line})"),
+            format!(" (line {line})"),
+            format!(" (ligne {line})"),
+        ));
+    }
+    if let Some(id) = &r.feature_id {
+        at.push_str(&format!(" `{id}`"));
+    }
+    match r.part {
+        RejectedPart::Course(i) => format!(
+            "{at}, {} {i}: {reason}",
+            t("opleiding".into(), "course".into(), "formation".into())
+        ),
+        RejectedPart::Feature | RejectedPart::Field => format!("{at}: {reason}"),
+    }
+}
+
+#[cfg(test)]
+mod rejection_tests {
+    use super::*;
+    use crate::core::load::{RejectReason, RejectedPart, Rejection};
+
+    #[test]
+    fn rejections_in_three_languages() {
+        let r = Rejection {
+            feature_index: 3,
+            line: Some(7),
+            feature_id: Some("x".into()),
+            part: RejectedPart::Feature,
+            reason: RejectReason::OutsideRegion {
+                lon: 51.5,
+                lat: 3.88,
+                swapped: true,
+            },
+        };
+        assert_eq!(rejection(Lang::Nl, &r), "object 3 (regel 7) `x`: coördinaten [51.5, 3.88] liggen buiten de regio (lengte- en breedtegraad lijken verwisseld: GeoJSON zet de lengtegraad eerst)");
+        assert!(rejection(Lang::En, &r).starts_with("feature 3 (line 7) `x`: coordinates"));
+        assert!(rejection(Lang::Fr, &r).contains("inversées"));
+    }
+}
