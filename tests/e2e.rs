@@ -153,6 +153,24 @@ async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
     }
 }
 
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn visible(c: &Client, css: &str) -> bool {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .is_displayed()
+        .await
+        .unwrap()
+}
+
 async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
 }
@@ -300,43 +318,23 @@ async fn page_in_headless_chromium() {
     assert!(text(&c, &format!("{care_label} .opt-label"))
         .await
         .contains("Zorg"));
-    c.find(Locator::Css(&format!("{care_label} input")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, &format!("{care_label} input")).await;
     let t = wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 != total_courses
     })
     .await;
     assert_eq!(parse_count(&t).0, facet_count);
-    c.find(Locator::Css("#reset"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#reset").await;
     wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 == total_courses
     })
     .await;
 
     // 4. "Only what is in view" follows zooming in and out.
-    c.find(Locator::Css("#in-view"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#in-view").await;
     wait_text(&c, "#match-count", |t| t.contains("in beeld")).await;
     for _ in 0..3 {
-        c.find(Locator::Css(".leaflet-control-zoom-in"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, ".leaflet-control-zoom-in").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
     let zoomed = wait_text(&c, "#match-count", |t| {
@@ -348,24 +346,14 @@ async fn page_in_headless_chromium() {
         parse_count(&zoomed).1
     );
     for _ in 0..3 {
-        c.find(Locator::Css(".leaflet-control-zoom-out"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, ".leaflet-control-zoom-out").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
     wait_text(&c, "#match-count", |t| {
         t.contains("in beeld") && parse_count(t).1 == total_providers
     })
     .await;
-    c.find(Locator::Css("#in-view"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#in-view").await;
     wait_text(&c, "#match-count", |t| loaded(t) && !t.contains("in beeld")).await;
 
     // 5. Clicking a result opens its marker's popup; clicking a marker highlights its result.
@@ -449,12 +437,7 @@ async fn page_in_headless_chromium() {
 
     // 7. A starting point typed as a town: results sorted by distance, with km; a radius
     //    narrows them.
-    c.find(Locator::Css("#reset"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#reset").await;
     wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 == total_courses
     })
@@ -506,12 +489,7 @@ async fn page_in_headless_chromium() {
     origin.send_keys("\u{E007}").await.unwrap();
     wait_text(&c, "#origin-not-found", |t| !t.is_empty()).await;
     assert!(text(&c, "#origin-label").await.contains("Goes"));
-    c.find(Locator::Css("#origin-clear"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#origin-clear").await;
     wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 == total_courses
     })
@@ -660,20 +638,8 @@ async fn page_in_headless_chromium() {
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded).await;
-    assert!(c
-        .find(Locator::Css("#show-map"))
-        .await
-        .unwrap()
-        .is_displayed()
-        .await
-        .unwrap());
-    assert!(!c
-        .find(Locator::Css("#map"))
-        .await
-        .unwrap()
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(visible(&c, "#show-map").await);
+    assert!(!visible(&c, "#map").await);
     std::fs::write(out.join("phone-list.png"), c.screenshot().await.unwrap()).unwrap();
     // The filter block is laid out whole, not squeezed into a scroll box of its own.
     let squeezed = js(
@@ -687,27 +653,10 @@ async fn page_in_headless_chromium() {
     );
     let serious = axe_serious(&c, "phone").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
-    c.find(Locator::Css("#show-map"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#show-map").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(c
-        .find(Locator::Css("#map"))
-        .await
-        .unwrap()
-        .is_displayed()
-        .await
-        .unwrap());
-    assert!(!c
-        .find(Locator::Css("#results"))
-        .await
-        .unwrap()
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(visible(&c, "#map").await);
+    assert!(!visible(&c, "#results").await);
     std::fs::write(out.join("phone-map.png"), c.screenshot().await.unwrap()).unwrap();
 
     assert_eq!(
@@ -829,12 +778,7 @@ async fn shared_links_history_shortlist_and_languages() {
         .unwrap();
     let typed = wait_text(&c, "#match-count", |t| loaded(t) && t != all).await;
     tokio::time::sleep(Duration::from_millis(1_500)).await;
-    c.find(Locator::Css("[data-facet=country] .opt:nth-child(3) input"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-facet=country] .opt:nth-child(3) input").await;
     let both = wait_text(&c, "#match-count", |t| loaded(t) && t != typed).await;
     assert!(c
         .current_url()
@@ -864,12 +808,7 @@ async fn shared_links_history_shortlist_and_languages() {
     wait_text(&c, "#match-count", loaded).await;
     wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
     assert_eq!(count(&c, "#results .star.on").await, 2);
-    c.find(Locator::Css("#open-compare"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#open-compare").await;
     c.wait()
         .at_most(WAIT)
         .for_element(Locator::Css("#compare-table"))
@@ -890,12 +829,7 @@ async fn shared_links_history_shortlist_and_languages() {
         c.screenshot().await.unwrap(),
     )
     .unwrap();
-    c.find(Locator::Css("#close-compare"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#close-compare").await;
 
     // 5. Corrupted storage: the page works and the shortlist starts empty.
     js(
@@ -986,12 +920,7 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     // A filter change re-clusters what matches.
-    c.find(Locator::Css("[data-facet=sector] .opt:nth-child(2) input"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-facet=sector] .opt:nth-child(2) input").await;
     let t2 = wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 < 24_000
     })
