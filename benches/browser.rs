@@ -12,9 +12,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{ClientBuilder, Locator};
-use leerkaart::core::gazetteer::{Gazetteer, PlaceKind};
-use leerkaart::core::synth::{generate, SynthOptions};
-use leerkaart::core::LonLat;
+use leerkaart::core::gazetteer::Gazetteer;
+use leerkaart::core::synth::realistic;
 use serde_json::json;
 
 const SEED: u64 = 20_261_123;
@@ -44,28 +43,13 @@ async fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let gaz = Gazetteer::parse(&std::fs::read_to_string(root().join("data/places.tsv")).unwrap())
         .unwrap();
-    let centres: Vec<(LonLat, f64)> = gaz
-        .places()
-        .iter()
-        .filter(|p| p.kind == PlaceKind::Place)
-        .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
-        .collect();
+    let centres = gaz.town_weights();
     let mut sizes = vec![10_000usize, 100_000];
     if std::env::var("LEERKAART_BENCH_1M").is_ok() {
         sizes.push(1_000_000);
     }
     for &n in &sizes {
-        let data = generate(
-            SEED,
-            &SynthOptions {
-                providers: n / 8,
-                courses: n,
-                towns: 400,
-                spread_deg: 0.01,
-                centres: centres.clone(),
-                ..Default::default()
-            },
-        );
+        let data = realistic(SEED, n, n / 8, centres.clone());
         let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
         std::fs::write(dir.join(format!("synthetic-{n}.geojson")), text).unwrap();
     }
@@ -161,17 +145,7 @@ async fn main() {
     }
     if sizes.contains(&1_000_000) {
         // The 1M set split into 0.25° tiles, opened on a city-level view of Gent.
-        let data = generate(
-            SEED,
-            &SynthOptions {
-                providers: 125_000,
-                courses: 1_000_000,
-                towns: 400,
-                spread_deg: 0.01,
-                centres: centres.clone(),
-                ..Default::default()
-            },
-        );
+        let data = realistic(SEED, 1_000_000, 125_000, centres.clone());
         let tiles = leerkaart::pipeline::tiles::write_tiles(
             &data,
             &dir.join("tiles-1m"),

@@ -12,9 +12,9 @@ use std::io::Write;
 use std::time::Instant;
 
 use leerkaart::core::cluster::{cluster, ClusterOptions};
-use leerkaart::core::gazetteer::{Gazetteer, PlaceKind};
+use leerkaart::core::gazetteer::Gazetteer;
 use leerkaart::core::index::SpatialIndex;
-use leerkaart::core::synth::{generate, Rng, SynthOptions};
+use leerkaart::core::synth::{realistic, workload, Workload};
 use leerkaart::core::*;
 
 const SEED: u64 = 20_261_123;
@@ -45,28 +45,13 @@ fn row(op: &str, n: usize, work: &str, (min, med): (f64, f64)) {
 fn main() {
     let places = std::fs::read_to_string("data/places.tsv").expect("run from the crate root");
     let gaz = Gazetteer::parse(&places).expect("gazetteer");
-    let centres: Vec<(LonLat, f64)> = gaz
-        .places()
-        .iter()
-        .filter(|p| p.kind == PlaceKind::Place)
-        .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
-        .collect();
+    let centres = gaz.town_weights();
     std::fs::create_dir_all("target/bench").unwrap();
     println!("| implementation | operation | courses | workload | min ms | median ms |");
     println!("|---|---|---|---|---|---|");
     for &courses in &SIZES {
         let providers = courses / COURSES_PER_PROVIDER;
-        let data = generate(
-            SEED,
-            &SynthOptions {
-                providers,
-                courses,
-                towns: 400,
-                spread_deg: 0.01,
-                centres: centres.clone(),
-                ..Default::default()
-            },
-        );
+        let data = realistic(SEED, courses, providers, centres.clone());
         let points: Vec<(LonLat, u32)> = data
             .providers
             .iter()
@@ -75,20 +60,10 @@ fn main() {
             .collect();
 
         // Shared input for the JavaScript libraries.
-        let mut rng = Rng::new(SEED ^ courses as u64);
-        let boxes: Vec<BoundsLonLat> = (0..QUERIES)
-            .map(|_| {
-                let c = points[rng.below(points.len())].0;
-                // Roughly a phone screen at zoom 12: 0.15° × 0.08°.
-                BoundsLonLat::from_corners(
-                    LonLat::new(c.lon - 0.075, c.lat - 0.04),
-                    LonLat::new(c.lon + 0.075, c.lat + 0.04),
-                )
-            })
-            .collect();
-        let centres_q: Vec<LonLat> = (0..QUERIES)
-            .map(|_| LonLat::new(rng.range(2.6, 4.3), rng.range(50.75, 51.7)))
-            .collect();
+        let Workload {
+            boxes,
+            points: centres_q,
+        } = workload(&data, SEED ^ courses as u64, QUERIES);
         let mut f = std::fs::File::create(format!("target/bench/input-{courses}.bin")).unwrap();
         let mut put = |x: f64| f.write_all(&x.to_le_bytes()).unwrap();
         put(points.len() as f64);

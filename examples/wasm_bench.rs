@@ -6,7 +6,7 @@
 mod bench {
     use leerkaart::core::cluster::{cluster, ClusterOptions};
     use leerkaart::core::index::SpatialIndex;
-    use leerkaart::core::synth::{generate, Rng, SynthOptions};
+    use leerkaart::core::synth::{realistic, workload, Workload};
     use leerkaart::core::*;
     use wasm_bindgen::prelude::*;
 
@@ -51,36 +51,14 @@ mod bench {
             .collect();
         let mut out = String::new();
         for courses in sizes.into_iter().map(|s| s as usize) {
-            let data = generate(
-                SEED,
-                &SynthOptions {
-                    providers: courses / 8,
-                    courses,
-                    towns: 400,
-                    spread_deg: 0.01,
-                    centres: centres.clone(),
-                    ..Default::default()
-                },
-            );
+            let data = realistic(SEED, courses, courses / 8, centres.clone());
             let points: Vec<(LonLat, u32)> = data
                 .providers
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (p.lon_lat, i as u32))
                 .collect();
-            let mut rng = Rng::new(SEED ^ courses as u64);
-            let boxes: Vec<BoundsLonLat> = (0..QUERIES)
-                .map(|_| {
-                    let c = points[rng.below(points.len())].0;
-                    BoundsLonLat::from_corners(
-                        LonLat::new(c.lon - 0.075, c.lat - 0.04),
-                        LonLat::new(c.lon + 0.075, c.lat + 0.04),
-                    )
-                })
-                .collect();
-            let qs: Vec<LonLat> = (0..QUERIES)
-                .map(|_| LonLat::new(rng.range(2.6, 4.3), rng.range(50.75, 51.7)))
-                .collect();
+            let Workload { boxes, points: qs } = workload(&data, SEED ^ courses as u64, QUERIES);
             let runs = if courses >= 1_000_000 { 5 } else { 15 };
             let n = points.len();
             row(

@@ -200,21 +200,8 @@ Outputs are written to a temporary file and renamed, never half-written.";
                 let providers = num("--providers", (courses / 8).max(1));
                 let seed = num("--seed", 42) as u64;
                 let gaz = pipeline::gazetteer(&places)?;
-                let centres = gaz
-                    .places()
-                    .iter()
-                    .filter(|p| p.kind == leerkaart::core::gazetteer::PlaceKind::Place)
-                    .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
-                    .collect();
-                let options = leerkaart::core::synth::SynthOptions {
-                    providers,
-                    courses,
-                    towns: 400,
-                    spread_deg: 0.01,
-                    centres,
-                    ..Default::default()
-                };
-                let data = leerkaart::core::synth::generate(seed, &options);
+                let data =
+                    leerkaart::core::synth::realistic(seed, courses, providers, gaz.town_weights());
                 let out = args.flag(&["-o", "--output"], "synthetic.geojson");
                 let mut v = pipeline::export::to_geojson(
                     &data,

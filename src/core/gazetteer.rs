@@ -159,6 +159,15 @@ impl Gazetteer {
         self.places.is_empty()
     }
 
+    /// Town centres weighted by population (at least 500), for realistic synthetic data.
+    pub fn town_weights(&self) -> Vec<(LonLat, f64)> {
+        self.places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Place)
+            .map(|p| (p.lon_lat, f64::from(p.population.max(500))))
+            .collect()
+    }
+
     /// All rows.
     pub fn places(&self) -> &[Place] {
         &self.places

@@ -193,3 +193,56 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
     }
     data
 }
+
+/// Towns the realistic generator clusters around, with its spread: 400 towns drawn by
+/// weight, providers within about a kilometre of them.
+const REALISTIC_TOWNS: usize = 400;
+const REALISTIC_SPREAD_DEG: f64 = 0.01;
+
+/// The benchmarks' dataset: `courses` courses over `providers` providers placed around real
+/// town centres weighted by population (e.g. [`crate::core::gazetteer::Gazetteer::town_weights`]).
+pub fn realistic(
+    seed: u64,
+    courses: usize,
+    providers: usize,
+    centres: Vec<(LonLat, f64)>,
+) -> Dataset {
+    generate(
+        seed,
+        &SynthOptions {
+            providers,
+            courses,
+            towns: REALISTIC_TOWNS,
+            spread_deg: REALISTIC_SPREAD_DEG,
+            centres,
+            ..Default::default()
+        },
+    )
+}
+
+/// The benchmarks' queries, the same natively, in wasm and for the JavaScript libraries.
+#[derive(Debug, Clone)]
+pub struct Workload {
+    /// Boxes of roughly a phone screen at zoom 12 (0.15° × 0.08°) around random providers.
+    pub boxes: Vec<BoundsLonLat>,
+    /// Query points spread over the region, for radius and k-nearest queries.
+    pub points: Vec<LonLat>,
+}
+
+/// Draws `n` boxes and `n` query points for a dataset.
+pub fn workload(data: &Dataset, seed: u64, n: usize) -> Workload {
+    let mut rng = Rng::new(seed);
+    let boxes = (0..n)
+        .map(|_| {
+            let c = data.providers[rng.below(data.providers.len().max(1))].lon_lat;
+            BoundsLonLat::from_corners(
+                LonLat::new(c.lon - 0.075, c.lat - 0.04),
+                LonLat::new(c.lon + 0.075, c.lat + 0.04),
+            )
+        })
+        .collect();
+    let points = (0..n)
+        .map(|_| LonLat::new(rng.range(2.6, 4.3), rng.range(50.75, 51.7)))
+        .collect();
+    Workload { boxes, points }
+}
