@@ -20,10 +20,18 @@ fn catalog(seed: u64) -> Catalog {
 struct Texts {
     course: Vec<String>,
     provider: Vec<String>,
+    /// Occupations of each course, derived by the vocabulary directly (not the catalog's links).
+    leads_to: Vec<Vec<OccupationId>>,
 }
 
 fn texts(cat: &Catalog) -> Texts {
     Texts {
+        leads_to: cat
+            .data
+            .courses
+            .iter()
+            .map(|c| Occupations::builtin().derive(&fold(&c.name), c.level.eqf))
+            .collect(),
         course: cat.data.courses.iter().map(|c| fold(&c.name)).collect(),
         provider: cat
             .data
@@ -53,8 +61,16 @@ fn matches(cat: &Catalog, tx: &Texts, f: &Filter, cid: usize, skip: Option<&str>
         _ => true,
     } && f.bounds.is_none_or(|b| b.contains(&p.lon_lat));
     let dim = |name: &str, ok: bool| skip == Some(name) || ok;
+    let occ = Occupations::builtin();
+    let leads_to = &tx.leads_to[cid];
+    let occupation_ok = f.occupation.is_none_or(|o| leads_to.contains(&o));
     text_ok
         && spatial_ok
+        && occupation_ok
+        && dim(
+            "shortage",
+            !f.shortage_only || leads_to.iter().any(|o| occ.is_shortage(*o)),
+        )
         && dim(
             "sector",
             f.sectors.is_empty() || f.sectors.contains(&c.sector),
@@ -117,6 +133,9 @@ fn random_filter(rng: &mut Rng) -> Filter {
             LonLat::new(a.lon + rng.range(0.1, 1.0), a.lat + rng.range(0.1, 0.6)),
         )
     });
+    let occupations = Occupations::builtin().len();
+    let occupation = (rng.unit() < 0.3).then(|| rng.below(occupations) as OccupationId);
+    let shortage_only = rng.unit() < 0.3;
     Filter {
         sectors,
         levels,
@@ -127,6 +146,8 @@ fn random_filter(rng: &mut Rng) -> Filter {
         origin,
         radius_km,
         bounds,
+        occupation,
+        shortage_only,
     }
 }
 
@@ -144,7 +165,7 @@ fn filter_and_facets_match_brute_force() {
                 .filter(|c| matches(&cat, &tx, &f, *c, None))
                 .map(|c| c as u32)
                 .collect();
-            let dims = ["sector", "level", "country", "province", "form"];
+            let dims = ["sector", "level", "country", "province", "form", "shortage"];
             let passes: Vec<Vec<bool>> = dims
                 .iter()
                 .map(|d| (0..n).map(|c| matches(&cat, &tx, &f, c, Some(d))).collect())
@@ -196,6 +217,15 @@ fn filter_and_facets_match_brute_force() {
                     count("form", &|c| course(c).learning_forms.contains(l))
                 );
             }
+
+            let occ = Occupations::builtin();
+            assert_eq!(
+                out.facets.shortage,
+                count("shortage", &|c| tx.leads_to[c]
+                    .iter()
+                    .any(|o| occ.is_shortage(*o))),
+                "shortage {f:?}"
+            );
 
             // Order: by distance when there is an origin, else by name.
             if let Some(origin) = f.origin {

@@ -29,15 +29,24 @@ USAGE:
       Flemish school locations with their programmes (Onderwijs Vlaanderen shape).
   leerkaart-data import ooapi FILE.json [-o F]
       Open Education API v5 bundle: {organizations, programs, offerings}.
+  leerkaart-data import vdab-knelpuntberoepen FILE.csv --year Y [--source-url U]
+  leerkaart-data import uwv-spanning FILE.csv --year Y [--source-url U]
+      Refresh the shortage statuses of one year from VDAB's list of bottleneck occupations
+      or UWV's tension figures (CSV in the published columns; see data/SCHEMA.md). Rows are
+      matched to data/occupations.tsv by name; unmatched ones are listed, never guessed.
+      Replaces that list's rows of that year in --shortage (default data/shortage.tsv),
+      written to -o (default: the same file).
   leerkaart-data synth --courses N [--providers M] [--seed S] [--places F] [-o F]
       A seeded synthetic dataset for benchmarks and tests (never shipped): providers
       clustered around the gazetteer's real towns, weighted by population.
   leerkaart-data tile FILE.geojson --out DIR [--cell-deg 0.25]
       Split a dataset into grid tiles plus DIR/index.json, for static hosting of a large
       catalogue (the page fetches only the tiles its view needs).
-  leerkaart-data validate FILE.geojson [--land F]
+  leerkaart-data validate FILE.geojson [--land F] [--occupations F] [--shortage F]
       Print every problem; exit 1 if there is an error. --land defaults to
-      assets/region-outline.geojson (to find points in the sea).
+      assets/region-outline.geojson (to find points in the sea); the occupation files
+      default to data/occupations.tsv and data/shortage.tsv: stated course links must name
+      an occupation there, and stale statuses are reported.
 
 Outputs are written to a temporary file and renamed, never half-written.";
 
@@ -133,6 +142,72 @@ Outputs are written to a temporary file and renamed, never half-written.";
         Ok(0)
     }
 
+    /// `import vdab-knelpuntberoepen | uwv-spanning`: refreshes one list's statuses of one year.
+    fn import_shortage(args: &Args, kind: &str, file: &Path) -> Result<i32, PipelineError> {
+        use leerkaart::core::occupation::{Occupations, ShortageList, YEARS};
+        use pipeline::shortage;
+        let Some(year) = args
+            .text("--year")
+            .and_then(|y| y.parse::<u16>().ok())
+            .filter(|y| YEARS.contains(y))
+        else {
+            eprintln!("error: --year YYYY is required (the year of the list)\n\n{HELP}");
+            return Ok(2);
+        };
+        let occ_path = args.flag(&["--occupations"], "data/occupations.tsv");
+        let short_path = args.flag(&["--shortage"], "data/shortage.tsv");
+        let short_text = pipeline::read(&short_path)?;
+        let mut occ =
+            Occupations::parse(&pipeline::read(&occ_path)?, &short_text).map_err(|e| {
+                PipelineError::Csv {
+                    path: short_path.display().to_string(),
+                    message: e.to_string(),
+                }
+            })?;
+        let text = pipeline::read(file)?;
+        let name = file.display().to_string();
+        let (list, result) = if kind == "vdab-knelpuntberoepen" {
+            let url = args
+                .text("--source-url")
+                .unwrap_or_else(|| shortage::VDAB_LIST_URL.into());
+            (
+                ShortageList::Vdab,
+                shortage::import_vdab_text(&text, &name, &occ, year, &url)?,
+            )
+        } else {
+            let url = args
+                .text("--source-url")
+                .unwrap_or_else(|| shortage::UWV_URL.into());
+            (
+                ShortageList::Uwv,
+                shortage::import_uwv_text(&text, &name, &occ, year, &url)?,
+            )
+        };
+        for s in &result.skipped {
+            eprintln!("skipped: {}: {}", s.at, s.reason);
+        }
+        for (line, n) in &result.unmatched {
+            eprintln!("not in data/occupations.tsv: {name} line {line}: `{n}` (add it as a synonym to link it)");
+        }
+        let matched = result.statuses.len();
+        occ.replace_statuses(list, year, result.statuses);
+        // Keep the file's explanatory comment lines.
+        let comments: String = short_text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let out = args.flag(&["-o", "--output"], &short_path.display().to_string());
+        pipeline::write_atomically(&out, format!("{comments}{}", occ.shortage_tsv()).as_bytes())?;
+        eprintln!(
+            "wrote {}: {matched} {list} statuses for {year}, {} rows not in the vocabulary, {} skipped",
+            out.display(),
+            result.unmatched.len(),
+            result.skipped.len()
+        );
+        Ok(0)
+    }
+
     pub fn run(raw: Vec<String>) -> i32 {
         let args = match Args::parse(raw) {
             Ok(a) => a,
@@ -162,6 +237,9 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     "Real institutions and programmes, each with its source. Locations at town precision come from the gazetteer (GeoNames, CC BY 4.0). Check start dates and admission on the institution's website.",
                     &compiled,
                 )
+            }
+            ["import", kind @ ("vdab-knelpuntberoepen" | "uwv-spanning"), file] => {
+                import_shortage(&args, kind, Path::new(file))
             }
             ["import", kind, file] => {
                 let file = Path::new(file);
@@ -262,7 +340,37 @@ Outputs are written to a temporary file and renamed, never half-written.";
                         land_path.display()
                     );
                 }
-                let problems = pipeline::validate::validate(&text, land.as_ref());
+                let occ_path = args.flag(&["--occupations"], "data/occupations.tsv");
+                let short_path = args.flag(&["--shortage"], "data/shortage.tsv");
+                let (occ_text, short_text) =
+                    match (pipeline::read(&occ_path), pipeline::read(&short_path)) {
+                        (Ok(o), Ok(s)) => (o, s),
+                        _ => {
+                            eprintln!(
+                                "warning: no {} / {}: checking against the built-in occupations",
+                                occ_path.display(),
+                                short_path.display()
+                            );
+                            (
+                                leerkaart::core::occupation::BUILTIN_OCCUPATIONS_TSV.to_string(),
+                                leerkaart::core::occupation::BUILTIN_SHORTAGE_TSV.to_string(),
+                            )
+                        }
+                    };
+                let occ = leerkaart::core::Occupations::parse(&occ_text, &short_text)
+                    .unwrap_or_else(|_| leerkaart::core::Occupations::builtin().clone());
+                let mut problems = pipeline::validate::validate_with(&text, land.as_ref(), &occ);
+                let this_year: u16 = today()[..4].parse().unwrap_or(2026);
+                let dataset =
+                    leerkaart::core::load_geojson(&text, &leerkaart::core::LoadOptions::default())
+                        .ok()
+                        .map(|r| r.dataset);
+                problems.extend(pipeline::validate::validate_occupations(
+                    &occ_text,
+                    &short_text,
+                    this_year,
+                    dataset.as_ref(),
+                ));
                 for p in &problems {
                     println!("{p}");
                 }

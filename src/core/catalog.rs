@@ -3,7 +3,11 @@
 
 use super::geo_util::LonLat;
 use super::index::{Nearby, SpatialIndex};
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::model::{CourseId, Dataset, ProviderId};
+use super::occupation::{LinkBasis, OccupationId, Occupations};
 use super::text::fold;
 
 /// A dataset with its R-tree and search text. Filtering lives in [`super::filter`].
@@ -24,6 +28,13 @@ pub struct Catalog {
     pub(crate) display_order: Vec<CourseId>,
     /// The filtered attributes of every course, packed for a cache-friendly scan.
     pub(crate) packed: Vec<PackedCourse>,
+    /// The occupation vocabulary the links refer to.
+    pub occupations: Arc<Occupations>,
+    /// Course `c` leads to `occ_ids[occ_offsets[c]..occ_offsets[c + 1]]`.
+    occ_offsets: Vec<u32>,
+    occ_ids: Vec<OccupationId>,
+    /// Whether each course's links are stated by its data (else derived).
+    occ_stated: Vec<bool>,
 }
 
 /// The attributes filters and facets look at, 8 bytes per course.
@@ -35,11 +46,18 @@ pub(crate) struct PackedCourse {
     pub eqf: u8,
     /// Bit set of learning-form indices.
     pub forms: u16,
+    /// Leads to an occupation some shortage list names.
+    pub shortage: bool,
 }
 
 impl Catalog {
-    /// Indexes a dataset.
+    /// Indexes a dataset, linking courses to the shipped occupations.
     pub fn new(data: Dataset) -> Self {
+        Self::with_occupations(data, Arc::new(Occupations::builtin().clone()))
+    }
+
+    /// Indexes a dataset, linking courses to the given occupations.
+    pub fn with_occupations(data: Dataset, occupations: Arc<Occupations>) -> Self {
         let index = SpatialIndex::new(
             data.providers
                 .iter()
@@ -78,18 +96,46 @@ impl Catalog {
             });
             display_order.extend(ids);
         }
+        // Derived links depend only on (name, level), which repeat a lot: derive each pair once.
+        let mut occ_offsets = Vec::with_capacity(data.courses.len() + 1);
+        let mut occ_ids = Vec::new();
+        let mut occ_stated = Vec::with_capacity(data.courses.len());
+        let mut derived: HashMap<(&str, u8), Vec<OccupationId>> = HashMap::new();
+        occ_offsets.push(0u32);
+        for (c, text) in data.courses.iter().zip(&course_text) {
+            if c.occupations.is_empty() {
+                let ids = derived
+                    .entry((text.as_str(), c.level.eqf.get()))
+                    .or_insert_with(|| occupations.derive(text, c.level.eqf));
+                occ_ids.extend_from_slice(ids);
+                occ_stated.push(false);
+            } else {
+                let (ids, basis) = occupations.links(c);
+                occ_ids.extend(ids);
+                occ_stated.push(basis == LinkBasis::Stated);
+            }
+            occ_offsets.push(occ_ids.len() as u32);
+        }
+        let shortage_of: Vec<bool> = (0..occupations.len())
+            .map(|i| occupations.is_shortage(i as OccupationId))
+            .collect();
         let packed = data
             .courses
             .iter()
-            .map(|c| PackedCourse {
+            .enumerate()
+            .map(|(i, c)| PackedCourse {
                 sector: c.sector.index() as u8,
                 eqf: c.level.eqf.get(),
                 forms: c
                     .learning_forms
                     .iter()
                     .fold(0u16, |m, f| m | 1 << f.index()),
+                shortage: occ_ids[occ_offsets[i] as usize..occ_offsets[i + 1] as usize]
+                    .iter()
+                    .any(|o| shortage_of[usize::from(*o)]),
             })
             .collect();
+        drop(derived);
         Self {
             data,
             index,
@@ -98,7 +144,39 @@ impl Catalog {
             name_rank,
             display_order,
             packed,
+            occupations,
+            occ_offsets,
+            occ_ids,
+            occ_stated,
         }
+    }
+
+    /// The occupations a course leads to.
+    pub fn course_occupations(&self, course: CourseId) -> &[OccupationId] {
+        let c = course as usize;
+        match (self.occ_offsets.get(c), self.occ_offsets.get(c + 1)) {
+            (Some(&a), Some(&b)) => &self.occ_ids[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Whether a course's occupations are stated by its data or derived from its name.
+    pub fn course_link_basis(&self, course: CourseId) -> LinkBasis {
+        if self
+            .occ_stated
+            .get(course as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            LinkBasis::Stated
+        } else {
+            LinkBasis::Derived
+        }
+    }
+
+    /// True when a course leads to an occupation some shortage list names.
+    pub fn course_leads_to_shortage(&self, course: CourseId) -> bool {
+        self.packed.get(course as usize).is_some_and(|p| p.shortage)
     }
 
     /// Looks a provider up by its data id.

@@ -11,6 +11,7 @@ use super::catalog::Catalog;
 use super::geo_util::{BoundsLonLat, LonLat};
 use super::level::{Eqf, EQF_MAX};
 use super::model::*;
+use super::occupation::OccupationId;
 use super::text::{matches_all, query_terms};
 use super::travel;
 
@@ -35,6 +36,10 @@ pub struct Filter {
     pub radius_km: Option<f64>,
     /// Only providers inside these bounds (the map view, when "only what is in view" is on).
     pub bounds: Option<BoundsLonLat>,
+    /// Only courses leading to this occupation.
+    pub occupation: Option<OccupationId>,
+    /// Only courses leading to an occupation some shortage list names.
+    pub shortage_only: bool,
 }
 
 /// Facet counts, indexed by each vocabulary's `index()` (EQF levels by level - 1).
@@ -50,6 +55,8 @@ pub struct Facets {
     pub provinces: Vec<u32>,
     /// Courses per learning form.
     pub learning_forms: Vec<u32>,
+    /// Courses leading to a shortage occupation.
+    pub shortage: u32,
 }
 
 impl Facets {
@@ -60,6 +67,7 @@ impl Facets {
             countries: vec![0; Country::ALL.len()],
             provinces: vec![0; Province::ALL.len()],
             learning_forms: vec![0; LearningForm::ALL.len()],
+            shortage: 0,
         }
     }
 
@@ -103,6 +111,7 @@ const LEVEL: u8 = 1 << 1;
 const COUNTRY: u8 = 1 << 2;
 const PROVINCE: u8 = 1 << 3;
 const FORM: u8 = 1 << 4;
+const SHORTAGE: u8 = 1 << 5;
 
 fn add_forms(counts: &mut [u32], forms: u16) {
     let mut bits = forms;
@@ -188,8 +197,16 @@ impl Catalog {
                         continue;
                     }
                 }
+                if let Some(o) = filter.occupation {
+                    if !self.course_occupations(cid).contains(&o) {
+                        continue;
+                    }
+                }
                 let c = self.packed[cid as usize];
                 let mut fails = fails_p;
+                if filter.shortage_only && !c.shortage {
+                    fails |= SHORTAGE;
+                }
                 if !pass(sectors, 1 << c.sector) {
                     fails |= SECTOR;
                 }
@@ -205,6 +222,7 @@ impl Catalog {
                     facets.countries[p.country.index()] += 1;
                     facets.provinces[p.province.index()] += 1;
                     add_forms(&mut facets.learning_forms, c.forms);
+                    facets.shortage += u32::from(c.shortage);
                     matched.push(cid);
                     continue;
                 }
@@ -256,5 +274,43 @@ impl Catalog {
             self.course_text[course as usize], self.provider_text[c.provider as usize]
         );
         matches_all(&hay, &terms)
+    }
+}
+
+/// One step of an occupation's learning path: the matching courses at one EQF level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathStep {
+    /// The level.
+    pub eqf: Eqf,
+    /// Its courses: short courses first, then partial certificates, then full diplomas
+    /// (unknown last), each group in the result order (nearest first with an origin).
+    pub courses: Vec<CourseId>,
+}
+
+impl Catalog {
+    /// The courses of a filter outcome as a learning path: from the lowest EQF level to the
+    /// highest, and within a level from the shortest award to the full diploma.
+    pub fn learning_path(&self, outcome: &FilterOutcome) -> Vec<PathStep> {
+        let mut ranked: Vec<(Eqf, usize, usize, CourseId)> =
+            Vec::with_capacity(outcome.course_count);
+        for (order, hit) in outcome.providers.iter().enumerate() {
+            for &cid in &hit.courses {
+                let c = &self.data.courses[cid as usize];
+                let award = c.award.map_or(Award::ALL.len(), Award::index);
+                ranked.push((c.level.eqf, award, order, cid));
+            }
+        }
+        ranked.sort_unstable();
+        let mut steps: Vec<PathStep> = Vec::new();
+        for (eqf, _, _, cid) in ranked {
+            match steps.last_mut() {
+                Some(s) if s.eqf == eqf => s.courses.push(cid),
+                _ => steps.push(PathStep {
+                    eqf,
+                    courses: vec![cid],
+                }),
+            }
+        }
+        steps
     }
 }

@@ -562,6 +562,9 @@ struct RawCourse {
     funding: Vec<String>,
     website: Option<String>,
     source: Option<Source>,
+    award: Option<String>,
+    #[serde(default)]
+    occupations: Vec<String>,
 }
 
 struct Loader<'a> {
@@ -927,6 +930,34 @@ impl<'a> Loader<'a> {
             None => provider_source.clone(),
         };
         let website = self.url(raw.website, "website", at, part);
+        let award = match non_empty(raw.award) {
+            Some(a) => Some(Award::from_code(&a).ok_or(RejectReason::UnknownValue {
+                field: "award",
+                value: a,
+            })?),
+            None => None,
+        };
+        let mut occupations = Vec::with_capacity(raw.occupations.len());
+        for o in raw.occupations {
+            let o = o.trim().to_string();
+            if super::occupation::valid_key(&o) {
+                if !occupations.contains(&o) {
+                    occupations.push(o);
+                }
+            } else {
+                // One bad occupation key loses only itself.
+                self.reject(
+                    at.index,
+                    at.line,
+                    at.id,
+                    RejectedPart::Field,
+                    RejectReason::UnknownValue {
+                        field: "occupations",
+                        value: o,
+                    },
+                );
+            }
+        }
         if let Some(k) = &key {
             self.course_keys.insert(k.clone());
         }
@@ -952,6 +983,8 @@ impl<'a> Loader<'a> {
             funding,
             website,
             source,
+            award,
+            occupations,
         })
     }
 }

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod level;
 pub mod load;
 pub mod model;
+pub mod occupation;
 pub mod shortlist;
 pub mod synth;
 pub mod text;
@@ -28,3 +29,4 @@ pub use load::{
     load_geojson, DatasetMeta, LoadError, LoadOptions, LoadReport, RejectReason, Rejection,
 };
 pub use model::*;
+pub use occupation::{OccupationId, Occupations};

@@ -217,6 +217,19 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a course awards, from the shortest step to the full qualification: the order of
+    /// an occupation's learning path.
+    Award {
+        /// A certificate of a short course (attest, certificaat).
+        ShortCourse = "short_course",
+        /// A partial certificate towards a qualification (deelcertificaat, deelkwalificatie).
+        PartialCertificate = "partial_certificate",
+        /// A full diploma, qualification or degree.
+        Diploma = "diploma",
+    }
+}
+
+vocabulary! {
     /// How precisely a provider's coordinates locate it.
     LocationPrecision {
         /// The building's own address point.
@@ -331,6 +344,11 @@ pub struct Course {
     pub website: Option<String>,
     /// Where the course's facts come from.
     pub source: Source,
+    /// What it awards, when known.
+    pub award: Option<Award>,
+    /// Occupations it prepares for, as stated by the data (keys of `data/occupations.tsv`).
+    /// Empty: derived from the name and level (see [`super::occupation`]).
+    pub occupations: Vec<String>,
 }
 
 /// A loaded dataset: one `Vec` of providers and one of courses, referring to each other by

@@ -171,6 +171,8 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
                 duration: None,
                 intake_months: vec![9],
                 funding: vec![],
+                award: None,
+                occupations: vec![],
                 website: None,
                 source: source.clone(),
             });

@@ -38,6 +38,12 @@ fn course(c: &Course) -> Value {
             v[k] = x.clone().into();
         }
     }
+    if let Some(a) = c.award {
+        v["award"] = a.code().into();
+    }
+    if !c.occupations.is_empty() {
+        v["occupations"] = c.occupations.clone().into();
+    }
     v
 }
 

@@ -6,6 +6,7 @@ pub mod duo;
 pub mod export;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
+pub mod shortage;
 pub mod sources;
 pub mod tiles;
 pub mod validate;

@@ -75,7 +75,9 @@ fn source(row: &Row) -> Option<Value> {
 
 fn course(row: &Row) -> Result<Value, String> {
     let mut c = Map::new();
-    for col in ["id", "name", "sector", "isced_f", "duration", "website"] {
+    for col in [
+        "id", "name", "sector", "isced_f", "duration", "website", "award",
+    ] {
         if !cell(row, col).is_empty() {
             c.insert(col.into(), cell(row, col).into());
         }
@@ -91,6 +93,10 @@ fn course(row: &Row) -> Result<Value, String> {
     c.insert("level".into(), Value::Object(level));
     for col in ["learning_forms", "languages", "target_groups", "funding"] {
         c.insert(col.into(), Value::Array(list(row, col)));
+    }
+    let occupations = list(row, "occupations");
+    if !occupations.is_empty() {
+        c.insert("occupations".into(), Value::Array(occupations));
     }
     let months = list(row, "intake_months")
         .into_iter()

@@ -5,7 +5,7 @@ use geo::{Contains, MultiPolygon, Point};
 use serde_json::Value;
 
 use crate::core::load::{RejectReason, RejectedPart};
-use crate::core::{load_geojson, LoadOptions, LocationPrecision};
+use crate::core::{load_geojson, LoadOptions, LocationPrecision, Occupations};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,8 +89,14 @@ impl Land {
     }
 }
 
-/// Validates a dataset's text. A whole-file error is one problem.
+/// Validates a dataset's text against the shipped occupations. A whole-file error is one
+/// problem.
 pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
+    validate_with(text, land, Occupations::builtin())
+}
+
+/// Validates a dataset's text; stated occupation links must name an occupation of `occ`.
+pub fn validate_with(text: &str, land: Option<&Land>, occ: &Occupations) -> Vec<Problem> {
     let report = match load_geojson(text, &LoadOptions::default()) {
         Ok(r) => r,
         Err(e) => {
@@ -136,6 +142,17 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
             urls.push(("source.url", u));
         }
         for c in data.courses_of(i as u32) {
+            for key in &c.occupations {
+                if occ.by_key(key).is_none() {
+                    problems.push(Problem {
+                        severity: Severity::Error,
+                        at: format!("{at} course `{}`", c.name),
+                        message: format!(
+                            "occupation `{key}` is not in the occupation list (data/occupations.tsv)"
+                        ),
+                    });
+                }
+            }
             if let Some(w) = &c.website {
                 urls.push(("course website", w));
             }
@@ -181,3 +198,61 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
     }
     problems
 }
+
+/// Checks the occupation vocabulary and shortage statuses: what cannot be read is an error;
+/// a status older than [`STALE_STATUS_YEARS`] before `this_year` is a warning (refresh it from
+/// the list), as is an occupation no course in `data` leads to.
+pub fn validate_occupations(
+    occupations_tsv: &str,
+    shortage_tsv: &str,
+    this_year: u16,
+    data: Option<&crate::core::Dataset>,
+) -> Vec<Problem> {
+    let occ = match Occupations::parse(occupations_tsv, shortage_tsv) {
+        Ok(o) => o,
+        Err(e) => {
+            return vec![Problem {
+                severity: Severity::Error,
+                at: "occupations".into(),
+                message: e.to_string(),
+            }]
+        }
+    };
+    let mut problems = Vec::new();
+    for s in occ.shortage() {
+        if this_year.saturating_sub(s.year) > STALE_STATUS_YEARS {
+            let key = occ.get(s.occupation).map_or("", |o| o.key.as_str());
+            problems.push(Problem {
+                severity: Severity::Warning,
+                at: format!("shortage `{key}` {} {}", s.country, s.year),
+                message: format!(
+                    "older than {STALE_STATUS_YEARS} years: refresh from the current {} list",
+                    s.list
+                ),
+            });
+        }
+    }
+    if let Some(data) = data {
+        let catalog =
+            crate::core::Catalog::with_occupations(data.clone(), std::sync::Arc::new(occ.clone()));
+        let mut used = vec![false; occ.len()];
+        for c in 0..data.courses.len() {
+            for o in catalog.course_occupations(c as u32) {
+                used[usize::from(*o)] = true;
+            }
+        }
+        for (o, used) in occ.all().iter().zip(used) {
+            if !used {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    at: format!("occupation `{}`", o.key),
+                    message: "no course in this dataset leads here".into(),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Age in years after which a shortage status is reported as due for a refresh.
+pub const STALE_STATUS_YEARS: u16 = 3;

@@ -1,0 +1,250 @@
+//! Occupations: links from courses, search on known cases, the shortage filter and the
+//! learning path, on the shipped data, on a fixture with stated links and awards, and on the
+//! real Flemish secondary-school sample (../shared, present in CI).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use leerkaart::core::occupation::LinkBasis;
+use leerkaart::core::*;
+use leerkaart::pipeline::{self, onderwijs_vlaanderen, validate::validate, validate::Severity};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shipped() -> Catalog {
+    let text = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
+    Catalog::new(
+        load_geojson(&text, &LoadOptions::default())
+            .unwrap()
+            .dataset,
+    )
+}
+
+fn occ(key: &str) -> OccupationId {
+    Occupations::builtin()
+        .by_key(key)
+        .unwrap_or_else(|| panic!("{key} in the vocabulary"))
+}
+
+fn countries(cat: &Catalog, out: &FilterOutcome) -> BTreeSet<Country> {
+    out.providers
+        .iter()
+        .map(|h| cat.data.providers[h.provider as usize].country)
+        .collect()
+}
+
+#[test]
+fn searching_nurse_in_any_language_finds_nursing_on_both_sides() {
+    let cat = shipped();
+    for q in ["verpleegkundige", "nurse", "infirmier"] {
+        let hits = cat.occupations.search(q, 5);
+        assert_eq!(hits.first().copied(), Some(occ("verpleegkundige")), "{q}");
+        let out = cat.apply(&Filter {
+            occupation: Some(hits[0]),
+            ..Default::default()
+        });
+        assert_eq!(countries(&cat, &out).len(), 2, "{q}: NL and BE");
+        for h in &out.providers {
+            for c in &h.courses {
+                let name = &cat.data.courses[*c as usize].name;
+                assert!(
+                    name.to_lowercase().contains("verpleegkunde"),
+                    "{q}: {name} is not a nursing course"
+                );
+                assert_eq!(cat.course_link_basis(*c), LinkBasis::Derived);
+                assert!(
+                    cat.course_leads_to_shortage(*c),
+                    "nursing is a VDAB bottleneck"
+                );
+            }
+        }
+        // HZ Vlissingen (HBO) and the UGent master are both on the path, lowest level first.
+        let path = cat.learning_path(&out);
+        let levels: Vec<u8> = path.iter().map(|s| s.eqf.get()).collect();
+        assert!(levels.windows(2).all(|w| w[0] < w[1]), "{levels:?}");
+        assert_eq!(levels, [6, 7]);
+    }
+}
+
+#[test]
+fn the_shortage_filter_keeps_exactly_the_courses_with_a_shortage_occupation() {
+    let cat = shipped();
+    let all = cat.apply(&Filter::default());
+    let only = cat.apply(&Filter {
+        shortage_only: true,
+        ..Default::default()
+    });
+    assert_eq!(only.course_count as u32, all.facets.shortage);
+    assert!(only.course_count > 0 && only.course_count < all.course_count);
+    let names: Vec<&str> = only
+        .providers
+        .iter()
+        .flat_map(|h| h.courses.iter())
+        .map(|c| cat.data.courses[*c as usize].name.as_str())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.contains("elektromechanica")),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.contains("informatica")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Liberal Arts")));
+    assert!(
+        !names.iter().any(|n| n.contains("logopedie")),
+        "no status for speech therapists"
+    );
+    // Every kept course names at least one occupation with a source for its status.
+    for h in &only.providers {
+        for c in &h.courses {
+            assert!(cat
+                .course_occupations(*c)
+                .iter()
+                .any(|o| !cat.occupations.latest(*o).is_empty()));
+        }
+    }
+    // Both countries' courses lead to shortage occupations (cross-border view).
+    assert_eq!(countries(&cat, &only).len(), 2);
+}
+
+const FIXTURE: &str = r#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[3.72,51.05]},
+  "properties":{"name":"Centrum A","kind":"adult_education","country":"BE","province":"BE-VOV","municipality":"Gent","location_precision":"town","source":{"name":"test"},
+  "courses":[
+   {"name":"Lasser TIG","sector":"engineering","level":{"eqf":3,"national":"be_beroepskwalificatie"},"learning_forms":["evening"],"award":"diploma","occupations":["lasser"]},
+   {"name":"Module MIG-lassen","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["modular"],"award":"partial_certificate","occupations":["lasser","Not A Key"]},
+   {"name":"Kennismaking lassen","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["part_time"],"award":"short_course"},
+   {"name":"Onbekend beroep","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["part_time"],"occupations":["astronaut"]}
+  ]}},
+ {"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[3.83,51.33]},
+  "properties":{"name":"Opleider B","kind":"mbo_college","country":"NL","province":"NL-ZE","municipality":"Terneuzen","location_precision":"town","source":{"name":"test"},
+  "courses":[
+   {"name":"Lastechniek","sector":"engineering","level":{"eqf":4,"national":"nl_mbo_4"},"learning_forms":["dual"],"award":"diploma"},
+   {"name":"Bad award","sector":"engineering","level":{"eqf":4,"national":"nl_mbo_4"},"learning_forms":["dual"],"award":"medal"}
+  ]}}
+]}"#;
+
+#[test]
+fn stated_links_awards_and_the_path_from_short_course_to_diploma() {
+    let report = load_geojson(FIXTURE, &LoadOptions::default()).unwrap();
+    // The bad occupation key loses only itself; the unknown award loses only its course.
+    assert_eq!(report.dataset.courses.len(), 5);
+    assert!(report
+        .rejections
+        .iter()
+        .any(|r| r.reason.to_string().contains("Not A Key")));
+    assert!(report
+        .rejections
+        .iter()
+        .any(|r| r.reason.to_string().contains("medal")));
+    let cat = Catalog::new(report.dataset);
+    let lasser = occ("lasser");
+    let out = cat.apply(&Filter {
+        occupation: Some(lasser),
+        ..Default::default()
+    });
+    let path = cat.learning_path(&out);
+    let steps: Vec<(u8, Vec<&str>)> = path
+        .iter()
+        .map(|s| {
+            (
+                s.eqf.get(),
+                s.courses
+                    .iter()
+                    .map(|c| cat.data.courses[*c as usize].name.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (2, vec!["Kennismaking lassen", "Module MIG-lassen"]),
+            (3, vec!["Lasser TIG"]),
+            (4, vec!["Lastechniek"]),
+        ],
+        "short course, partial certificate, then diplomas, level by level, both countries"
+    );
+    let tig = cat
+        .data
+        .courses
+        .iter()
+        .position(|c| c.name == "Lasser TIG")
+        .unwrap() as u32;
+    assert_eq!(cat.course_link_basis(tig), LinkBasis::Stated);
+    let unknown = cat
+        .data
+        .courses
+        .iter()
+        .position(|c| c.name == "Onbekend beroep")
+        .unwrap() as u32;
+    assert!(cat.course_occupations(unknown).is_empty());
+
+    // The validator names the unknown occupation; exporting keeps awards and links.
+    let problems = validate(FIXTURE, None);
+    assert!(problems
+        .iter()
+        .any(|p| p.severity == Severity::Error && p.message.contains("`astronaut`")));
+    let again = pipeline::export::to_geojson(&cat.data, "t").to_string();
+    let back = load_geojson(&again, &LoadOptions::default())
+        .unwrap()
+        .dataset;
+    assert_eq!(back.courses, cat.data.courses);
+}
+
+#[test]
+fn the_real_flemish_sample_gives_paths_for_welders_electromechanics_and_carers() {
+    let path = root().join(
+        "../shared/data/providers/unverified_license/be_vl_secondary_schools_ovl_wvl_sample.json",
+    );
+    if !path.is_file() {
+        eprintln!(
+            "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
+            path.display()
+        );
+        return;
+    }
+    let places = std::fs::read_to_string(root().join("data/places.tsv")).unwrap();
+    let gaz = leerkaart::core::gazetteer::Gazetteer::parse(&places).unwrap();
+    let imported = onderwijs_vlaanderen::import(&path, &gaz).unwrap();
+    let text = pipeline::to_json(&imported.collection("ov", "test", "2026-01-01"));
+    let cat = Catalog::new(
+        load_geojson(&text, &LoadOptions::default())
+            .unwrap()
+            .dataset,
+    );
+    for (query, want, expect_in_name) in [
+        ("lasser", "lasser", "lassen"),
+        (
+            "elektromechanicien",
+            "elektromechanicien",
+            "elektromechanische",
+        ),
+        ("zorgkundige", "zorgkundige", "zorgkundige"),
+        ("kinderbegeleider", "kinderbegeleider", "kinderbegeleider"),
+    ] {
+        let hit = cat.occupations.search(query, 1)[0];
+        assert_eq!(hit, occ(want));
+        let out = cat.apply(&Filter {
+            occupation: Some(hit),
+            ..Default::default()
+        });
+        assert!(out.course_count > 0, "{query}: no course");
+        let names: Vec<String> = out
+            .providers
+            .iter()
+            .flat_map(|h| h.courses.iter())
+            .map(|c| cat.data.courses[*c as usize].name.to_lowercase())
+            .collect();
+        assert!(
+            names.iter().any(|n| n.contains(expect_in_name)),
+            "{query}: {names:?}"
+        );
+    }
+    // Care runs through more than one level: BSO third grade, then the seventh year.
+    let out = cat.apply(&Filter {
+        occupation: Some(occ("zorgkundige")),
+        ..Default::default()
+    });
+    assert!(cat.learning_path(&out).len() >= 2);
+}
