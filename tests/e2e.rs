@@ -962,3 +962,188 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&profile);
 }
+
+/// Counts the core gives for a filter on the shipped data: (courses, providers).
+fn core_count(f: &leerkaart::core::Filter) -> (usize, usize) {
+    let out = shipped_catalog().apply(f);
+    (out.course_count, out.providers.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_by_occupation_badges_and_the_shortage_filter() {
+    use leerkaart::core::{Filter, Occupations};
+    if !prerequisites_present() {
+        return;
+    }
+    let out = root().join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let port = serve();
+    let base = format!("http://127.0.0.1:{port}");
+    let profile = std::env::temp_dir().join(format!("leerkaart-e2e4-{}", std::process::id()));
+    let (_driver, c) = browser(&profile).await;
+    let occ = Occupations::builtin();
+    let nurse = occ.by_key("verpleegkundige").unwrap();
+
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    let all = parse_count(&wait_text(&c, "#match-count", loaded_count).await);
+
+    // 1. "nurse" (English, typed in the Dutch interface) finds the Dutch occupation; the
+    //    list holds exactly the core's nursing courses, on both sides of the border.
+    let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
+    input.send_keys("nurse").await.unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#occupation-title", |t| t == "Verpleegkundige").await;
+    let want = core_count(&Filter {
+        occupation: Some(nurse),
+        ..Default::default()
+    });
+    let t = wait_text(&c, "#match-count", |t| parse_count(t) == want).await;
+    assert!(want.0 >= 5 && want.0 < all.0, "{t}");
+    let countries = js(&c, "return [...new Set([...document.querySelectorAll('#results .result-meta')].map(e => e.textContent.trim().slice(-2)))].sort()").await;
+    assert_eq!(countries, json!(["BE", "NL"]));
+    // The occupation's shortage status, with year, country and a safe source link.
+    let status = text(&c, "#occupation-shortage").await;
+    assert!(
+        status.contains("BE 2024") && status.contains("knelpuntberoep"),
+        "{status}"
+    );
+    let hrefs = js(&c, "return [...document.querySelectorAll('#occupation-shortage a')].map(a => a.getAttribute('href'))").await;
+    assert!(
+        hrefs
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h.as_str().unwrap().starts_with("https://")),
+        "{hrefs}"
+    );
+    // The path: lowest level first.
+    let steps = js(&c, "return [...document.querySelectorAll('#occupation-path .path-step h4')].map(e => e.textContent)").await;
+    let steps: Vec<String> = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        steps.len() >= 2
+            && steps[0].starts_with("EQF 6")
+            && steps.last().unwrap().starts_with("EQF 7"),
+        "{steps:?}"
+    );
+    // Every nursing course carries the shortage badge.
+    assert_eq!(count(&c, "#results li.course").await, want.0);
+    assert_eq!(
+        count(&c, "#results li.course .badge.shortage").await,
+        want.0
+    );
+    let url = js(&c, "return location.search").await;
+    assert!(
+        url.as_str().unwrap().contains("beroep=verpleegkundige"),
+        "{url}"
+    );
+    std::fs::write(out.join("occupation.png"), c.screenshot().await.unwrap()).unwrap();
+    let serious = axe_serious(&c, "occupation").await;
+    assert!(serious.is_empty(), "accessibility: {serious:#?}");
+
+    // 2. Reload: the link reproduces the search.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#occupation-title", |t| t == "Verpleegkundige").await;
+    wait_text(&c, "#match-count", |t| parse_count(t) == want).await;
+
+    // 3. Clearing it brings everything back; the shortage filter keeps what the core keeps,
+    //    each with its badge, and says so in the URL.
+    click(&c, "#occupation-clear").await;
+    wait_text(&c, "#match-count", |t| parse_count(t) == all).await;
+    assert_eq!(count(&c, "#occupation-card").await, 0);
+    let shortage = core_count(&Filter {
+        shortage_only: true,
+        ..Default::default()
+    });
+    let label = text(&c, "label[for=shortage-only]").await;
+    assert!(
+        label.contains(&shortage.0.to_string()),
+        "facet count shown: {label}"
+    );
+    click(&c, "#shortage-only").await;
+    wait_text(&c, "#match-count", |t| parse_count(t) == shortage).await;
+    assert_eq!(count(&c, "#results li.course").await, shortage.0);
+    assert_eq!(
+        count(&c, "#results li.course .badge.shortage").await,
+        shortage.0
+    );
+    assert!(js(&c, "return location.search")
+        .await
+        .as_str()
+        .unwrap()
+        .contains("knelpunt=1"));
+    click(&c, "#shortage-only").await;
+    wait_text(&c, "#match-count", |t| parse_count(t) == all).await;
+
+    // 4. From a result to its occupation: "Leidt naar" buttons start the search.
+    let first_occ = text(&c, "#results .occ-link").await;
+    click(&c, "#results .occ-link").await;
+    wait_text(&c, "#occupation-title", |t| t == first_occ).await;
+    click(&c, "#occupation-clear").await;
+
+    // 5. In French: "soudeur" finds the welder; the shipped data has no welding course, which
+    //    the path says instead of showing nothing; the shortage mention is still there.
+    c.goto(&format!("{base}/?tiles=none&lang=fr"))
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", |t| t.contains("formation")).await;
+    assert!(text(&c, ".occupation legend")
+        .await
+        .contains("Chercher par métier"));
+    let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
+    input.send_keys("soudeur").await.unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#occupation-title", |t| t == "Soudeur / soudeuse").await;
+    wait_text(&c, "#path-empty", |t| t.contains("Aucune formation")).await;
+    assert!(text(&c, "#occupation-shortage").await.contains("BE 2020"));
+    // Switching language relabels the chosen occupation.
+    c.find(Locator::Css("#lang"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    wait_text(&c, "#occupation-title", |t| t == "Welder").await;
+
+    // 6. An unknown word says so; a hostile `beroep` parameter is dropped.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
+    input.send_keys("qqqqzz").await.unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#occupation-not-found", |t| t.contains("Geen beroep")).await;
+    c.goto(&format!(
+        "{base}/?tiles=none&beroep=%3Cimg%20src%3Dx%3E&knelpunt=yes"
+    ))
+    .await
+    .unwrap();
+    let t = wait_text(&c, "#match-count", loaded_count).await;
+    assert_eq!(parse_count(&t), all);
+    assert_eq!(count(&c, "#occupation-card").await, 0);
+
+    // 7. Phone size, with an occupation open.
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!(
+        "{base}/?tiles=none&beroep=technicus-industriele-installaties"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#occupation-title", |t| t.contains("industriële")).await;
+    std::fs::write(
+        out.join("phone-occupation.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    let serious = axe_serious(&c, "phone occupation").await;
+    assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
+    assert_eq!(
+        js(&c, "return window.leerkaartCspViolations").await,
+        json!(0)
+    );
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&profile);
+}

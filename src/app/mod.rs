@@ -21,7 +21,7 @@ use crate::core::tiles::TileIndex;
 use crate::core::url::UrlState;
 use crate::core::{
     labels, load_geojson, shortlist, url, BoundsLonLat, Catalog, Country, DatasetMeta, Eqf, Filter,
-    FilterOutcome, LearningForm, LoadOptions, LonLat, ProviderId, Province, Sector,
+    FilterOutcome, LearningForm, LoadOptions, LonLat, Occupations, ProviderId, Province, Sector,
 };
 use browser::{fetch_text, query_string};
 use map::{MapConfig, MapCtl};
@@ -92,6 +92,9 @@ pub(crate) struct Ui {
     pub provinces: RwSignal<Vec<Province>>,
     pub forms: RwSignal<Vec<LearningForm>>,
     pub text: RwSignal<String>,
+    /// The occupation searched for, by key (kept across datasets and in the URL).
+    pub occupation: RwSignal<Option<String>>,
+    pub shortage_only: RwSignal<bool>,
     pub in_view: RwSignal<bool>,
     pub view_bounds: RwSignal<Option<BoundsLonLat>>,
     pub view_center: RwSignal<Option<(LonLat, f64)>>,
@@ -263,6 +266,8 @@ impl Ui {
             lang: Some(self.lang.get())
                 .filter(|l| *l != Lang::Nl)
                 .map(|l| l.code().to_string()),
+            occupation: self.occupation.get(),
+            shortage_only: self.shortage_only.get(),
         }
     }
 
@@ -277,6 +282,12 @@ impl Ui {
         self.origin.set(s.origin);
         self.radius_km.set(s.radius_km);
         self.in_view.set(s.in_view);
+        // An unknown occupation in a link is dropped like any other bad parameter.
+        self.occupation.set(
+            s.occupation
+                .filter(|k| Occupations::builtin().by_key(k).is_some()),
+        );
+        self.shortage_only.set(s.shortage_only);
         self.lang.set(
             s.lang
                 .as_deref()
@@ -303,6 +314,8 @@ fn App() -> impl IntoView {
     let provinces = RwSignal::new(Vec::new());
     let forms = RwSignal::new(Vec::new());
     let text = RwSignal::new(String::new());
+    let occupation: RwSignal<Option<String>> = RwSignal::new(None);
+    let shortage_only = RwSignal::new(false);
     let origin: RwSignal<Option<(LonLat, String)>> = RwSignal::new(None);
     let radius_km = RwSignal::new(None);
     let in_view = RwSignal::new(false);
@@ -318,6 +331,10 @@ fn App() -> impl IntoView {
         text: text.get(),
         origin: origin.get().map(|(o, _)| o),
         radius_km: radius_km.get().map(f64::from),
+        occupation: occupation
+            .get()
+            .and_then(|k| Occupations::builtin().by_key(&k)),
+        shortage_only: shortage_only.get(),
         ..Filter::default()
     });
     // Markers show every match; the list and counts follow the view when "in view" is on.
@@ -355,6 +372,8 @@ fn App() -> impl IntoView {
         provinces,
         forms,
         text,
+        occupation,
+        shortage_only,
         in_view,
         view_bounds,
         view_center: RwSignal::new(None),
@@ -629,6 +648,7 @@ fn App() -> impl IntoView {
                 <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
                     <panels::Filters />
                     <div class="results-col">
+                        <results::OccupationCard />
                         <results::ResultList />
                         <panels::Glossary />
                         <panels::About />

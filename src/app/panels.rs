@@ -11,7 +11,7 @@ use super::{browser, tr, ui, wide_screen, Status};
 use crate::core::glossary::GLOSSARY;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
-    labels, Country, Eqf, LearningForm, LocationPrecision, LonLat, Province, Sector,
+    labels, Country, Eqf, LearningForm, LocationPrecision, LonLat, Occupations, Province, Sector,
 };
 
 /// Suggestions shown while typing a place.
@@ -132,6 +132,8 @@ pub fn Filters() -> impl IntoView {
         ui.provinces.set(Vec::new());
         ui.forms.set(Vec::new());
         ui.text.set(String::new());
+        ui.occupation.set(None);
+        ui.shortage_only.set(false);
     };
     view! {
         <section class="filters" aria-label=move || tr(Msg::Filters)>
@@ -142,6 +144,7 @@ pub fn Filters() -> impl IntoView {
                     prop:value=move || ui.text.get()
                     on:input=move |ev| ui.text.set(event_target_value(&ev)) />
             </div>
+            <OccupationPicker />
             <OriginPicker />
             <details class="facet-box" open=wide_screen()>
                 <summary>{move || tr(Msg::Filters)}</summary>
@@ -164,6 +167,114 @@ pub fn Filters() -> impl IntoView {
                 <span>{move || tr(Msg::OnlyInView)}</span>
             </label>
         </section>
+    }
+}
+
+/// Search by occupation: the label typed in any language becomes the occupation filter;
+/// with it, the shortage-only switch.
+#[component]
+fn OccupationPicker() -> impl IntoView {
+    let ui = ui();
+    let occ = Occupations::builtin();
+    let label_of = move |key: &str, lang: Lang| {
+        occ.by_key(key)
+            .and_then(|id| occ.get(id))
+            .map(|o| o.label(lang).to_string())
+    };
+    let typed = RwSignal::new(
+        ui.occupation
+            .get_untracked()
+            .and_then(|k| label_of(&k, ui.lang.get_untracked()))
+            .unwrap_or_default(),
+    );
+    // A link, "clear all" or back/forward changes the occupation: show its label.
+    Effect::new(move |_| {
+        let lang = ui.lang.get();
+        match ui.occupation.get() {
+            Some(k) => {
+                if let Some(l) = label_of(&k, lang) {
+                    typed.set(l);
+                }
+            }
+            None => typed.set(String::new()),
+        }
+    });
+    let not_found = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        let lang = ui.lang.get();
+        occ.search(&typed.get(), SUGGESTIONS)
+            .into_iter()
+            .filter_map(|id| occ.get(id))
+            .map(|o| o.label(lang).to_string())
+            .collect::<Vec<_>>()
+    });
+    let choose = move || {
+        let q = typed.get_untracked();
+        if q.trim().is_empty() {
+            ui.occupation.set(None);
+            return;
+        }
+        match occ.search(&q, 1).first().and_then(|id| occ.get(*id)) {
+            Some(o) => {
+                not_found.set(false);
+                typed.set(o.label(ui.lang.get_untracked()).to_string());
+                if ui.occupation.get_untracked().as_deref() != Some(o.key.as_str()) {
+                    ui.occupation.set(Some(o.key.clone()));
+                }
+            }
+            None => not_found.set(true),
+        }
+    };
+    let shortage_count = move || {
+        ui.outcome
+            .with(|o| o.as_ref().map_or(0, |o| o.facets.shortage))
+    };
+    view! {
+        <fieldset class="occupation">
+            <legend>{move || tr(Msg::OccupationLabel)}</legend>
+            <p class="hint">{move || tr(Msg::OccupationHint)}</p>
+            <div class="origin-row">
+                <label for="occupation-input" class="sr-only">{move || tr(Msg::OccupationLabel)}</label>
+                <input id="occupation-input" type="search" list="occupation-suggestions" autocomplete="off"
+                    placeholder=move || tr(Msg::OccupationPlaceholder)
+                    aria-describedby="occupation-not-found"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        not_found.set(false);
+                        let v = event_target_value(&ev);
+                        if v.is_empty() { ui.occupation.set(None) }
+                        typed.set(v);
+                    }
+                    on:change=move |_| choose()
+                    on:keydown=move |ev| if ev.key() == "Enter" { choose() } />
+                <datalist id="occupation-suggestions">
+                    <For each=move || suggestions.get() key=|l| l.clone() let:l>
+                        <option value=l></option>
+                    </For>
+                </datalist>
+            </div>
+            <Show when=move || not_found.get()>
+                <p class="hint error-text" id="occupation-not-found" role="alert">{move || tr(Msg::OccupationNone)}</p>
+            </Show>
+            <Show when=move || ui.occupation.get().is_some()>
+                <p class="origin-set">
+                    <button type="button" class="btn-link" id="occupation-clear" on:click=move |_| ui.occupation.set(None)>{move || tr(Msg::OccupationClear)}</button>
+                </p>
+            </Show>
+            <div class="opt shortage-opt" class:zero=move || shortage_count() == 0 && !ui.shortage_only.get()>
+                <input type="checkbox" id="shortage-only"
+                    prop:checked=move || ui.shortage_only.get()
+                    on:change=move |ev| ui.shortage_only.set(event_target_checked(&ev)) />
+                <label for="shortage-only">
+                    <span class="opt-label">{move || tr(Msg::ShortageOnly)}</span>
+                    <span class="opt-count">{shortage_count}</span>
+                </label>
+            </div>
+            <details class="explain">
+                <summary>{move || tr(Msg::ShortageWhat)}</summary>
+                <p>{move || tr(Msg::ShortageExplain)}</p>
+            </details>
+        </fieldset>
     }
 }
 

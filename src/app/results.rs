@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use super::{browser, open_provider, tr, ui, Status, LIST_PAGE};
-use crate::core::i18n::{self, Msg};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::occupation::LinkBasis;
 use crate::core::shortlist;
 use crate::core::travel::{route_url, TravelMode};
-use crate::core::{labels, safe_http_url, CourseId, ProviderHit, ProviderId, Sector};
+use crate::core::{labels, safe_http_url, Catalog, CourseId, ProviderHit, ProviderId, Sector};
 
 /// "38 opleidingen bij 17 locaties (in beeld)".
 pub fn count_text() -> String {
@@ -170,6 +171,12 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
             let level = c.level;
             let duration = c.duration.clone();
             let link = c.website.as_deref().and_then(safe_http_url);
+            let occupations = course_occupations_view(&cat, *cid);
+            let shortage = cat.course_leads_to_shortage(*cid).then(|| {
+                let title = shortage_title(&cat, *cid);
+                view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || tr(Msg::ShortageBadge)}</span> }
+            });
+            let award = c.award;
             view! {
                 <li class="course">
                     <div class="course-top">
@@ -185,11 +192,14 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                     <span class="badges">
                         <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
                         <span class="badge level" title=move || labels::eqf(ui.lang.get(), level.eqf)>{labels::course_level(&level)}</span>
+                        {award.map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
+                        {shortage}
                     </span>
                     <span class="course-forms">
                         {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
                         {duration.map(|d| format!(" · {d}"))}
                     </span>
+                    {occupations}
                     {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
                 </li>
             }
@@ -225,6 +235,169 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
     }
     .into_any()
 }
+
+/// "Knelpuntberoep: Verpleegkundige (BE 2024, VDAB knelpuntberoepenlijst 2024 …)", for the
+/// badge's tooltip.
+fn shortage_title(cat: &Catalog, cid: CourseId) -> impl Fn(Lang) -> String + 'static {
+    let occ = cat.occupations.clone();
+    let ids = cat.course_occupations(cid).to_vec();
+    move |lang| {
+        ids.iter()
+            .filter_map(|id| {
+                let o = occ.get(*id)?;
+                let latest = occ.latest(*id);
+                (!latest.is_empty()).then(|| {
+                    let lists: Vec<String> = latest
+                        .iter()
+                        .map(|s| format!("{}: {}", labels::shortage_status(lang, s), s.source_name))
+                        .collect();
+                    format!("{} — {}", o.label(lang), lists.join("; "))
+                })
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// "Leidt naar: Verpleegkundige (BE 2024 · knelpuntberoep)": each occupation a button that
+/// starts a search from it.
+fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView> {
+    let ui = ui();
+    let ids = cat.course_occupations(cid).to_vec();
+    if ids.is_empty() {
+        return None;
+    }
+    let occ = cat.occupations.clone();
+    let derived = cat.course_link_basis(cid) == LinkBasis::Derived;
+    let items = ids
+        .into_iter()
+        .filter_map(|id| {
+            let o = occ.get(id)?.clone();
+            let status = occ
+                .latest(id)
+                .first()
+                .map(|s| (*s).clone());
+            let key = o.key.clone();
+            let label = o.clone();
+            Some(view! {
+                <li>
+                    <button type="button" class="btn-link occ-link" on:click=move |_| ui.occupation.set(Some(key.clone()))>
+                        {move || label.label(ui.lang.get()).to_string()}
+                    </button>
+                    {status.map(|s| view! { <span class="occ-status">{move || format!(" ({})", labels::shortage_status(ui.lang.get(), &s))}</span> })}
+                </li>
+            })
+        })
+        .collect_view();
+    Some(view! {
+        <div class="course-occ">
+            <span class="occ-title" title=move || tr(if derived { Msg::DerivedLink } else { Msg::StatedLink })>{move || format!("{}:", tr(Msg::LeadsTo))}</span>
+            <ul class="occ-list">{items}</ul>
+        </div>
+    })
+}
+
+/// The occupation searched for: its shortage status with sources, and the courses leading
+/// there as a path from the lowest level up.
+#[component]
+pub fn OccupationCard() -> impl IntoView {
+    let ui = ui();
+    let card = move || {
+        let key = ui.occupation.get()?;
+        let cat = ui.catalog.get()?;
+        let occ = cat.occupations.clone();
+        let id = occ.by_key(&key)?;
+        let o = occ.get(id)?.clone();
+        let lang = ui.lang.get();
+        let outcome = ui.outcome.get()?;
+        let path = cat.learning_path(&outcome);
+        let distance: std::collections::HashMap<ProviderId, f64> = outcome
+            .providers
+            .iter()
+            .filter_map(|h| h.distance_km.map(|d| (h.provider, d)))
+            .collect();
+        let statuses = occ.latest(id).into_iter().cloned().collect::<Vec<_>>();
+        let status_view = if statuses.is_empty() {
+            view! { <p class="hint" id="occupation-no-shortage">{Msg::NoShortageKnown.text(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="shortage-list" id="occupation-shortage">
+                    {statuses.into_iter().map(|s| {
+                        let url = safe_http_url(&s.source_url);
+                        view! {
+                            <li>
+                                <span class="badge shortage">{labels::shortage_status(lang, &s)}</span>
+                                " "
+                                <span class="hint">{format!("{}: ", Msg::Source.text(lang))}
+                                    {match url {
+                                        Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{s.source_name.clone()}</a> }.into_any(),
+                                        None => view! { <span>{s.source_name.clone()}</span> }.into_any(),
+                                    }}
+                                    {s.note.clone().map(|n| format!(" — {n}"))}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        };
+        let steps = if path.is_empty() {
+            view! { <p class="empty" id="path-empty">{Msg::PathEmpty.text(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="path" id="occupation-path">
+                    {path.into_iter().map(|step| {
+                        let nationals: std::collections::BTreeSet<String> = step.courses.iter()
+                            .map(|c| labels::course_level(&cat.data.courses[*c as usize].level))
+                            .collect();
+                        let head = format!("EQF {} · {}", step.eqf.get(), nationals.into_iter().collect::<Vec<_>>().join(" / "));
+                        let n = step.courses.len();
+                        let items = step.courses.iter().take(PATH_COURSES_PER_STEP).map(|cid| {
+                            let c = &cat.data.courses[*cid as usize];
+                            let p = &cat.data.providers[c.provider as usize];
+                            let pid = c.provider;
+                            let mut place = format!("{} · {} · {}", p.name, p.municipality, p.country.code());
+                            if let Some(d) = distance.get(&pid) {
+                                place.push_str(&format!(" · {}", labels::distance_km(lang, *d)));
+                            }
+                            let award = c.award.map(|a| labels::award(lang, a));
+                            view! {
+                                <li>
+                                    <button type="button" class="btn-link path-course" on:click=move |_| open_provider(pid)>{c.name.clone()}</button>
+                                    {award.map(|a| view! { <span class="badge award">{a}</span> })}
+                                    <span class="path-place">{place}</span>
+                                </li>
+                            }
+                        }).collect_view();
+                        let more = (n > PATH_COURSES_PER_STEP).then(|| view! { <li class="hint">{format!("+ {}", i18n::courses(lang, n - PATH_COURSES_PER_STEP))}</li> });
+                        view! {
+                            <li class="path-step">
+                                <h4>{head}</h4>
+                                <ul>{items}{more}</ul>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        };
+        Some(view! {
+            <section class="occupation-card" id="occupation-card" aria-labelledby="occupation-title">
+                <div class="occupation-head">
+                    <h2 id="occupation-title">{o.label(lang).to_string()}</h2>
+                    {o.isco08.clone().map(|c| view! { <span class="hint">{format!("ISCO-08 {c}")}</span> })}
+                </div>
+                {status_view}
+                <h3>{Msg::PathTitle.text(lang)}</h3>
+                {steps}
+                <p class="hint">{Msg::AdmissionCaveat.text(lang)}</p>
+            </section>
+        })
+    };
+    view! { {card} }
+}
+
+/// Courses listed per level in the learning path before "+ n more".
+const PATH_COURSES_PER_STEP: usize = 12;
 
 fn open_glossary() {
     if let Some(el) = browser::window()

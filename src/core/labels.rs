@@ -442,3 +442,56 @@ mod rejection_tests {
         assert!(rejection(Lang::Fr, &r).contains("inversées"));
     }
 }
+
+/// Label of a shortage level.
+pub fn shortage_level(lang: Lang, l: super::occupation::ShortageLevel) -> &'static str {
+    use super::occupation::ShortageLevel as L;
+    pick(
+        lang,
+        match l {
+            L::Bottleneck => [
+                "knelpuntberoep",
+                "bottleneck occupation",
+                "métier en pénurie",
+            ],
+            L::VeryTight => ["zeer krap", "very tight", "très tendu"],
+            L::Tight => ["krap", "tight", "tendu"],
+            L::HardToFill => [
+                "moeilijk vervulbaar",
+                "hard to fill",
+                "difficile à pourvoir",
+            ],
+        },
+    )
+}
+
+/// Label of what a course awards.
+pub fn award(lang: Lang, a: Award) -> &'static str {
+    pick(
+        lang,
+        match a {
+            Award::ShortCourse => [
+                "korte opleiding (attest)",
+                "short course (certificate)",
+                "formation courte (attestation)",
+            ],
+            Award::PartialCertificate => [
+                "deelcertificaat",
+                "partial certificate",
+                "certificat partiel",
+            ],
+            Award::Diploma => ["diploma", "diploma", "diplôme"],
+        },
+    )
+}
+
+/// One shortage status in a line: "BE 2024 · knelpuntberoep (Vlaanderen)".
+pub fn shortage_status(lang: Lang, s: &super::occupation::ShortageStatus) -> String {
+    format!(
+        "{} {} · {} ({})",
+        s.country.code(),
+        s.year,
+        shortage_level(lang, s.level),
+        s.region
+    )
+}

@@ -121,6 +121,10 @@ pub struct UrlState {
     pub in_view: bool,
     /// Interface language code (`nl`, `en`, `fr`); `None` is the default (Dutch).
     pub lang: Option<String>,
+    /// The occupation searched for (its key in `data/occupations.tsv`).
+    pub occupation: Option<String>,
+    /// "Only courses leading to a shortage occupation".
+    pub shortage_only: bool,
 }
 
 /// Decimal places kept for coordinates in URLs (~1 m).
@@ -224,6 +228,12 @@ impl UrlState {
         if self.in_view {
             parts.push(("inview", "1".into()));
         }
+        if let Some(o) = &self.occupation {
+            parts.push(("beroep", encode(o)));
+        }
+        if self.shortage_only {
+            parts.push(("knelpunt", "1".into()));
+        }
         if let Some(l) = &self.lang {
             parts.push(("lang", l.clone()));
         }
@@ -264,6 +274,8 @@ impl UrlState {
             selected: get("sel").filter(|s| !s.is_empty() && s.len() <= 200),
             in_view: get("inview").as_deref() == Some("1"),
             lang: get("lang").filter(|l| LANGS.contains(&l.as_str())),
+            occupation: get("beroep").filter(|o| super::occupation::valid_key(o)),
+            shortage_only: get("knelpunt").as_deref() == Some("1"),
         }
     }
 }
@@ -322,6 +334,15 @@ mod state_tests {
                 selected: (rng.unit() < 0.5).then(|| format!("id-{}", random_text(&mut rng))),
                 in_view: rng.unit() < 0.5,
                 lang: (rng.unit() < 0.5).then(|| LANGS[rng.below(3)].to_string()),
+                occupation: (rng.unit() < 0.5).then(|| {
+                    [
+                        "lasser",
+                        "verpleegkundige",
+                        "technicus-industriele-installaties",
+                    ][rng.below(3)]
+                    .to_string()
+                }),
+                shortage_only: rng.unit() < 0.5,
             };
             let q = state.to_query();
             assert_eq!(UrlState::from_query(&q), state, "query {q}");
@@ -332,7 +353,7 @@ mod state_tests {
 
     #[test]
     fn malformed_parameters_are_ignored_one_by_one() {
-        let s = UrlState::from_query("?sector=engineering,bogus,engineering&eqf=0,4,9,x&km=-3&map=91,3,8&from=51.2,3.2&fromname=%E2%82&lang=de&inview=yes&q=lassen&sel=&province=NL-ZE&%%%=1&&=&zzz");
+        let s = UrlState::from_query("?sector=engineering,bogus,engineering&eqf=0,4,9,x&km=-3&map=91,3,8&from=51.2,3.2&fromname=%E2%82&lang=de&inview=yes&beroep=%3Cscript%3E&knelpunt=ja&q=lassen&sel=&province=NL-ZE&%%%=1&&=&zzz");
         assert_eq!(s.sectors, [Sector::Engineering]);
         assert_eq!(s.levels, [Eqf::new(4).unwrap()]);
         assert_eq!(s.radius_km, None);
@@ -343,6 +364,8 @@ mod state_tests {
         assert_eq!(s.text, "lassen");
         assert_eq!(s.selected, None);
         assert_eq!(s.provinces, [Province::Zeeland]);
+        assert_eq!(s.occupation, None, "not a key: dropped");
+        assert!(!s.shortage_only);
         for junk in [
             "",
             "?",
