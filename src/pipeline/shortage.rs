@@ -113,6 +113,18 @@ pub fn match_name(occ: &Occupations, name: &str) -> Option<OccupationId> {
     })
 }
 
+/// The source address must be one the app will show as a link.
+fn check_url(url: &str, path: &str) -> Result<(), PipelineError> {
+    if url.starts_with("https://") && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(PipelineError::Csv {
+            path: path.into(),
+            message: format!("source address `{url}` is not an https URL"),
+        })
+    }
+}
+
 fn year_in(s: &str) -> Option<u16> {
     s.as_bytes()
         .windows(4)
@@ -135,6 +147,7 @@ pub fn import_vdab_text(
     year: u16,
     source_url: &str,
 ) -> Result<ShortageImport, PipelineError> {
+    check_url(source_url, path)?;
     let csv = read_csv(text, path)?;
     let name_col = csv
         .column(&["beroep", "knelpuntberoep", "beroepsnaam", "omschrijving"])
@@ -210,6 +223,7 @@ pub fn import_uwv_text(
     year: u16,
     source_url: &str,
 ) -> Result<ShortageImport, PipelineError> {
+    check_url(source_url, path)?;
     let csv = read_csv(text, path)?;
     let missing = |what: &str| PipelineError::Csv {
         path: path.into(),
@@ -383,5 +397,8 @@ mod tests {
         let err = import_uwv_text("Beroep\nx\n", "u.csv", occ(), 2025, UWV_URL).unwrap_err();
         assert!(err.to_string().contains("tension"));
         assert!(import_vdab_text("", "e.csv", occ(), 2025, VDAB_LIST_URL).is_err());
+        let err =
+            import_vdab_text("Beroep\nLasser\n", "v.csv", occ(), 2025, "javascript:x").unwrap_err();
+        assert!(err.to_string().contains("not an https URL"));
     }
 }
