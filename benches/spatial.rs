@@ -137,6 +137,21 @@ fn main() {
             }),
         );
 
+        // Catalog build: R-tree, folded search text, display order and occupation links.
+        let mut builds = Vec::new();
+        for _ in 0..3 {
+            let copy = data.clone();
+            let s = Instant::now();
+            black_box(Catalog::new(copy));
+            builds.push(s.elapsed().as_secs_f64() * 1e3);
+        }
+        builds.sort_by(f64::total_cmp);
+        row(
+            "catalog build",
+            courses,
+            "index + text + occupation links",
+            (builds[0], builds[1]),
+        );
         let catalog = Catalog::new(data);
         let view = boxes[0];
         let filter = Filter {
@@ -164,6 +179,20 @@ fn main() {
                     &ClusterOptions::default(),
                 );
                 black_box((all.course_count, in_view.course_count, cs.len()));
+            }),
+        );
+        let welder = Occupations::builtin().by_key("lasser");
+        row(
+            "occupation search",
+            courses,
+            "occupation \"lasser\" + shortage filter + facets + path",
+            time(runs, || {
+                let out = catalog.apply(&Filter {
+                    occupation: welder,
+                    shortage_only: true,
+                    ..Default::default()
+                });
+                black_box(catalog.learning_path(&out).len());
             }),
         );
         row(

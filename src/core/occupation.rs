@@ -145,6 +145,8 @@ pub struct Occupations {
     shortage: Vec<ShortageStatus>,
     /// Every searchable name, folded, with its occupation.
     names: Vec<(OccupationId, String)>,
+    /// Course terms by their first character, for deriving links in one pass over a name.
+    terms: std::collections::HashMap<char, Vec<(String, OccupationId)>>,
 }
 
 /// A tab-separated table: header names and data rows with their 1-based line numbers.
@@ -303,6 +305,7 @@ impl Occupations {
             list,
             shortage: Vec::new(),
             names: Vec::new(),
+            terms: Default::default(),
         };
         out.shortage = out.parse_shortage(shortage_tsv)?;
         out.index_names();
@@ -373,6 +376,17 @@ impl Occupations {
     }
 
     fn index_names(&mut self) {
+        self.terms.clear();
+        for (i, o) in self.list.iter().enumerate() {
+            for t in &o.course_terms {
+                if let Some(first) = t.chars().next() {
+                    self.terms
+                        .entry(first)
+                        .or_default()
+                        .push((t.clone(), i as OccupationId));
+                }
+            }
+        }
         self.names.clear();
         for (i, o) in self.list.iter().enumerate() {
             let id = i as OccupationId;
@@ -533,19 +547,32 @@ impl Occupations {
         best.into_iter().take(limit).map(|(_, id)| id).collect()
     }
 
-    /// Occupations a course name at an EQF level leads to by the course terms.
+    /// Occupations a (folded) course name at an EQF level leads to by the course terms: a
+    /// term must start where a word starts. One pass over the name's word starts, looking
+    /// only at the terms that begin with that letter.
     pub fn derive(&self, course_name_folded: &str, eqf: Eqf) -> Vec<OccupationId> {
-        self.list
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.eqf_range.contains(&eqf.get()))
-            .filter(|(_, o)| {
-                o.course_terms
-                    .iter()
-                    .any(|t| at_word_start(course_name_folded, t))
-            })
-            .map(|(i, _)| i as OccupationId)
-            .collect()
+        let mut out: Vec<OccupationId> = Vec::new();
+        let mut prev_alnum = false;
+        for (i, ch) in course_name_folded.char_indices() {
+            let word_start = !prev_alnum;
+            prev_alnum = ch.is_alphanumeric();
+            if !word_start {
+                continue;
+            }
+            let Some(terms) = self.terms.get(&ch) else {
+                continue;
+            };
+            for (term, id) in terms {
+                if !out.contains(id)
+                    && self.list[usize::from(*id)].eqf_range.contains(&eqf.get())
+                    && course_name_folded[i..].starts_with(term.as_str())
+                {
+                    out.push(*id);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The occupations a course leads to: those its data states (unknown keys skipped; the
@@ -652,6 +679,48 @@ mod tests {
         assert!(!keys("Werktuigbouwkunde", 6).contains(&"werfleider"));
         assert_eq!(keys("Lassen-constructie", 3), ["lasser"]);
         assert!(keys("Liberal Arts and Sciences", 6).is_empty());
+    }
+
+    #[test]
+    fn one_pass_derivation_agrees_with_the_definition() {
+        let o = builtin();
+        let slow = |name: &str, eqf: Eqf| -> Vec<OccupationId> {
+            o.all()
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.eqf_range.contains(&eqf.get()))
+                .filter(|(_, x)| x.course_terms.iter().any(|t| at_word_start(name, t)))
+                .map(|(i, _)| i as OccupationId)
+                .collect()
+        };
+        let mut rng = crate::core::synth::Rng::new(5);
+        let words = [
+            "verpleegkunde",
+            "lassen",
+            "bouw",
+            "werktuigbouwkunde",
+            "elektromechanica",
+            "x",
+            "mechanica-elektriciteit",
+            "de",
+            "in",
+            "zorgkundige",
+            "(",
+            "-",
+            "informatica",
+            "chemie",
+            "ict",
+            "éé",
+            "kinderopvang",
+        ];
+        for _ in 0..5_000 {
+            let n = 1 + rng.below(5);
+            let name: Vec<&str> = (0..n).map(|_| words[rng.below(words.len())]).collect();
+            let sep = [" ", "-", "", "/"][rng.below(4)];
+            let name = fold(&name.join(sep));
+            let eqf = Eqf::new(1 + rng.below(8) as u8).unwrap();
+            assert_eq!(o.derive(&name, eqf), slow(&name, eqf), "{name} {eqf:?}");
+        }
     }
 
     #[test]
