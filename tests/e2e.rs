@@ -408,8 +408,19 @@ async fn page_in_headless_chromium() {
     let active = js(&c, "return document.activeElement.id").await;
     assert_eq!(
         active,
-        json!("origin-input"),
-        "Tab moves from the search box to the starting point"
+        json!("occupation-input"),
+        "Tab moves from the search box to the occupation search"
+    );
+    c.find(Locator::Css("#occupation-input"))
+        .await
+        .unwrap()
+        .send_keys("\u{E004}")
+        .await
+        .unwrap();
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("shortage-only"),
+        "then to the shortage filter"
     );
     js(
         &c,

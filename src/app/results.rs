@@ -348,7 +348,10 @@ pub fn OccupationCard() -> impl IntoView {
                 <ol class="path" id="occupation-path">
                     {path.into_iter().map(|step| {
                         let nationals: std::collections::BTreeSet<String> = step.courses.iter()
-                            .map(|c| labels::course_level(&cat.data.courses[*c as usize].level))
+                            .map(|c| {
+                                let l = cat.data.courses[*c as usize].level.national;
+                                format!("{} ({})", l.name(), l.country().code())
+                            })
                             .collect();
                         let head = format!("EQF {} · {}", step.eqf.get(), nationals.into_iter().collect::<Vec<_>>().join(" / "));
                         let n = step.courses.len();
