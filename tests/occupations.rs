@@ -248,3 +248,27 @@ fn the_real_flemish_sample_gives_paths_for_welders_electromechanics_and_carers()
     });
     assert!(cat.learning_path(&out).len() >= 2);
 }
+
+#[test]
+fn the_csv_export_names_each_course_occupations_and_shortage_listing() {
+    let cat = shipped();
+    let out = cat.apply(&Filter {
+        occupation: Some(occ("verpleegkundige")),
+        ..Default::default()
+    });
+    let rows: Vec<(u32, Option<f64>)> = out
+        .providers
+        .iter()
+        .flat_map(|h| h.courses.iter().map(|c| (*c, None)))
+        .collect();
+    let csv = leerkaart::core::shortlist::to_csv(&cat, &rows);
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",leads_to,shortage"));
+    for line in lines {
+        assert!(line.contains("verpleegkundige"), "{line}");
+        assert!(
+            line.contains("verpleegkundige BE 2024 bottleneck"),
+            "{line}"
+        );
+    }
+}

@@ -7,7 +7,9 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::occupation::LinkBasis;
 use crate::core::shortlist;
 use crate::core::travel::{route_url, TravelMode};
-use crate::core::{labels, safe_http_url, Catalog, CourseId, ProviderHit, ProviderId, Sector};
+use crate::core::{
+    labels, safe_http_url, Award, Catalog, CourseId, ProviderHit, ProviderId, Sector,
+};
 
 /// "38 opleidingen bij 17 locaties (in beeld)".
 pub fn count_text() -> String {
@@ -192,7 +194,8 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                     <span class="badges">
                         <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
                         <span class="badge level" title=move || labels::eqf(ui.lang.get(), level.eqf)>{labels::course_level(&level)}</span>
-                        {award.map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
+                        // Full diplomas are the rule: only the shorter steps get a badge here.
+                        {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
                         {shortage}
                     </span>
                     <span class="course-forms">
@@ -284,7 +287,7 @@ fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView
                     <button type="button" class="btn-link occ-link" on:click=move |_| ui.occupation.set(Some(key.clone()))>
                         {move || label.label(ui.lang.get()).to_string()}
                     </button>
-                    {status.map(|s| view! { <span class="occ-status">{move || format!(" ({})", labels::shortage_status(ui.lang.get(), &s))}</span> })}
+                    {status.map(|s| view! { <span class="occ-status">{move || format!(" — {}", labels::shortage_short(ui.lang.get(), &s))}</span> })}
                 </li>
             })
         })
@@ -464,6 +467,15 @@ pub fn Compare() -> impl IntoView {
                                     <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| labels::level_both(&course(cid).level))}</tr>
                                     <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(", "))}</tr>
                                     <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.unwrap_or_else(|| "—".into()))}</tr>
+                                    <tr><th scope="row">{Msg::LeadsTo.text(lang)}</th>{cell(&|cid, _| {
+                                        c.course_occupations(cid).iter().filter_map(|o| {
+                                            let label = c.occupations.get(*o)?.label(lang).to_string();
+                                            Some(match c.occupations.latest(*o).first() {
+                                                Some(st) => format!("{label} ({})", labels::shortage_short(lang, st)),
+                                                None => label,
+                                            })
+                                        }).collect::<Vec<_>>().join(", ")
+                                    })}</tr>
                                     <tr><th scope="row">{Msg::Link.text(lang)}</th>{list.iter().map(|(cid, _)| {
                                         let url = course(*cid).website.or_else(|| provider(*cid).website).and_then(|u| safe_http_url(&u));
                                         view! { <td>{url.map(|u| view! { <a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}</a> })}</td> }

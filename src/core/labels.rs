@@ -495,3 +495,13 @@ pub fn shortage_status(lang: Lang, s: &super::occupation::ShortageStatus) -> Str
         s.region
     )
 }
+
+/// A shortage status in a few words: "BE 2024: knelpuntberoep".
+pub fn shortage_short(lang: Lang, s: &super::occupation::ShortageStatus) -> String {
+    format!(
+        "{} {}: {}",
+        s.country.code(),
+        s.year,
+        shortage_level(lang, s.level)
+    )
+}

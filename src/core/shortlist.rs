@@ -68,7 +68,7 @@ fn cell(s: &str) -> String {
 
 /// CSV of courses (with their provider and distance), one row each.
 pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)]) -> String {
-    let mut out = String::from("provider,municipality,country,course,sector,eqf,national_level,learning_forms,duration,distance_km,website,source\n");
+    let mut out = String::from("provider,municipality,country,course,sector,eqf,national_level,learning_forms,duration,distance_km,website,source,leads_to,shortage\n");
     for (c, distance) in rows {
         let course = &catalog.data.courses[*c as usize];
         let p = &catalog.data.providers[course.provider as usize];
@@ -95,6 +95,31 @@ pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)]) -> String {
                 .or_else(|| p.website.clone())
                 .unwrap_or_default(),
             course.source.name.clone(),
+            catalog
+                .course_occupations(*c)
+                .iter()
+                .filter_map(|o| catalog.occupations.get(*o))
+                .map(|o| o.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            catalog
+                .course_occupations(*c)
+                .iter()
+                .flat_map(|o| catalog.occupations.latest(*o))
+                .map(|st| {
+                    let key = catalog
+                        .occupations
+                        .get(st.occupation)
+                        .map_or("", |o| o.key.as_str());
+                    format!(
+                        "{key} {} {} {}",
+                        st.country.code(),
+                        st.year,
+                        st.level.code()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
         ];
         out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
