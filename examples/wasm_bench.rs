@@ -117,6 +117,16 @@ mod bench {
                     )))
                 }),
             );
+            let build = time(3.min(runs), || {
+                std::hint::black_box(Catalog::new(data.clone()).data.courses.len());
+            });
+            row(
+                &mut out,
+                "catalog build (incl. copy)",
+                courses,
+                "index + text + occupation links",
+                build,
+            );
             let catalog = Catalog::new(data);
             let filter = Filter {
                 sectors: vec![Sector::Engineering, Sector::HealthWelfare],
@@ -145,6 +155,21 @@ mod bench {
                         &ClusterOptions::default(),
                     );
                     std::hint::black_box((in_view.course_count, cs.len()));
+                }),
+            );
+            let welder = Occupations::builtin().by_key("lasser");
+            row(
+                &mut out,
+                "occupation search",
+                courses,
+                "occupation \"lasser\" + shortage filter + facets + path",
+                time(runs, || {
+                    let out = catalog.apply(&Filter {
+                        occupation: welder,
+                        shortage_only: true,
+                        ..Default::default()
+                    });
+                    std::hint::black_box(catalog.learning_path(&out).len());
                 }),
             );
         }

@@ -457,6 +457,7 @@ pub fn About() -> impl IntoView {
                 <li>{move || tr(Msg::SourceMap)}</li>
                 <li>{move || tr(Msg::SourcePlaces)}</li>
                 <li>{move || tr(Msg::SourceBorders)}</li>
+                <li>{move || tr(Msg::SourceOccupations)}</li>
                 <li>{move || tr(Msg::SourceLeaflet)}</li>
             </ul>
             <h3>{move || tr(Msg::ReportError)}</h3>
