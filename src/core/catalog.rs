@@ -37,17 +37,35 @@ pub struct Catalog {
     occ_stated: Vec<bool>,
 }
 
-/// The attributes filters and facets look at, 8 bytes per course.
+/// The attributes filters and facets look at, 4 bytes per course (the scan over a million
+/// courses is memory-bound: one more byte would cost a padded 6).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PackedCourse {
     /// Sector index.
     pub sector: u8,
     /// EQF level, 1..=8.
     pub eqf: u8,
+    /// Bit set of learning-form indices, and [`SHORTAGE_BIT`].
+    bits: u16,
+}
+
+/// Set in [`PackedCourse`] when the course leads to an occupation some shortage list names.
+const SHORTAGE_BIT: u16 = 1 << 15;
+const _: () = assert!(
+    super::model::LearningForm::ALL.len() < 15,
+    "learning forms and the shortage flag share 16 bits"
+);
+
+impl PackedCourse {
     /// Bit set of learning-form indices.
-    pub forms: u16,
-    /// Leads to an occupation some shortage list names.
-    pub shortage: bool,
+    pub fn forms(self) -> u16 {
+        self.bits & !SHORTAGE_BIT
+    }
+
+    /// Leads to a shortage occupation.
+    pub fn shortage(self) -> bool {
+        self.bits & SHORTAGE_BIT != 0
+    }
 }
 
 impl Catalog {
@@ -126,13 +144,18 @@ impl Catalog {
             .map(|(i, c)| PackedCourse {
                 sector: c.sector.index() as u8,
                 eqf: c.level.eqf.get(),
-                forms: c
+                bits: c
                     .learning_forms
                     .iter()
-                    .fold(0u16, |m, f| m | 1 << f.index()),
-                shortage: occ_ids[occ_offsets[i] as usize..occ_offsets[i + 1] as usize]
-                    .iter()
-                    .any(|o| shortage_of[usize::from(*o)]),
+                    .fold(0u16, |m, f| m | 1 << f.index())
+                    | if occ_ids[occ_offsets[i] as usize..occ_offsets[i + 1] as usize]
+                        .iter()
+                        .any(|o| shortage_of[usize::from(*o)])
+                    {
+                        SHORTAGE_BIT
+                    } else {
+                        0
+                    },
             })
             .collect();
         drop(derived);
@@ -176,7 +199,9 @@ impl Catalog {
 
     /// True when a course leads to an occupation some shortage list names.
     pub fn course_leads_to_shortage(&self, course: CourseId) -> bool {
-        self.packed.get(course as usize).is_some_and(|p| p.shortage)
+        self.packed
+            .get(course as usize)
+            .is_some_and(|p| p.shortage())
     }
 
     /// Looks a provider up by its data id.

@@ -204,7 +204,7 @@ impl Catalog {
                 }
                 let c = self.packed[cid as usize];
                 let mut fails = fails_p;
-                if filter.shortage_only && !c.shortage {
+                if filter.shortage_only && !c.shortage() {
                     fails |= SHORTAGE;
                 }
                 if !pass(sectors, 1 << c.sector) {
@@ -213,7 +213,7 @@ impl Catalog {
                 if !pass(levels, 1 << (c.eqf - 1)) {
                     fails |= LEVEL;
                 }
-                if forms != 0 && u32::from(c.forms) & forms == 0 {
+                if forms != 0 && u32::from(c.forms()) & forms == 0 {
                     fails |= FORM;
                 }
                 if fails == 0 {
@@ -221,8 +221,8 @@ impl Catalog {
                     facets.levels[c.eqf as usize - 1] += 1;
                     facets.countries[p.country.index()] += 1;
                     facets.provinces[p.province.index()] += 1;
-                    add_forms(&mut facets.learning_forms, c.forms);
-                    facets.shortage += u32::from(c.shortage);
+                    add_forms(&mut facets.learning_forms, c.forms());
+                    facets.shortage += u32::from(c.shortage());
                     matched.push(cid);
                     continue;
                 }
@@ -231,7 +231,7 @@ impl Catalog {
                     LEVEL => facets.levels[c.eqf as usize - 1] += 1,
                     COUNTRY => facets.countries[p.country.index()] += 1,
                     PROVINCE => facets.provinces[p.province.index()] += 1,
-                    FORM => add_forms(&mut facets.learning_forms, c.forms),
+                    FORM => add_forms(&mut facets.learning_forms, c.forms()),
                     _ => {}
                 }
             }
