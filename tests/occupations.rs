@@ -272,3 +272,93 @@ fn the_csv_export_names_each_course_occupations_and_shortage_listing() {
         );
     }
 }
+
+#[test]
+fn the_command_line_refreshes_one_year_of_one_list_and_keeps_the_rest() {
+    let dir = std::env::temp_dir().join(format!("leerkaart-shortage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let shortage = dir.join("shortage.tsv");
+    std::fs::copy(root().join("data/shortage.tsv"), &shortage).unwrap();
+    let list = dir.join("knelpuntberoepen.csv");
+    std::fs::write(
+        &list,
+        "Beroep;Kwantitatief;Kwalitatief;Arbeidsomstandigheden\nLasser;x;x;\nZorgkundige;x;;x\nVrachtwagenchauffeur;x;;\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_leerkaart-data");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .current_dir(root())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "import",
+        "vdab-knelpuntberoepen",
+        list.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--shortage",
+        shortage.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("`Vrachtwagenchauffeur`"),
+        "unmatched rows are listed: {stderr}"
+    );
+    let text = std::fs::read_to_string(&shortage).unwrap();
+    assert!(text.starts_with("# "), "the explanatory comment is kept");
+    let occ = Occupations::parse(
+        &std::fs::read_to_string(root().join("data/occupations.tsv")).unwrap(),
+        &text,
+    )
+    .unwrap();
+    let before = Occupations::builtin().shortage().len();
+    assert_eq!(occ.shortage().len(), before + 2, "two new rows, none lost");
+    let welder = occ.latest(occ.by_key("lasser").unwrap());
+    assert_eq!((welder[0].country, welder[0].year), (Country::Be, 2026));
+    // Importing the same year again replaces it instead of adding.
+    assert!(run(&[
+        "import",
+        "vdab-knelpuntberoepen",
+        list.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--shortage",
+        shortage.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let again = std::fs::read_to_string(&shortage).unwrap();
+    assert_eq!(again.lines().count(), text.lines().count());
+    // Without a year, or with a bad source address, nothing is written.
+    assert_eq!(
+        run(&[
+            "import",
+            "uwv-spanning",
+            list.to_str().unwrap(),
+            "--shortage",
+            shortage.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert!(!run(&[
+        "import",
+        "uwv-spanning",
+        list.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--source-url",
+        "http://x",
+        "--shortage",
+        shortage.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert_eq!(std::fs::read_to_string(&shortage).unwrap(), again);
+    let _ = std::fs::remove_dir_all(&dir);
+}

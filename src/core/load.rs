@@ -940,7 +940,7 @@ impl<'a> Loader<'a> {
         let mut occupations = Vec::with_capacity(raw.occupations.len());
         for o in raw.occupations {
             let o = o.trim().to_string();
-            if super::occupation::valid_key(&o) {
+            if super::occupation::valid_reference(&o) {
                 if !occupations.contains(&o) {
                     occupations.push(o);
                 }

@@ -231,6 +231,21 @@ fn parse_range(s: &str) -> Option<std::ops::RangeInclusive<u8>> {
     (valid(a) && valid(b) && a <= b).then_some(a..=b)
 }
 
+/// How every ESCO occupation URI begins.
+pub const ESCO_OCCUPATION_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
+
+/// True for an ESCO occupation URI: the prefix and a UUID.
+pub fn is_esco_uri(s: &str) -> bool {
+    s.strip_prefix(ESCO_OCCUPATION_PREFIX)
+        .is_some_and(|id| id.len() == 36 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
+}
+
+/// True for what a course may name an occupation by: a key of the vocabulary or an ESCO
+/// occupation URI.
+pub fn valid_reference(s: &str) -> bool {
+    valid_key(s) || is_esco_uri(s)
+}
+
 /// True for an occupation key: lower-case ASCII letters, digits and dashes.
 pub fn valid_key(key: &str) -> bool {
     !key.is_empty()
@@ -275,7 +290,7 @@ impl Occupations {
                 return Err(t.error(*line, format!("ISCO-08 `{isco}` is not four digits")));
             }
             let esco = get(2);
-            if !esco.is_empty() && !esco.starts_with("http://data.europa.eu/esco/occupation/") {
+            if !esco.is_empty() && !is_esco_uri(esco) {
                 return Err(t.error(*line, format!("`{esco}` is not an ESCO occupation URI")));
             }
             let labels = [get(3), get(4), get(5)].map(str::to_string);
@@ -446,6 +461,18 @@ impl Occupations {
             .map(|i| i as OccupationId)
     }
 
+    /// The occupation a course's data names, by key or by ESCO URI.
+    pub fn resolve(&self, reference: &str) -> Option<OccupationId> {
+        if is_esco_uri(reference) {
+            self.list
+                .iter()
+                .position(|o| o.esco_uri.as_deref() == Some(reference))
+                .map(|i| i as OccupationId)
+        } else {
+            self.by_key(reference)
+        }
+    }
+
     /// Every shortage status.
     pub fn shortage(&self) -> &[ShortageStatus] {
         &self.shortage
@@ -582,7 +609,7 @@ impl Occupations {
             let stated = course
                 .occupations
                 .iter()
-                .filter_map(|k| self.by_key(k))
+                .filter_map(|k| self.resolve(k))
                 .collect();
             return (stated, LinkBasis::Stated);
         }
@@ -795,6 +822,29 @@ mod tests {
             Occupations::parse("key\n", ""),
             Err(OccupationError::MissingColumn { .. })
         ));
+    }
+
+    #[test]
+    fn courses_may_name_an_occupation_by_esco_uri() {
+        let uri = "http://data.europa.eu/esco/occupation/0123abcd-0000-4000-8000-0123456789ab";
+        let head =
+            "key\tisco08\tesco_uri\tlabel_nl\tlabel_en\tlabel_fr\tlevels\tcourse_terms\tsynonyms\n";
+        let o = Occupations::parse(
+            &format!("{head}lasser\t7212\t{uri}\tLasser\tWelder\tSoudeur\t2-5\tlassen\t\n"),
+            "",
+        )
+        .unwrap();
+        assert_eq!(o.resolve(uri), Some(0));
+        assert_eq!(o.resolve("lasser"), Some(0));
+        assert_eq!(
+            o.resolve("http://data.europa.eu/esco/occupation/ffffffff-0000-4000-8000-0123456789ab"),
+            None
+        );
+        assert!(valid_reference(uri) && valid_reference("lasser"));
+        assert!(!valid_reference(
+            "http://data.europa.eu/esco/occupation/x<script>"
+        ));
+        assert!(!valid_reference("javascript:alert(1)"));
     }
 
     #[test]

@@ -143,7 +143,7 @@ pub fn validate_with(text: &str, land: Option<&Land>, occ: &Occupations) -> Vec<
         }
         for c in data.courses_of(i as u32) {
             for key in &c.occupations {
-                if occ.by_key(key).is_none() {
+                if occ.resolve(key).is_none() {
                     problems.push(Problem {
                         severity: Severity::Error,
                         at: format!("{at} course `{}`", c.name),
