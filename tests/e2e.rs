@@ -1136,7 +1136,19 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     assert_eq!(parse_count(&t), all);
     assert_eq!(count(&c, "#occupation-card").await, 0);
 
-    // 7. Phone size, with an occupation open.
+    // 7. Typing a job into the course search offers the occupation search.
+    let q = c.find(Locator::Css("#q")).await.unwrap();
+    q.send_keys("lasser").await.unwrap();
+    wait_text(&c, "#occupation-suggest", |t| t.contains("Lasser?")).await;
+    click(&c, "#occupation-suggest button").await;
+    wait_text(&c, "#occupation-title", |t| t == "Lasser").await;
+    assert_eq!(
+        js(&c, "return document.querySelector('#q').value").await,
+        json!("")
+    );
+    assert_eq!(count(&c, "#occupation-suggest").await, 0);
+
+    // 8. Phone size, with an occupation open.
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!(
         "{base}/?tiles=none&beroep=technicus-industriele-installaties"

@@ -143,6 +143,15 @@ pub fn Filters() -> impl IntoView {
                     placeholder=move || tr(Msg::SearchPlaceholder)
                     prop:value=move || ui.text.get()
                     on:input=move |ev| ui.text.set(event_target_value(&ev)) />
+                {move || occupation_suggestion().map(|(key, label)| view! {
+                    <p class="hint" id="occupation-suggest">
+                        {format!("{} ", tr(Msg::SearchAsOccupation))}
+                        <button type="button" class="btn-link" on:click=move |_| {
+                            ui.occupation.set(Some(key.clone()));
+                            ui.text.set(String::new());
+                        }>{format!("{label}?")}</button>
+                    </p>
+                })}
             </div>
             <OccupationPicker />
             <OriginPicker />
@@ -168,6 +177,24 @@ pub fn Filters() -> impl IntoView {
             </label>
         </section>
     }
+}
+
+/// When the free text is an occupation's name ("lasser", "nurse"), the occupation to offer:
+/// course names rarely contain the job ("Lassen-constructie"), the occupation search finds them.
+fn occupation_suggestion() -> Option<(String, String)> {
+    let ui = ui();
+    if ui.occupation.get().is_some() {
+        return None;
+    }
+    let text = ui.text.get();
+    let occ = Occupations::builtin();
+    let id = *occ.search(&text, 1).first()?;
+    let folded = crate::core::text::fold(text.trim());
+    if !occ.exact_name(id, &folded) {
+        return None;
+    }
+    let o = occ.get(id)?;
+    Some((o.key.clone(), o.label(ui.lang.get()).to_string()))
 }
 
 /// Search by occupation: the label typed in any language becomes the occupation filter;

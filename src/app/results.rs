@@ -395,6 +395,7 @@ pub fn OccupationCard() -> impl IntoView {
                 {status_view}
                 <h3>{Msg::PathTitle.text(lang)}</h3>
                 {steps}
+                <p class="hint">{Msg::LinkExplain.text(lang)}</p>
                 <p class="hint">{Msg::AdmissionCaveat.text(lang)}</p>
             </section>
         })

@@ -110,6 +110,8 @@ messages! {
     PathEmpty => ["Geen opleiding in deze gegevens leidt naar dit beroep binnen de huidige filters. Wis een filter of kijk bij VDAB, Syntra of het mbo in de buurt.", "No course in this data leads to this occupation within the current filters. Clear a filter, or ask VDAB, Syntra or a nearby MBO college.", "Aucune formation de ces données ne mène à ce métier avec les filtres actuels. Effacez un filtre, ou renseignez-vous auprès du VDAB, de Syntra ou d'un établissement MBO proche."],
     NoShortageKnown => ["Geen knelpuntvermelding bekend in de meegeleverde lijsten.", "No shortage listing known in the shipped lists.", "Aucune mention de pénurie connue dans les listes fournies."],
     Source => ["Bron", "Source", "Source"],
+    LinkExplain => ["Welke opleiding naar welk beroep leidt, staat in de gegevens van de opleiding of is afgeleid uit haar naam en niveau (zie „Leidt naar” bij elke opleiding).", "Which course leads to which occupation is stated in the course's data or derived from its name and level (see “Leads to” on each course).", "Le lien entre formation et métier figure dans les données de la formation ou est déduit de son nom et de son niveau (voir « Mène à » sous chaque formation)."],
+    SearchAsOccupation => ["Zoek je het beroep", "Looking for the occupation", "Vous cherchez le métier"],
     ResetFilters => ["Wis alle filters", "Clear all filters", "Effacer les filtres"],
     OnlyInView => ["Alleen wat op de kaart in beeld is", "Only what is in view on the map", "Seulement ce qui est visible sur la carte"],
     InView => ["in beeld", "in view", "visibles"],
