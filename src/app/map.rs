@@ -523,14 +523,21 @@ impl MapCtl {
             let _ = block.append_child(&self.el("p", "pp-meta", Some(&meta)));
             let courses = courses_of.get(pid).copied().unwrap_or(&[]);
             let list = self.el("ul", "pp-courses", None);
-            for c in courses.iter().take(POPUP_COURSES) {
-                let c = &data.courses[*c as usize];
+            for cid in courses.iter().take(POPUP_COURSES) {
+                let c = &data.courses[*cid as usize];
                 let li = self.el("li", "", Some(&c.name));
                 let _ = li.append_child(&self.el(
                     "span",
                     "pp-level",
                     Some(&format!(" · EQF {}", c.level.eqf.get())),
                 ));
+                if catalog.course_leads_to_shortage(*cid) {
+                    let _ = li.append_child(&self.el(
+                        "span",
+                        "pp-shortage",
+                        Some(&format!(" · {}", Msg::ShortageBadge.text(lang))),
+                    ));
+                }
                 let _ = list.append_child(&li);
             }
             if courses.len() > POPUP_COURSES {
