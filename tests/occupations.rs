@@ -362,3 +362,93 @@ fn the_command_line_refreshes_one_year_of_one_list_and_keeps_the_rest() {
     assert_eq!(std::fs::read_to_string(&shortage).unwrap(), again);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The 2015 Dutch MBO qualification list (../shared, in CI): the real names of the courses a
+/// Zeeland import would bring. Known names link to the right occupation, unrelated ones to
+/// none, and the share of care and technical qualifications with a link is reported.
+#[test]
+fn real_mbo_qualification_names_link_to_their_occupations() {
+    let path = root().join("../shared/data/courses/nl_mbo_kwalificaties_2015.csv");
+    if !path.is_file() {
+        eprintln!(
+            "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
+            path.display()
+        );
+        return;
+    }
+    let occ = Occupations::builtin();
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let mut rows: Vec<(String, u8, String)> = Vec::new();
+    for r in reader.records() {
+        let r = r.unwrap();
+        // MBO level n is EQF n (NLQF referencing).
+        rows.push((r[1].to_string(), r[2].parse().unwrap(), r[7].to_string()));
+    }
+    assert_eq!(rows.len(), 470);
+    let keys = |name: &str, level: u8| -> Vec<&str> {
+        occ.derive(&leerkaart::core::text::fold(name), Eqf::new(level).unwrap())
+            .into_iter()
+            .map(|id| occ.all()[usize::from(id)].key.as_str())
+            .collect()
+    };
+    let level_of = |name: &str| {
+        rows.iter()
+            .find(|r| r.0 == name)
+            .unwrap_or_else(|| panic!("{name} in the list"))
+            .1
+    };
+    for (name, want) in [
+        ("Mbo-Verpleegkundige", "verpleegkundige"),
+        ("Verzorgende IG", "zorgkundige"),
+        ("Basislasser", "lasser"),
+        ("Allround lasser", "lasser"),
+        (
+            "Eerste monteur elektrotechnische installaties woning en utiliteit",
+            "elektricien",
+        ),
+        ("Eerste monteur mechatronica", "elektromechanicien"),
+        ("Procesoperator B", "procesoperator"),
+        ("Verspaner", "verspaner"),
+        ("Pedagogisch medewerker kinderopvang", "kinderbegeleider"),
+        ("Allround laborant", "laborant"),
+        ("Applicatie- en mediaontwikkelaar", "ict-ontwikkelaar"),
+        (
+            "Eerste monteur koude- en klimaatsystemen",
+            "technicus-koeltechniek",
+        ),
+        ("Monteur werktuigkundige installaties", "installatiemonteur"),
+    ] {
+        let got = keys(name, level_of(name));
+        assert!(got.contains(&want), "{name}: {got:?}");
+    }
+    for name in [
+        "Acteur",
+        "Danser",
+        "Musicalperformer",
+        "Goudsmid",
+        "Glazenwasser",
+    ] {
+        assert!(keys(name, level_of(name)).is_empty(), "{name}");
+    }
+    for domain in ["Zorg en welzijn", "Techniek en procesindustrie"] {
+        let in_domain: Vec<_> = rows.iter().filter(|r| r.2 == domain).collect();
+        let linked = in_domain
+            .iter()
+            .filter(|r| !keys(&r.0, r.1).is_empty())
+            .count();
+        eprintln!(
+            "{domain}: {linked} of {} qualifications link to an occupation",
+            in_domain.len()
+        );
+        // Care includes performing arts, sport and facility services, which lead nowhere here.
+        let floor = if domain == "Zorg en welzijn" {
+            0.6
+        } else {
+            0.75
+        };
+        assert!(
+            linked as f64 >= floor * in_domain.len() as f64,
+            "{domain}: only {linked}"
+        );
+    }
+}
