@@ -1111,6 +1111,11 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     wait_text(&c, "#occupation-title", |t| t == "Soudeur / soudeuse").await;
     wait_text(&c, "#path-empty", |t| t.contains("Aucune formation")).await;
     assert!(text(&c, "#occupation-shortage").await.contains("BE 2020"));
+    std::fs::write(
+        out.join("occupation-empty-fr.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
     // Switching language relabels the chosen occupation.
     c.find(Locator::Css("#lang"))
         .await

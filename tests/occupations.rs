@@ -112,7 +112,7 @@ const FIXTURE: &str = r#"{"type":"FeatureCollection","features":[
   "properties":{"name":"Centrum A","kind":"adult_education","country":"BE","province":"BE-VOV","municipality":"Gent","location_precision":"town","source":{"name":"test"},
   "courses":[
    {"name":"Lasser TIG","sector":"engineering","level":{"eqf":3,"national":"be_beroepskwalificatie"},"learning_forms":["evening"],"award":"diploma","occupations":["lasser"]},
-   {"name":"Module MIG-lassen","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["modular"],"award":"partial_certificate","occupations":["lasser","Not A Key"]},
+   {"name":"Module MIG-lassen","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["modular"],"award":"partial_certificate","occupations":["lasser","Not A Key","javascript:alert(1)","<img src=x onerror=alert(1)>"]},
    {"name":"Kennismaking lassen","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["part_time"],"award":"short_course"},
    {"name":"Onbekend beroep","sector":"engineering","level":{"eqf":2,"national":"be_beroepskwalificatie"},"learning_forms":["part_time"],"occupations":["astronaut"]}
   ]}},
