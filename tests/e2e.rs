@@ -1168,6 +1168,24 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     .unwrap();
     let serious = axe_serious(&c, "phone occupation").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
+    // Choosing another occupation on a phone brings its card into view.
+    click(&c, "#occupation-clear").await;
+    let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
+    input.send_keys("nurse").await.unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    wait_text(&c, "#occupation-title", |t| t == "Verpleegkundige").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let top = js(
+        &c,
+        "return document.querySelector('#occupation-card').getBoundingClientRect().top",
+    )
+    .await;
+    let height = js(&c, "return window.innerHeight").await;
+    let top = top.as_f64().unwrap();
+    assert!(
+        (-1.0..120.0).contains(&top) && top < height.as_f64().unwrap(),
+        "card at the top of the screen: top {top}, viewport {height}"
+    );
     assert_eq!(
         js(&c, "return window.leerkaartCspViolations").await,
         json!(0)

@@ -126,10 +126,19 @@ pub fn locate(on_found: impl FnOnce(LonLat) + 'static) {
 
 /// Scrolls an element into view if it is off screen.
 pub fn scroll_into_view(id: &str) {
+    scroll_to(id, "nearest");
+}
+
+/// Scrolls so that an element starts at the top of its scrolling area.
+pub fn scroll_to_top(id: &str) {
+    scroll_to(id, "start");
+}
+
+fn scroll_to(id: &str, block: &str) {
     let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
-    let opts = super::leaflet::options(&[("block", "nearest".into())]);
+    let opts = super::leaflet::options(&[("block", block.into())]);
     if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
             let _ = f.call1(&el, &opts);

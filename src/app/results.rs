@@ -305,6 +305,17 @@ fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView
 #[component]
 pub fn OccupationCard() -> impl IntoView {
     let ui = ui();
+    // On a phone the card is below the filters: bring a newly chosen occupation to the top.
+    Effect::new(move |prev: Option<Option<String>>| {
+        let current = ui.occupation.get();
+        if current.is_some()
+            && prev.as_ref().is_some_and(|p| *p != current)
+            && !super::wide_screen()
+        {
+            browser::scroll_to_top("occupation-card");
+        }
+        current
+    });
     let card = move || {
         let key = ui.occupation.get()?;
         let cat = ui.catalog.get()?;
