@@ -124,6 +124,37 @@ async fn browser(user_data: &Path) -> (Driver, Client) {
     }
 }
 
+/// The static server, headless Chromium on a fresh profile, and the folder screenshots go to;
+/// the profile is removed when the session ends.
+struct Session {
+    base: String,
+    c: Client,
+    out: PathBuf,
+    profile: PathBuf,
+    _driver: Driver,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+async fn session(tag: &str) -> Session {
+    let out = root().join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let port = serve();
+    let profile = std::env::temp_dir().join(format!("leerkaart-{tag}-{}", std::process::id()));
+    let (driver, c) = browser(&profile).await;
+    Session {
+        base: format!("http://127.0.0.1:{port}"),
+        c,
+        out,
+        profile,
+        _driver: driver,
+    }
+}
+
 async fn text(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
@@ -231,12 +262,8 @@ async fn page_in_headless_chromium() {
     if !prerequisites_present() {
         return;
     }
-    let out = root().join("tests/output");
-    std::fs::create_dir_all(&out).unwrap();
-    let port = serve();
-    let base = format!("http://127.0.0.1:{port}");
-    let profile = std::env::temp_dir().join(format!("leerkaart-e2e-{}", std::process::id()));
-    let (_driver, c) = browser(&profile).await;
+    let session = session("e2e").await;
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
 
     // 1. The map, markers and list render with the default data.
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
@@ -676,7 +703,6 @@ async fn page_in_headless_chromium() {
         "no CSP violation all along"
     );
     c.close().await.unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }
 
 fn shipped_catalog() -> leerkaart::core::Catalog {
@@ -691,10 +717,8 @@ async fn shared_links_history_shortlist_and_languages() {
     if !prerequisites_present() {
         return;
     }
-    let port = serve();
-    let base = format!("http://127.0.0.1:{port}");
-    let profile = std::env::temp_dir().join(format!("leerkaart-e2e2-{}", std::process::id()));
-    let (_driver, c) = browser(&profile).await;
+    let session = session("e2e2").await;
+    let (c, base) = (session.c.clone(), &session.base);
 
     // 1. A shared link reproduces filters, starting point, radius, selection and language;
     //    the count is the core's count for the same state.
@@ -878,7 +902,6 @@ async fn shared_links_history_shortlist_and_languages() {
     wait_text(&c, "#match-count", |t| t.contains("formations")).await;
 
     c.close().await.unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -888,8 +911,8 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
         return;
     }
     // Synthetic data, written for this test only (never shipped).
-    let out = root().join("tests/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let session = session("e2e3").await;
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
     let data = generate(
         11,
         &SynthOptions {
@@ -902,10 +925,6 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     std::fs::write(out.join("synthetic.geojson"), text).unwrap();
 
     let tiles = leerkaart::pipeline::tiles::write_tiles(&data, &out.join("tiles"), 0.25).unwrap();
-    let port = serve();
-    let base = format!("http://127.0.0.1:{port}");
-    let profile = std::env::temp_dir().join(format!("leerkaart-e2e3-{}", std::process::id()));
-    let (_driver, c) = browser(&profile).await;
     c.goto(&format!("{base}/?tiles=none&data=output/synthetic.geojson"))
         .await
         .unwrap();
@@ -971,7 +990,6 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     assert!(shown > 0 && shown < 24_000, "{t}");
     assert!(shown >= expected.min(1), "{shown} vs {expected}");
     c.close().await.unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }
 
 /// Counts the core gives for a filter on the shipped data: (courses, providers).
@@ -986,12 +1004,8 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     if !prerequisites_present() {
         return;
     }
-    let out = root().join("tests/output");
-    std::fs::create_dir_all(&out).unwrap();
-    let port = serve();
-    let base = format!("http://127.0.0.1:{port}");
-    let profile = std::env::temp_dir().join(format!("leerkaart-e2e4-{}", std::process::id()));
-    let (_driver, c) = browser(&profile).await;
+    let session = session("e2e4").await;
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
     let occ = Occupations::builtin();
     let nurse = occ.by_key("verpleegkundige").unwrap();
 
@@ -1191,5 +1205,4 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
         json!(0)
     );
     c.close().await.unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }

@@ -28,6 +28,15 @@ fn occ(key: &str) -> OccupationId {
         .unwrap_or_else(|| panic!("{key} in the vocabulary"))
 }
 
+/// The names of a result's courses, in result order.
+fn course_names<'a>(cat: &'a Catalog, out: &FilterOutcome) -> Vec<&'a str> {
+    out.providers
+        .iter()
+        .flat_map(|h| h.courses.iter())
+        .map(|c| cat.data.courses[*c as usize].name.as_str())
+        .collect()
+}
+
 fn countries(cat: &Catalog, out: &FilterOutcome) -> BTreeSet<Country> {
     out.providers
         .iter()
@@ -78,12 +87,7 @@ fn the_shortage_filter_keeps_exactly_the_courses_with_a_shortage_occupation() {
     });
     assert_eq!(only.course_count as u32, all.facets.shortage);
     assert!(only.course_count > 0 && only.course_count < all.course_count);
-    let names: Vec<&str> = only
-        .providers
-        .iter()
-        .flat_map(|h| h.courses.iter())
-        .map(|c| cat.data.courses[*c as usize].name.as_str())
-        .collect();
+    let names = course_names(&cat, &only);
     assert!(
         names.iter().any(|n| n.contains("elektromechanica")),
         "{names:?}"
@@ -230,11 +234,9 @@ fn the_real_flemish_sample_gives_paths_for_welders_electromechanics_and_carers()
             ..Default::default()
         });
         assert!(out.course_count > 0, "{query}: no course");
-        let names: Vec<String> = out
-            .providers
+        let names: Vec<String> = course_names(&cat, &out)
             .iter()
-            .flat_map(|h| h.courses.iter())
-            .map(|c| cat.data.courses[*c as usize].name.to_lowercase())
+            .map(|n| n.to_lowercase())
             .collect();
         assert!(
             names.iter().any(|n| n.contains(expect_in_name)),
