@@ -71,7 +71,7 @@ impl PackedCourse {
 impl Catalog {
     /// Indexes a dataset, linking courses to the shipped occupations.
     pub fn new(data: Dataset) -> Self {
-        Self::with_occupations(data, Arc::new(Occupations::builtin().clone()))
+        Self::with_occupations(data, Occupations::builtin_shared())
     }
 
     /// Indexes a dataset, linking courses to the given occupations.

@@ -433,6 +433,14 @@ impl Occupations {
         })
     }
 
+    /// The shipped vocabulary, shared: every catalog (one per loaded tile set) points to it.
+    pub fn builtin_shared() -> std::sync::Arc<Occupations> {
+        static SHARED: OnceLock<std::sync::Arc<Occupations>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| std::sync::Arc::new(Occupations::builtin().clone()))
+            .clone()
+    }
+
     /// Number of occupations.
     pub fn len(&self) -> usize {
         self.list.len()
