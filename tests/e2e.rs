@@ -1077,6 +1077,9 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
         url.as_str().unwrap().contains("beroep=verpleegkundige"),
         "{url}"
     );
+    // The badge names the country and year of the listing.
+    let badge = text(&c, "#results li.course .badge.shortage").await;
+    assert!(badge.contains(&newest_be(nurse)), "{badge}");
     std::fs::write(out.join("occupation.png"), c.screenshot().await.unwrap()).unwrap();
     let serious = axe_serious(&c, "occupation").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");

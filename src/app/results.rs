@@ -176,7 +176,8 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
             let occupations = course_occupations_view(&cat, *cid);
             let shortage = cat.course_leads_to_shortage(*cid).then(|| {
                 let title = shortage_title(&cat, *cid);
-                view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || tr(Msg::ShortageBadge)}</span> }
+                let when = shortage_years(&cat, *cid);
+                view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || format!("{} · {when}", tr(Msg::ShortageBadge))}</span> }
             });
             let award = c.award;
             view! {
@@ -260,6 +261,25 @@ fn shortage_title(cat: &Catalog, cid: CourseId) -> impl Fn(Lang) -> String + 'st
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// The newest listing year per country among a course's occupations: "BE 2026 · NL 2022".
+fn shortage_years(cat: &Catalog, cid: CourseId) -> String {
+    let mut newest: Vec<(crate::core::Country, u16)> = Vec::new();
+    for o in cat.course_occupations(cid) {
+        for s in cat.occupations.latest(*o) {
+            match newest.iter_mut().find(|(c, _)| *c == s.country) {
+                Some((_, y)) => *y = (*y).max(s.year),
+                None => newest.push((s.country, s.year)),
+            }
+        }
+    }
+    newest.sort();
+    newest
+        .iter()
+        .map(|(c, y)| format!("{} {y}", c.code()))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// "Leidt naar: Verpleegkundige (BE 2024 · knelpuntberoep)": each occupation a button that
