@@ -107,26 +107,8 @@ pub fn import_text(
     path: &Path,
     gazetteer: &Gazetteer,
 ) -> Result<Imported, PipelineError> {
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let err = |e: csv::Error| PipelineError::Csv {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(err)?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let table = super::csv_table(text, &path.display().to_string())?;
+    let headers = &table.headers;
     let index = |field: &str| -> Option<usize> {
         let names = COLUMNS.iter().find(|(f, _)| *f == field)?.1;
         names
@@ -139,10 +121,9 @@ pub fn import_text(
             message: "no VESTIGINGSNAAM / name column: not a DUO location list".into(),
         });
     };
-    let records: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().map_err(err)?;
     let mut out = Imported::default();
-    let mut progress = Progress::new("DUO locations", records.len());
-    for (i, rec) in records.iter().enumerate() {
+    let mut progress = Progress::new("DUO locations", table.records.len());
+    for (i, (_, rec)) in table.records.iter().enumerate() {
         progress.tick();
         let get = |field: &str| index(field).and_then(|c| rec.get(c)).unwrap_or("").trim();
         let at = format!("{} row {}", path.display(), i + 1);

@@ -82,6 +82,47 @@ impl Imported {
     }
 }
 
+/// A CSV file read whole: its header names (trimmed) and its records with the 1-based line
+/// each starts on.
+pub struct CsvTable {
+    /// Header names, trimmed.
+    pub headers: Vec<String>,
+    /// Records and their lines.
+    pub records: Vec<(usize, csv::StringRecord)>,
+}
+
+/// Reads CSV text with the delimiter its header line uses most (`;` from Dutch and Belgian
+/// spreadsheets, tab, or `,`); rows may have more or fewer cells than the header.
+pub fn csv_table(text: &str, path: &str) -> Result<CsvTable, PipelineError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let err = |e: csv::Error| PipelineError::Csv {
+        path: path.to_string(),
+        message: e.to_string(),
+    };
+    let headers = rdr
+        .headers()
+        .map_err(err)?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut records = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(err)?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        records.push((line, rec));
+    }
+    Ok(CsvTable { headers, records })
+}
+
 /// Reads a file to a string.
 pub fn read(path: &Path) -> Result<String, PipelineError> {
     std::fs::read_to_string(path).map_err(|source| PipelineError::Io {

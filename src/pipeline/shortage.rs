@@ -39,50 +39,29 @@ pub struct ShortageImport {
     pub skipped: Vec<Skipped>,
 }
 
-/// Splits a CSV line on `sep`, honouring double quotes.
-fn split_csv(line: &str, sep: char) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out.into_iter().map(|s| s.trim().to_string()).collect()
-}
-
 struct Csv {
+    /// Header names, folded (case and accents ignored).
     header: Vec<String>,
+    /// Cells of each row, trimmed, with the row's line.
     rows: Vec<(usize, Vec<String>)>,
 }
 
 fn read_csv(text: &str, path: &str) -> Result<Csv, PipelineError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (_, head) = lines.next().ok_or_else(|| PipelineError::Csv {
-        path: path.into(),
-        message: "empty file".into(),
-    })?;
-    // Belgian and Dutch spreadsheets export with `;`; others with `,` or tabs.
-    let sep = [';', '\t', ',']
-        .into_iter()
-        .max_by_key(|s| head.matches(*s).count())
-        .unwrap_or(',');
-    let header = split_csv(head, sep).iter().map(|h| fold(h)).collect();
-    let rows = lines.map(|(i, l)| (i + 1, split_csv(l, sep))).collect();
-    Ok(Csv { header, rows })
+    let table = super::csv_table(text, path)?;
+    if table.headers.iter().all(String::is_empty) {
+        return Err(PipelineError::Csv {
+            path: path.into(),
+            message: "empty file".into(),
+        });
+    }
+    Ok(Csv {
+        header: table.headers.iter().map(|h| fold(h)).collect(),
+        rows: table
+            .records
+            .iter()
+            .map(|(line, rec)| (*line, rec.iter().map(|v| v.trim().to_string()).collect()))
+            .collect(),
+    })
 }
 
 impl Csv {

@@ -18,31 +18,21 @@ use crate::core::{Country, LonLat};
 type Row = HashMap<String, String>;
 
 fn rows(path: &Path) -> Result<Vec<(usize, Row)>, PipelineError> {
-    let text = read(path)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let err = |e: csv::Error| PipelineError::Csv {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(err)?
+    let table = super::csv_table(&read(path)?, &path.display().to_string())?;
+    Ok(table
+        .records
         .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(err)?;
-        let row = headers
-            .iter()
-            .cloned()
-            .zip(rec.iter().map(|v| v.trim().to_string()))
-            .collect();
-        out.push((i + 1, row));
-    }
-    Ok(out)
+        .enumerate()
+        .map(|(i, (_, rec))| {
+            let row = table
+                .headers
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(|v| v.trim().to_string()))
+                .collect();
+            (i + 1, row)
+        })
+        .collect())
 }
 
 fn cell<'a>(row: &'a Row, col: &str) -> &'a str {
