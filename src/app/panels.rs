@@ -186,14 +186,8 @@ fn occupation_suggestion() -> Option<(String, String)> {
     if ui.occupation.get().is_some() {
         return None;
     }
-    let text = ui.text.get();
     let occ = Occupations::builtin();
-    let id = *occ.search(&text, 1).first()?;
-    let folded = crate::core::text::fold(text.trim());
-    if !occ.exact_name(id, &folded) {
-        return None;
-    }
-    let o = occ.get(id)?;
+    let o = occ.get(occ.by_name(&ui.text.get())?)?;
     Some((o.key.clone(), o.label(ui.lang.get()).to_string()))
 }
 

@@ -357,20 +357,44 @@ Outputs are written to a temporary file and renamed, never half-written.";
                             )
                         }
                     };
-                let occ = leerkaart::core::Occupations::parse(&occ_text, &short_text)
-                    .unwrap_or_else(|_| leerkaart::core::Occupations::builtin().clone());
-                let mut problems = pipeline::validate::validate_with(&text, land.as_ref(), &occ);
-                let this_year: u16 = today()[..4].parse().unwrap_or(2026);
-                let dataset =
-                    leerkaart::core::load_geojson(&text, &leerkaart::core::LoadOptions::default())
-                        .ok()
-                        .map(|r| r.dataset);
-                problems.extend(pipeline::validate::validate_occupations(
-                    &occ_text,
-                    &short_text,
-                    this_year,
-                    dataset.as_ref(),
-                ));
+                let mut problems = Vec::new();
+                // Unreadable occupation files are an error; links are then checked against the
+                // built-in vocabulary.
+                let parsed = leerkaart::core::Occupations::parse(&occ_text, &short_text);
+                let occ = match &parsed {
+                    Ok(o) => o,
+                    Err(e) => {
+                        problems.push(pipeline::validate::Problem {
+                            severity: Severity::Error,
+                            at: "occupations".into(),
+                            message: e.to_string(),
+                        });
+                        leerkaart::core::Occupations::builtin()
+                    }
+                };
+                match leerkaart::core::load_geojson(&text, &leerkaart::core::LoadOptions::default())
+                {
+                    Ok(report) => {
+                        problems.extend(pipeline::validate::validate_report(
+                            &report,
+                            land.as_ref(),
+                            occ,
+                        ));
+                        if parsed.is_ok() {
+                            let this_year: u16 = today()[..4].parse().unwrap_or(2026);
+                            problems.extend(pipeline::validate::validate_occupations(
+                                occ,
+                                this_year,
+                                Some(&report.dataset),
+                            ));
+                        }
+                    }
+                    Err(e) => problems.push(pipeline::validate::Problem {
+                        severity: Severity::Error,
+                        at: "file".into(),
+                        message: e.to_string(),
+                    }),
+                }
                 for p in &problems {
                     println!("{p}");
                 }

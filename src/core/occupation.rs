@@ -8,7 +8,7 @@
 //! the occupation's course terms at a word start and its EQF level is in the occupation's range
 //! ("derived": shown as such in the interface).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -157,7 +157,7 @@ struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
-    fn parse(file: &'static str, text: &'a str) -> Result<Self, OccupationError> {
+    fn parse(file: &'static str, text: &'a str) -> Self {
         let mut header = None;
         let mut rows = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -172,11 +172,11 @@ impl<'a> Table<'a> {
                 rows.push((i + 1, cells));
             }
         }
-        Ok(Self {
+        Self {
             file,
             header: header.unwrap_or_default(),
             rows,
-        })
+        }
     }
 
     fn column(&self, name: &'static str) -> Result<usize, OccupationError> {
@@ -258,7 +258,7 @@ pub fn valid_key(key: &str) -> bool {
 impl Occupations {
     /// Reads the two tab-separated files (formats in `data/SCHEMA.md`).
     pub fn parse(occupations_tsv: &str, shortage_tsv: &str) -> Result<Self, OccupationError> {
-        let t = Table::parse("occupations", occupations_tsv)?;
+        let t = Table::parse("occupations", occupations_tsv);
         let cols = [
             "key",
             "isco08",
@@ -332,7 +332,7 @@ impl Occupations {
         &self,
         shortage_tsv: &str,
     ) -> Result<Vec<ShortageStatus>, OccupationError> {
-        let t = Table::parse("shortage", shortage_tsv)?;
+        let t = Table::parse("shortage", shortage_tsv);
         if t.header.is_empty() {
             return Ok(Vec::new());
         }
@@ -426,19 +426,23 @@ impl Occupations {
 
     /// The vocabulary and statuses shipped with the app (`data/*.tsv`, checked by tests).
     pub fn builtin() -> &'static Occupations {
-        static BUILTIN: OnceLock<Occupations> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            Occupations::parse(BUILTIN_OCCUPATIONS_TSV, BUILTIN_SHORTAGE_TSV)
-                .unwrap_or_else(|e| panic!("shipped occupation data is invalid: {e}"))
-        })
+        Self::shipped()
     }
 
-    /// The shipped vocabulary, shared: every catalog (one per loaded tile set) points to it.
-    pub fn builtin_shared() -> std::sync::Arc<Occupations> {
-        static SHARED: OnceLock<std::sync::Arc<Occupations>> = OnceLock::new();
-        SHARED
-            .get_or_init(|| std::sync::Arc::new(Occupations::builtin().clone()))
-            .clone()
+    /// The shipped vocabulary as a shared pointer: every catalog (one per loaded tile set)
+    /// points to the same copy.
+    pub fn builtin_shared() -> Arc<Occupations> {
+        Self::shipped().clone()
+    }
+
+    fn shipped() -> &'static Arc<Occupations> {
+        static SHIPPED: OnceLock<Arc<Occupations>> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Arc::new(
+                Occupations::parse(BUILTIN_OCCUPATIONS_TSV, BUILTIN_SHORTAGE_TSV)
+                    .unwrap_or_else(|e| panic!("shipped occupation data is invalid: {e}")),
+            )
+        })
     }
 
     /// Number of occupations.
@@ -541,10 +545,16 @@ impl Occupations {
         out
     }
 
-    /// True when `folded_name` is exactly one of the occupation's names (a label, one part of
-    /// a label, a synonym).
-    pub fn exact_name(&self, id: OccupationId, folded_name: &str) -> bool {
-        self.names.iter().any(|(i, n)| *i == id && n == folded_name)
+    /// The occupation one of whose names (a label, one part of a label, a synonym) is exactly
+    /// `name`, case and accents ignored; where two share it, the first by Dutch label, as
+    /// [`Self::search`] ranks them.
+    pub fn by_name(&self, name: &str) -> Option<OccupationId> {
+        let name = fold(name.trim());
+        self.names
+            .iter()
+            .filter(|(_, n)| *n == name)
+            .map(|(id, _)| *id)
+            .min_by_key(|id| (fold(&self.list[usize::from(*id)].labels[0]), *id))
     }
 
     /// Occupations whose name (in any language, or a synonym) matches `query`, best first:

@@ -86,10 +86,7 @@ pub fn match_name(occ: &Occupations, name: &str) -> Option<OccupationId> {
             candidates.push(stem.to_string());
         }
     }
-    candidates.iter().find_map(|c| {
-        let hits = occ.search(c, 1);
-        hits.first().copied().filter(|id| occ.exact_name(*id, c))
-    })
+    candidates.iter().find_map(|c| occ.by_name(c))
 }
 
 /// The source address must be one the app will show as a link.

@@ -5,7 +5,7 @@ use geo::{Contains, MultiPolygon, Point};
 use serde_json::Value;
 
 use crate::core::load::{RejectReason, RejectedPart};
-use crate::core::{load_geojson, LoadOptions, LocationPrecision, Occupations};
+use crate::core::{load_geojson, Dataset, LoadOptions, LoadReport, LocationPrecision, Occupations};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -97,16 +97,22 @@ pub fn validate(text: &str, land: Option<&Land>) -> Vec<Problem> {
 
 /// Validates a dataset's text; stated occupation links must name an occupation of `occ`.
 pub fn validate_with(text: &str, land: Option<&Land>, occ: &Occupations) -> Vec<Problem> {
-    let report = match load_geojson(text, &LoadOptions::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            return vec![Problem {
-                severity: Severity::Error,
-                at: "file".into(),
-                message: e.to_string(),
-            }]
-        }
-    };
+    match load_geojson(text, &LoadOptions::default()) {
+        Ok(report) => validate_report(&report, land, occ),
+        Err(e) => vec![Problem {
+            severity: Severity::Error,
+            at: "file".into(),
+            message: e.to_string(),
+        }],
+    }
+}
+
+/// Validates what loading a dataset gave: its rejections and every kept record.
+pub fn validate_report(
+    report: &LoadReport,
+    land: Option<&Land>,
+    occ: &Occupations,
+) -> Vec<Problem> {
     let mut problems: Vec<Problem> = report
         .rejections
         .iter()
@@ -199,25 +205,14 @@ pub fn validate_with(text: &str, land: Option<&Land>, occ: &Occupations) -> Vec<
     problems
 }
 
-/// Checks the occupation vocabulary and shortage statuses: what cannot be read is an error;
-/// a status older than [`STALE_STATUS_YEARS`] before `this_year` is a warning (refresh it from
-/// the list), as is an occupation no course in `data` leads to.
+/// Checks the occupation vocabulary's shortage statuses and links: a status older than
+/// [`STALE_STATUS_YEARS`] before `this_year` is a warning (refresh it from the list), as is
+/// an occupation no course in `data` leads to.
 pub fn validate_occupations(
-    occupations_tsv: &str,
-    shortage_tsv: &str,
+    occ: &Occupations,
     this_year: u16,
-    data: Option<&crate::core::Dataset>,
+    data: Option<&Dataset>,
 ) -> Vec<Problem> {
-    let occ = match Occupations::parse(occupations_tsv, shortage_tsv) {
-        Ok(o) => o,
-        Err(e) => {
-            return vec![Problem {
-                severity: Severity::Error,
-                at: "occupations".into(),
-                message: e.to_string(),
-            }]
-        }
-    };
     let mut problems = Vec::new();
     for s in occ.shortage() {
         if this_year.saturating_sub(s.year) > STALE_STATUS_YEARS {
@@ -233,12 +228,10 @@ pub fn validate_occupations(
         }
     }
     if let Some(data) = data {
-        let catalog =
-            crate::core::Catalog::with_occupations(data.clone(), std::sync::Arc::new(occ.clone()));
         let mut used = vec![false; occ.len()];
-        for c in 0..data.courses.len() {
-            for o in catalog.course_occupations(c as u32) {
-                used[usize::from(*o)] = true;
+        for c in &data.courses {
+            for o in occ.links(c).0 {
+                used[usize::from(o)] = true;
             }
         }
         for (o, used) in occ.all().iter().zip(used) {
