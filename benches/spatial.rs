@@ -14,7 +14,9 @@ use std::time::Instant;
 use leerkaart::core::cluster::{cluster, ClusterOptions};
 use leerkaart::core::gazetteer::Gazetteer;
 use leerkaart::core::index::SpatialIndex;
-use leerkaart::core::synth::{realistic, workload, Workload};
+use leerkaart::core::synth::{
+    bench_filter, filter_change, occupation_search, realistic, workload, Workload,
+};
 use leerkaart::core::*;
 
 const SEED: u64 = 20_261_123;
@@ -154,45 +156,21 @@ fn main() {
         );
         let catalog = Catalog::new(data);
         let view = boxes[0];
-        let filter = Filter {
-            sectors: vec![Sector::Engineering, Sector::HealthWelfare],
-            levels: vec![Eqf::new(4).unwrap()],
-            ..Default::default()
-        };
+        let filter = bench_filter();
         row(
             "filter change",
             courses,
             "filter + facets + in-view list + clusters",
             time(runs, || {
-                let all = catalog.apply(&filter);
-                let in_view = catalog.apply(&Filter {
-                    bounds: Some(view),
-                    ..filter.clone()
-                });
-                let groups = catalog.marker_groups(all.providers.iter().map(|h| h.provider));
-                let cs = cluster(
-                    groups
-                        .iter()
-                        .enumerate()
-                        .map(|(i, g)| (g.lon_lat, i as u32)),
-                    CLUSTER_ZOOM,
-                    &ClusterOptions::default(),
-                );
-                black_box((all.course_count, in_view.course_count, cs.len()));
+                black_box(filter_change(&catalog, &filter, view, CLUSTER_ZOOM));
             }),
         );
-        let welder = Occupations::builtin().by_key("lasser");
         row(
             "occupation search",
             courses,
             "occupation \"lasser\" + shortage filter + facets + path",
             time(runs, || {
-                let out = catalog.apply(&Filter {
-                    occupation: welder,
-                    shortage_only: true,
-                    ..Default::default()
-                });
-                black_box(catalog.learning_path(&out).len());
+                black_box(occupation_search(&catalog, "lasser"));
             }),
         );
         row(

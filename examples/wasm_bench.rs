@@ -6,7 +6,9 @@
 mod bench {
     use leerkaart::core::cluster::{cluster, ClusterOptions};
     use leerkaart::core::index::SpatialIndex;
-    use leerkaart::core::synth::{realistic, workload, Workload};
+    use leerkaart::core::synth::{
+        bench_filter, filter_change, occupation_search, realistic, workload, Workload,
+    };
     use leerkaart::core::*;
     use wasm_bindgen::prelude::*;
 
@@ -128,11 +130,7 @@ mod bench {
                 build,
             );
             let catalog = Catalog::new(data);
-            let filter = Filter {
-                sectors: vec![Sector::Engineering, Sector::HealthWelfare],
-                levels: vec![Eqf::new(4).unwrap_or_else(|| unreachable!())],
-                ..Default::default()
-            };
+            let filter = bench_filter();
             let view = boxes[0];
             row(
                 &mut out,
@@ -140,36 +138,16 @@ mod bench {
                 courses,
                 "filter + facets + in-view list + clusters",
                 time(runs, || {
-                    let all = catalog.apply(&filter);
-                    let in_view = catalog.apply(&Filter {
-                        bounds: Some(view),
-                        ..filter.clone()
-                    });
-                    let groups = catalog.marker_groups(all.providers.iter().map(|h| h.provider));
-                    let cs = cluster(
-                        groups
-                            .iter()
-                            .enumerate()
-                            .map(|(i, g)| (g.lon_lat, i as u32)),
-                        9.0,
-                        &ClusterOptions::default(),
-                    );
-                    std::hint::black_box((in_view.course_count, cs.len()));
+                    std::hint::black_box(filter_change(&catalog, &filter, view, 9.0));
                 }),
             );
-            let welder = Occupations::builtin().by_key("lasser");
             row(
                 &mut out,
                 "occupation search",
                 courses,
                 "occupation \"lasser\" + shortage filter + facets + path",
                 time(runs, || {
-                    let out = catalog.apply(&Filter {
-                        occupation: welder,
-                        shortage_only: true,
-                        ..Default::default()
-                    });
-                    std::hint::black_box(catalog.learning_path(&out).len());
+                    std::hint::black_box(occupation_search(&catalog, "lasser"));
                 }),
             );
         }

@@ -140,19 +140,24 @@ impl Drop for Session {
     }
 }
 
-async fn session(tag: &str) -> Session {
+/// A session, or `None` when the prerequisites are missing outside CI (see
+/// [`prerequisites_present`]).
+async fn session(tag: &str) -> Option<Session> {
+    if !prerequisites_present() {
+        return None;
+    }
     let out = root().join("tests/output");
     std::fs::create_dir_all(&out).unwrap();
     let port = serve();
     let profile = std::env::temp_dir().join(format!("leerkaart-{tag}-{}", std::process::id()));
     let (driver, c) = browser(&profile).await;
-    Session {
+    Some(Session {
         base: format!("http://127.0.0.1:{port}"),
         c,
         out,
         profile,
         _driver: driver,
-    }
+    })
 }
 
 async fn text(c: &Client, css: &str) -> String {
@@ -259,10 +264,9 @@ fn loaded(t: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_in_headless_chromium() {
-    if !prerequisites_present() {
+    let Some(session) = session("e2e").await else {
         return;
-    }
-    let session = session("e2e").await;
+    };
     let (c, base, out) = (session.c.clone(), &session.base, &session.out);
 
     // 1. The map, markers and list render with the default data.
@@ -714,10 +718,9 @@ fn shipped_catalog() -> leerkaart::core::Catalog {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shared_links_history_shortlist_and_languages() {
     use leerkaart::core::url::UrlState;
-    if !prerequisites_present() {
+    let Some(session) = session("e2e2").await else {
         return;
-    }
-    let session = session("e2e2").await;
+    };
     let (c, base) = (session.c.clone(), &session.base);
 
     // 1. A shared link reproduces filters, starting point, radius, selection and language;
@@ -907,12 +910,11 @@ async fn shared_links_history_shortlist_and_languages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_markers_cluster_and_zoom_in_on_click() {
     use leerkaart::core::synth::{generate, SynthOptions};
-    if !prerequisites_present() {
+    let Some(session) = session("e2e3").await else {
         return;
-    }
-    // Synthetic data, written for this test only (never shipped).
-    let session = session("e2e3").await;
+    };
     let (c, base, out) = (session.c.clone(), &session.base, &session.out);
+    // Synthetic data, written for this test only (never shipped).
     let data = generate(
         11,
         &SynthOptions {
@@ -1012,10 +1014,9 @@ fn core_count(f: &leerkaart::core::Filter) -> (usize, usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_by_occupation_badges_and_the_shortage_filter() {
     use leerkaart::core::{Filter, Occupations};
-    if !prerequisites_present() {
+    let Some(session) = session("e2e4").await else {
         return;
-    }
-    let session = session("e2e4").await;
+    };
     let (c, base, out) = (session.c.clone(), &session.base, &session.out);
     let occ = Occupations::builtin();
     let nurse = occ.by_key("verpleegkundige").unwrap();

@@ -28,6 +28,12 @@ fn occ(key: &str) -> OccupationId {
         .unwrap_or_else(|| panic!("{key} in the vocabulary"))
 }
 
+/// The id of the course with this name.
+fn course_id(cat: &Catalog, name: &str) -> u32 {
+    let i = cat.data.courses.iter().position(|c| c.name == name);
+    i.unwrap_or_else(|| panic!("course {name}")) as u32
+}
+
 /// The names of a result's courses, in result order.
 fn course_names<'a>(cat: &'a Catalog, out: &FilterOutcome) -> Vec<&'a str> {
     out.providers
@@ -169,19 +175,9 @@ fn stated_links_awards_and_the_path_from_short_course_to_diploma() {
         ],
         "short course, partial certificate, then diplomas, level by level, both countries"
     );
-    let tig = cat
-        .data
-        .courses
-        .iter()
-        .position(|c| c.name == "Lasser TIG")
-        .unwrap() as u32;
+    let tig = course_id(&cat, "Lasser TIG");
     assert_eq!(cat.course_link_basis(tig), LinkBasis::Stated);
-    let unknown = cat
-        .data
-        .courses
-        .iter()
-        .position(|c| c.name == "Onbekend beroep")
-        .unwrap() as u32;
+    let unknown = course_id(&cat, "Onbekend beroep");
     assert!(cat.course_occupations(unknown).is_empty());
 
     // The validator names the unknown occupation; exporting keeps awards and links.

@@ -248,3 +248,49 @@ pub fn workload(data: &Dataset, seed: u64, n: usize) -> Workload {
         .collect();
     Workload { boxes, points }
 }
+
+/// The filter the benchmarks' "filter change" applies: techniek and zorg at EQF 4.
+pub fn bench_filter() -> super::Filter {
+    super::Filter {
+        sectors: vec![Sector::Engineering, Sector::HealthWelfare],
+        levels: super::Eqf::new(4).into_iter().collect(),
+        ..Default::default()
+    }
+}
+
+/// What the page does on one filter click: filter and facets for all matches, again for the
+/// list of what is in `view`, then marker groups and their clusters at `zoom`. Returns the
+/// matching courses, those in view and the number of clusters.
+pub fn filter_change(
+    catalog: &super::Catalog,
+    filter: &super::Filter,
+    view: BoundsLonLat,
+    zoom: f64,
+) -> (usize, usize, usize) {
+    let all = catalog.apply(filter);
+    let in_view = catalog.apply(&super::Filter {
+        bounds: Some(view),
+        ..filter.clone()
+    });
+    let groups = catalog.marker_groups(all.providers.iter().map(|h| h.provider));
+    let clusters = super::cluster::cluster(
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.lon_lat, i as u32)),
+        zoom,
+        &super::cluster::ClusterOptions::default(),
+    );
+    (all.course_count, in_view.course_count, clusters.len())
+}
+
+/// Searching an occupation (by key) with the shortage filter on, and its learning path:
+/// returns the number of path steps.
+pub fn occupation_search(catalog: &super::Catalog, key: &str) -> usize {
+    let out = catalog.apply(&super::Filter {
+        occupation: catalog.occupations.by_key(key),
+        shortage_only: true,
+        ..Default::default()
+    });
+    catalog.learning_path(&out).len()
+}
