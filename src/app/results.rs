@@ -265,17 +265,8 @@ fn shortage_title(cat: &Catalog, cid: CourseId) -> impl Fn(Lang) -> String + 'st
 
 /// The newest listing year per country among a course's occupations: "BE 2026 · NL 2022".
 fn shortage_years(cat: &Catalog, cid: CourseId) -> String {
-    let mut newest: Vec<(crate::core::Country, u16)> = Vec::new();
-    for o in cat.course_occupations(cid) {
-        for s in cat.occupations.latest(*o) {
-            match newest.iter_mut().find(|(c, _)| *c == s.country) {
-                Some((_, y)) => *y = (*y).max(s.year),
-                None => newest.push((s.country, s.year)),
-            }
-        }
-    }
-    newest.sort();
-    newest
+    cat.occupations
+        .newest_listing_by_country(cat.course_occupations(cid))
         .iter()
         .map(|(c, y)| format!("{} {y}", c.code()))
         .collect::<Vec<_>>()
@@ -295,17 +286,14 @@ fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView
     let items = ids
         .into_iter()
         .filter_map(|id| {
-            let o = occ.get(id)?.clone();
-            let status = occ
-                .latest(id)
-                .first()
-                .map(|s| (*s).clone());
-            let key = o.key.clone();
-            let label = o.clone();
+            let key = occ.get(id)?.key.clone();
+            let status = occ.latest(id).first().map(|s| (*s).clone());
+            let occ = occ.clone();
+            let label = move || occ.get(id).map_or(String::new(), |o| o.label(ui.lang.get()).to_string());
             Some(view! {
                 <li>
                     <button type="button" class="btn-link occ-link" on:click=move |_| ui.occupation.set(Some(key.clone()))>
-                        {move || label.label(ui.lang.get()).to_string()}
+                        {label}
                     </button>
                     {status.map(|s| view! { <span class="occ-status">{move || format!(" — {}", labels::shortage_short(ui.lang.get(), &s))}</span> })}
                 </li>

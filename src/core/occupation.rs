@@ -507,6 +507,19 @@ impl Occupations {
         best
     }
 
+    /// Over several occupations, the year of the newest listing in each country, by country.
+    pub fn newest_listing_by_country(&self, ids: &[OccupationId]) -> Vec<(Country, u16)> {
+        let mut newest: Vec<(Country, u16)> = Vec::new();
+        for s in self.shortage.iter().filter(|s| ids.contains(&s.occupation)) {
+            match newest.iter_mut().find(|(c, _)| *c == s.country) {
+                Some((_, y)) => *y = (*y).max(s.year),
+                None => newest.push((s.country, s.year)),
+            }
+        }
+        newest.sort();
+        newest
+    }
+
     /// True when some list names the occupation as short of workers.
     pub fn is_shortage(&self, id: OccupationId) -> bool {
         self.shortage.iter().any(|s| s.occupation == id)
@@ -766,6 +779,20 @@ mod tests {
             let eqf = Eqf::new(1 + rng.below(8) as u8).unwrap();
             assert_eq!(o.derive(&name, eqf), slow(&name, eqf), "{name} {eqf:?}");
         }
+    }
+
+    #[test]
+    fn newest_listing_by_country_spans_several_occupations() {
+        let o = builtin();
+        let ids = [
+            o.by_key("elektricien").unwrap(),
+            o.by_key("logopedist").unwrap(),
+        ];
+        assert_eq!(
+            o.newest_listing_by_country(&ids),
+            [(Country::Nl, 2022), (Country::Be, 2023)]
+        );
+        assert!(o.newest_listing_by_country(&ids[1..]).is_empty());
     }
 
     #[test]
