@@ -5,15 +5,22 @@ use leerkaart::core::synth::{generate, Rng, SynthOptions};
 use leerkaart::core::text::fold;
 use leerkaart::core::*;
 
+/// Every this-many-th provider is marked "offer not listed", as KiesMBO's locations are.
+const UNLISTED_EVERY: usize = 13;
+
 fn catalog(seed: u64) -> Catalog {
-    Catalog::new(generate(
+    let mut data = generate(
         seed,
         &SynthOptions {
             providers: 400,
             courses: 3_000,
             ..Default::default()
         },
-    ))
+    );
+    for (i, p) in data.providers.iter_mut().enumerate() {
+        p.offer_listed = i % UNLISTED_EVERY != 0;
+    }
+    Catalog::new(data)
 }
 
 /// Folded course and provider texts, computed once per catalog for the oracle.
@@ -61,6 +68,9 @@ fn matches(cat: &Catalog, tx: &Texts, f: &Filter, cid: usize, skip: Option<&str>
         _ => true,
     } && f.bounds.is_none_or(|b| b.contains(&p.lon_lat));
     let dim = |name: &str, ok: bool| skip == Some(name) || ok;
+    if !p.offer_listed {
+        return false;
+    }
     let occ = Occupations::builtin();
     let leads_to = &tx.leads_to[cid];
     let occupation_ok = f.occupation.is_none_or(|o| leads_to.contains(&o));
@@ -77,8 +87,9 @@ fn matches(cat: &Catalog, tx: &Texts, f: &Filter, cid: usize, skip: Option<&str>
         )
         && dim(
             "level",
-            f.levels.is_empty() || f.levels.contains(&c.level.eqf),
+            f.levels.is_empty() || c.level.eqf.is_some_and(|e| f.levels.contains(&e)),
         )
+        && dim("stage", f.stages.is_empty() || f.stages.contains(&c.stage))
         && dim(
             "country",
             f.countries.is_empty() || f.countries.contains(&p.country),
@@ -105,6 +116,10 @@ fn random_filter(rng: &mut Rng) -> Filter {
     let levels = pick(8, 0.25)
         .into_iter()
         .filter_map(|i| Eqf::new(i as u8 + 1))
+        .collect();
+    let stages = pick(Stage::ALL.len(), 0.2)
+        .into_iter()
+        .map(|i| Stage::ALL[i])
         .collect();
     let countries = pick(2, 0.3).into_iter().map(|i| Country::ALL[i]).collect();
     let provinces = pick(3, 0.2).into_iter().map(|i| Province::ALL[i]).collect();
@@ -139,6 +154,7 @@ fn random_filter(rng: &mut Rng) -> Filter {
     Filter {
         sectors,
         levels,
+        stages,
         countries,
         provinces,
         learning_forms,
@@ -165,7 +181,9 @@ fn filter_and_facets_match_brute_force() {
                 .filter(|c| matches(&cat, &tx, &f, *c, None))
                 .map(|c| c as u32)
                 .collect();
-            let dims = ["sector", "level", "country", "province", "form", "shortage"];
+            let dims = [
+                "sector", "level", "stage", "country", "province", "form", "shortage",
+            ];
             let passes: Vec<Vec<bool>> = dims
                 .iter()
                 .map(|d| (0..n).map(|c| matches(&cat, &tx, &f, c, Some(d))).collect())
@@ -195,10 +213,45 @@ fn filter_and_facets_match_brute_force() {
             for e in Eqf::all() {
                 assert_eq!(
                     out.facets.level(e),
-                    count("level", &|c| course(c).level.eqf == e),
+                    count("level", &|c| course(c).level.eqf == Some(e)),
                     "eqf {e:?}"
                 );
             }
+            for s in Stage::ALL {
+                assert_eq!(
+                    out.facets.stages[s.index()],
+                    count("stage", &|c| course(c).stage == *s),
+                    "stage {s:?}"
+                );
+            }
+            // Providers whose offer is not listed: every one that passes the filters a
+            // provider can be judged on, never among the course results.
+            let mut want_unlisted: Vec<u32> = cat
+                .data
+                .providers
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    let words = fold(&f.text);
+                    !p.offer_listed
+                        && words
+                            .split_whitespace()
+                            .all(|t| tx.provider[*i].contains(t))
+                        && (f.countries.is_empty() || f.countries.contains(&p.country))
+                        && (f.provinces.is_empty() || f.provinces.contains(&p.province))
+                        && match (f.origin, f.radius_km) {
+                            (Some(o), Some(r)) => o.distance_km(&p.lon_lat) <= r,
+                            _ => true,
+                        }
+                        && f.bounds.is_none_or(|b| b.contains(&p.lon_lat))
+                })
+                .map(|(i, _)| i as u32)
+                .collect();
+            want_unlisted.sort_unstable();
+            let mut got_unlisted: Vec<u32> = out.unlisted.iter().map(|h| h.provider).collect();
+            got_unlisted.sort_unstable();
+            assert_eq!(got_unlisted, want_unlisted, "unlisted {f:?}");
+            assert!(out.unlisted.iter().all(|h| h.courses.is_empty()));
             for k in Country::ALL {
                 assert_eq!(
                     out.facets.countries[k.index()],
@@ -276,7 +329,11 @@ fn known_cases_on_the_shipped_data() {
     let cat = shipped();
     let all = cat.apply(&Filter::default());
     assert_eq!(all.course_count, cat.data.courses.len());
-    assert_eq!(all.providers.len(), cat.data.providers.len());
+    assert_eq!(
+        all.providers.len() + all.unlisted.len(),
+        cat.data.providers.len(),
+        "every provider is either a result or listed apart"
+    );
 
     // Nursing, accent- and case-insensitive, on both sides of the border.
     let nursing = cat.apply(&Filter {
@@ -312,17 +369,16 @@ fn known_cases_on_the_shipped_data() {
     assert!(nationals.contains(&NationalLevel::NlHboBachelor));
     assert!(nationals.contains(&NationalLevel::BeProfessioneleBachelor));
 
-    // Near Vlissingen within 15 km: HZ first, nothing in Flanders' interior.
+    // Near Vlissingen within 15 km: HZ among the results, nothing in Flanders' interior.
     let vlissingen = LonLat::new(3.5736, 51.4425);
     let near = cat.apply(&Filter {
         origin: Some(vlissingen),
         radius_km: Some(15.0),
         ..Default::default()
     });
-    assert_eq!(
-        cat.data.providers[near.providers[0].provider as usize].key,
-        "hz-vlissingen"
-    );
+    assert!(near.providers.iter().any(
+        |h| cat.data.providers[h.provider as usize].name == "HZ University of Applied Sciences"
+    ));
     assert!(near
         .providers
         .iter()

@@ -217,7 +217,7 @@ fn a_fifty_megabyte_file_loads() {
             let courses: Vec<Value> = data
                 .courses_of(i as u32)
                 .iter()
-                .map(|c| json!({ "name": c.name, "sector": c.sector.code(), "level": { "eqf": c.level.eqf.get(), "national": c.level.national.code() }, "learning_forms": c.learning_forms.iter().map(|f| f.code()).collect::<Vec<_>>(), "duration": "2 jaar, voltijds of deeltijds" }))
+                .map(|c| json!({ "name": c.name, "sector": c.sector.code(), "level": { "eqf": c.level.eqf.map(|e| e.get()), "national": c.level.national.code() }, "learning_forms": c.learning_forms.iter().map(|f| f.code()).collect::<Vec<_>>(), "duration": "2 jaar, voltijds of deeltijds" }))
                 .collect();
             json!({ "type": "Feature", "id": p.key, "geometry": { "type": "Point", "coordinates": [p.lon_lat.lon, p.lon_lat.lat] },
                 "properties": { "name": p.name, "kind": p.kind.code(), "country": p.country.code(), "province": p.province.code(), "municipality": p.municipality, "location_precision": "town", "source": { "name": "Synthetic" }, "courses": courses } })

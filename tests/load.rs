@@ -129,7 +129,7 @@ fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
     assert_eq!(p.key, "be-level-in-nl");
     assert_eq!(courses.len(), 1);
     assert_eq!(courses[0].level.national, NationalLevel::NlMbo3);
-    assert_eq!(courses[0].level.eqf.get(), 3);
+    assert_eq!(courses[0].level.eqf.map(|e| e.get()), Some(3));
     assert_eq!(
         courses[0].learning_forms,
         [LearningForm::FullTime, LearningForm::Dual]
@@ -208,8 +208,13 @@ fn shipped_dataset_loads_without_rejections() {
         assert!(
             p.website
                 .as_deref()
-                .is_some_and(|w| w.starts_with("https://")),
+                .is_none_or(|w| w.starts_with("https://")),
             "{}",
+            p.key
+        );
+        assert!(
+            p.offer_listed || p.courses.is_empty(),
+            "{}: a provider whose offer is not listed lists none",
             p.key
         );
         assert!(

@@ -398,7 +398,7 @@ fn real_mbo_qualification_names_link_to_their_occupations() {
     }
     assert_eq!(rows.len(), 470);
     let keys = |name: &str, level: u8| -> Vec<&str> {
-        occ.derive(&leerkaart::core::text::fold(name), Eqf::new(level).unwrap())
+        occ.derive(&leerkaart::core::text::fold(name), Eqf::new(level))
             .into_iter()
             .map(|id| occ.all()[usize::from(id)].key.as_str())
             .collect()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use leerkaart::core::gazetteer::Gazetteer;
 use leerkaart::core::*;
 use leerkaart::pipeline::validate::{validate, Land, Severity};
-use leerkaart::pipeline::{self, duo, onderwijs_vlaanderen, ooapi, sources};
+use leerkaart::pipeline::{self, build, duo, onderwijs_vlaanderen, ooapi};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -37,6 +37,9 @@ fn shared(rel: &str) -> Option<PathBuf> {
     }
 }
 
+/// Whether a course is part-time (DBSO): the same programme may run full- and part-time.
+type LearningForms = bool;
+
 fn load(text: &str) -> LoadReport {
     load_geojson(text, &LoadOptions::default()).unwrap()
 }
@@ -46,13 +49,8 @@ fn shipped_data_is_what_its_sources_build_and_validates() {
     let shipped = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&shipped).unwrap();
     let compiled = v["leerkaart"]["compiled"].as_str().unwrap();
-    let built = sources::build(
-        &root().join("data/sources/providers.csv"),
-        &root().join("data/sources/courses.csv"),
-        &gazetteer(),
-    )
-    .unwrap();
-    assert!(built.skipped.is_empty(), "{:?}", built.skipped);
+    let manifest = build::manifest(&root().join("data/sources/manifest.tsv")).unwrap();
+    let built = build::build(&manifest, &gazetteer()).unwrap();
     let text = pipeline::to_json(&built.collection(
         "Leerkaart Scheldemond",
         v["leerkaart"]["note"].as_str().unwrap(),
@@ -64,6 +62,71 @@ fn shipped_data_is_what_its_sources_build_and_validates() {
         problems.iter().all(|p| p.severity == Severity::Warning),
         "{problems:#?}"
     );
+}
+
+/// Every input the build reads is a file of the project (the build runs offline), with a
+/// provenance note beside it, and, where ../shared is present, an exact copy of the
+/// reference file it names.
+#[test]
+fn every_build_input_is_copied_with_its_provenance() {
+    let manifest = build::manifest(&root().join("data/sources/manifest.tsv")).unwrap();
+    let shared_of = |name: &str| -> Option<&str> {
+        Some(match name {
+            "nl_zeeland_schools_duo_2024.csv" => "providers/nl_zeeland_schools_duo_2024.csv",
+            "nl_zeeland_hbo_ingeschrevenen_duo_2020_2024.csv" => {
+                "courses/nl_zeeland_hbo_ingeschrevenen_duo_2020_2024.csv"
+            }
+            "nl_zeeland_hbo_wo_programmes_hovi_2025.csv" => {
+                "courses/unverified_license/nl_zeeland_hbo_wo_programmes_hovi_2025.csv"
+            }
+            "nl_zeeland_mbo_locations_kiesmbo_2025.csv" => {
+                "providers/unverified_license/nl_zeeland_mbo_locations_kiesmbo_2025.csv"
+            }
+            "be_vl_secondary_schools_ovl_wvl_sample.json" => {
+                "providers/unverified_license/be_vl_secondary_schools_ovl_wvl_sample.json"
+            }
+            "be_vl_secondary_schools_ovl_wvl_transcribed.json" => {
+                "providers/unverified_license/be_vl_secondary_schools_ovl_wvl_transcribed.json"
+            }
+            "be_vl_campuses_ppdb_team3_2020.csv" => {
+                "providers/unverified_license/be_vl_campuses_ppdb_team3_2020.csv"
+            }
+            _ => return None,
+        })
+    };
+    let mut copies = 0;
+    for input in &manifest.inputs {
+        for f in &input.files {
+            let path = manifest.dir.join(f);
+            assert!(path.is_file(), "{} is missing", path.display());
+            if input.kind == "csv" {
+                continue;
+            }
+            let note = path.parent().unwrap().join("PROVENANCE.md");
+            let note = std::fs::read_to_string(&note)
+                .unwrap_or_else(|_| panic!("{} has no PROVENANCE.md beside it", path.display()));
+            let name = path.file_name().unwrap().to_str().unwrap();
+            assert!(
+                note.contains(name),
+                "PROVENANCE.md does not describe {name}"
+            );
+            assert!(
+                note.to_lowercase().contains("licence"),
+                "{name}: licence not named"
+            );
+            let rel = shared_of(name).unwrap_or_else(|| panic!("{name}: which shared file?"));
+            if let Some(orig) = shared(rel) {
+                assert!(
+                    std::fs::read(&orig).unwrap() == std::fs::read(&path).unwrap(),
+                    "{} differs from {}",
+                    path.display(),
+                    orig.display()
+                );
+                copies += 1;
+            }
+        }
+    }
+    eprintln!("{copies} inputs compared with ../shared/data");
 }
 
 #[test]
@@ -148,8 +211,8 @@ fn ooapi_import_matches_golden_file() {
         .find(|c| c.name.starts_with("Associate"))
         .unwrap();
     assert_eq!(
-        (ad.level.national, ad.level.eqf.get()),
-        (NationalLevel::NlAssociateDegree, 5)
+        (ad.level.national, ad.level.eqf.map(|e| e.get())),
+        (NationalLevel::NlAssociateDegree, Some(5))
     );
     assert_eq!(ad.learning_forms, [LearningForm::Dual]);
 }
@@ -160,10 +223,10 @@ fn duo_import_of_the_real_zeeland_file() {
         return;
     };
     let imported = duo::import(&path, &gazetteer()).unwrap();
-    // 257 rows: 191 primary and 27 special skipped, 39 secondary of which 7 offer only
-    // practical education (PRO) or a bridging year.
+    // 257 rows: 191 primary, 7 special primary and 20 special schools skipped; all 39
+    // secondary locations imported, praktijkonderwijs and brugjaar ones included.
     assert_eq!(imported.features.len() + imported.skipped.len(), 257);
-    assert_eq!(imported.features.len(), 32);
+    assert_eq!(imported.features.len(), 39);
     let text = pipeline::to_json(&imported.collection("duo", "test", "2026-01-01"));
     let report = load(&text);
     assert!(report.rejections.is_empty(), "{:?}", report.rejections);
@@ -183,18 +246,32 @@ fn duo_import_of_the_real_zeeland_file() {
         .providers
         .iter()
         .all(|p| land.near_land(p.lon_lat.lon, p.lon_lat.lat)));
-    // HAVO and VWO are EQF 4, VMBO EQF 2, on every school offering them.
+    // NLQF: vmbo basisberoepsgericht 1, kader and gemengd/theoretisch 2, HAVO and VWO 4;
+    // praktijkonderwijs and the brugjaar lead to no diploma, so no EQF level.
     let havo = d
         .courses
         .iter()
         .filter(|c| c.level.national == NationalLevel::NlHavo)
         .count();
-    assert!(havo >= 8, "{havo}");
+    assert_eq!(havo, 13);
+    let eqf = |c: &Course| c.level.eqf.map(|e| e.get());
     assert!(d.courses.iter().all(|c| match c.level.national {
-        NationalLevel::NlHavo | NationalLevel::NlVwo => c.level.eqf.get() == 4,
-        NationalLevel::NlVmbo => c.level.eqf.get() == 2,
+        NationalLevel::NlHavo | NationalLevel::NlVwo => eqf(c) == Some(4),
+        NationalLevel::NlVmboBasis => eqf(c) == Some(1),
+        NationalLevel::NlVmboKader | NationalLevel::NlVmboGemengdTheoretisch => eqf(c) == Some(2),
+        NationalLevel::NlPraktijkonderwijs | NationalLevel::NlOnderbouw => eqf(c).is_none(),
         _ => false,
     }));
+    let pro = d
+        .courses
+        .iter()
+        .filter(|c| c.level.national == NationalLevel::NlPraktijkonderwijs)
+        .count();
+    assert_eq!(pro, 7, "every PRO location");
+    assert!(d
+        .courses
+        .iter()
+        .all(|c| c.details.as_ref().is_some_and(|x| x.leerweg.is_some())));
     let lodewijk: Vec<_> = d
         .providers
         .iter()
@@ -244,10 +321,22 @@ fn onderwijs_vlaanderen_import_of_the_real_sample() {
             .any(|c| c.learning_forms.contains(&LearningForm::Dual)),
         "dual programmes kept"
     );
-    assert!(d
+    // Second grade: no EQF (no qualification yet); third grade and 7th year: 3 or 4.
+    assert!(d.courses.iter().all(|c| match c.level.eqf {
+        None => c.level.national == NationalLevel::BeTweedeGraad,
+        Some(e) => (3..=4).contains(&e.get()),
+    }));
+    let second = d
         .courses
         .iter()
-        .all(|c| c.level.eqf.get() >= 2 && c.level.eqf.get() <= 4));
+        .filter(|c| c.details.as_ref().and_then(|x| x.graad) == Some(2))
+        .count();
+    assert!(second >= 100, "second-grade programmes imported: {second}");
+    // Schools listing only first-grade rows (or nothing) are there, marked as such.
+    assert!(d
+        .providers
+        .iter()
+        .any(|p| !p.offer_listed && p.courses.is_empty()));
     let tech = d
         .courses
         .iter()
@@ -261,10 +350,17 @@ fn onderwijs_vlaanderen_import_of_the_real_sample() {
     assert!(tech >= 20 && care >= 10, "tech {tech}, care {care}");
     // No school-year duplicates: one course per programme and level at each provider.
     for (i, _) in d.providers.iter().enumerate() {
-        let mut names: Vec<(String, u8)> = d
+        let mut names: Vec<(String, Option<Eqf>, Option<u8>, LearningForms)> = d
             .courses_of(i as u32)
             .iter()
-            .map(|c| (c.name.clone(), c.level.eqf.get()))
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    c.level.eqf,
+                    c.details.as_ref().and_then(|x| x.graad),
+                    c.learning_forms.contains(&LearningForm::PartTime),
+                )
+            })
             .collect();
         let n = names.len();
         names.sort();

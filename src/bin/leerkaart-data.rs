@@ -19,10 +19,13 @@ mod cli {
 leerkaart-data — build, import and validate Leerkaart datasets
 
 USAGE:
-  leerkaart-data build [--providers F] [--courses F] [--places F] [--compiled DATE] [-o F]
-      Build the shipped GeoJSON from the editable CSV sources.
-      Defaults: data/sources/providers.csv, data/sources/courses.csv, data/places.tsv,
-      today's date, data/providers.geojson.
+  leerkaart-data build [--manifest F] [--places F] [--compiled DATE] [-o F] [--check]
+      Rebuild the shipped GeoJSON, offline, from every input listed in the manifest
+      (default data/sources/manifest.tsv: the hand-edited CSVs and the copied official
+      files, each folder with its PROVENANCE.md), merged into one dataset.
+      Defaults: data/places.tsv, today's date, data/providers.geojson.
+      --check: write nothing; exit 1 if the output file differs from what the sources
+      build (with the output's own compilation date).
   leerkaart-data import duo FILE.csv [--places F] [-o F]
       Dutch DUO location list (CSV, DUO's columns or the geocoded variant).
   leerkaart-data import onderwijs-vlaanderen FILE.json [--places F] [-o F]
@@ -50,6 +53,9 @@ USAGE:
 
 Outputs are written to a temporary file and renamed, never half-written.";
 
+    const DATASET_NAME: &str = "Leerkaart Scheldemond";
+    const DATASET_NOTE: &str = "Real institutions and programmes, each with its source and licence: DUO (CC0), HOVI, SBB KiesMBO, Onderwijs Vlaanderen (via Zoek je school), a 2020 campus list and hand-checked institution websites; see data/sources/*/PROVENANCE.md. Check start dates and admission on the institution's website.";
+
     struct Args {
         positional: Vec<String>,
         flags: Vec<(String, String)>,
@@ -63,6 +69,10 @@ Outputs are written to a temporary file and renamed, never half-written.";
             while let Some(a) = it.next() {
                 if a == "-h" || a == "--help" {
                     return Err(String::new());
+                }
+                if a == "--check" {
+                    flags.push((a, "1".into()));
+                    continue;
                 }
                 if a.starts_with('-') {
                     let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
@@ -224,19 +234,35 @@ Outputs are written to a temporary file and renamed, never half-written.";
         let result: Result<i32, PipelineError> = (|| match cmd.as_slice() {
             ["build"] => {
                 let gaz = pipeline::gazetteer(&places)?;
-                let imported = pipeline::sources::build(
-                    &args.flag(&["--providers"], "data/sources/providers.csv"),
-                    &args.flag(&["--courses"], "data/sources/courses.csv"),
-                    &gaz,
+                let manifest = pipeline::build::manifest(
+                    &args.flag(&["--manifest"], "data/sources/manifest.tsv"),
                 )?;
+                let out = args.flag(&["-o", "--output"], "data/providers.geojson");
+                let imported = pipeline::build::build(&manifest, &gaz)?;
+                if args.text("--check").is_some() {
+                    let shipped = pipeline::read(&out)?;
+                    let compiled = serde_json::from_str::<serde_json::Value>(&shipped)
+                        .ok()
+                        .and_then(|v| v["leerkaart"]["compiled"].as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    let text = pipeline::to_json(&imported.collection(
+                        DATASET_NAME,
+                        DATASET_NOTE,
+                        &compiled,
+                    ));
+                    if text == shipped {
+                        eprintln!(
+                            "{} is what its sources build ({} providers)",
+                            out.display(),
+                            imported.features.len()
+                        );
+                        return Ok(0);
+                    }
+                    eprintln!("error: {} is stale: it differs from what data/sources/ builds.\nRun `cargo run --bin leerkaart-data -- build --compiled {compiled}` (or today's date) and commit the result.", out.display());
+                    return Ok(1);
+                }
                 let compiled = args.text("--compiled").unwrap_or_else(today);
-                finish(
-                    imported,
-                    &args.flag(&["-o", "--output"], "data/providers.geojson"),
-                    "Leerkaart Scheldemond",
-                    "Real institutions and programmes, each with its source. Locations at town precision come from the gazetteer (GeoNames, CC BY 4.0). Check start dates and admission on the institution's website.",
-                    &compiled,
-                )
+                finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
             }
             ["import", kind @ ("vdab-knelpuntberoepen" | "uwv-spanning"), file] => {
                 import_shortage(&args, kind, Path::new(file))

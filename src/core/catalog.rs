@@ -43,23 +43,39 @@ pub struct Catalog {
 pub(crate) struct PackedCourse {
     /// Sector index.
     pub sector: u8,
-    /// EQF level, 1..=8.
+    /// EQF level, 1..=8; 0 when the course leads to no qualification.
     pub eqf: u8,
-    /// Bit set of learning-form indices, and [`SHORTAGE_BIT`].
+    /// Bit set of learning-form indices, the stage index in [`STAGE_SHIFT`]..,
+    /// and [`SHORTAGE_BIT`].
     bits: u16,
 }
+
+/// Where the stage index sits in [`PackedCourse`]'s bits (above the learning forms).
+const STAGE_SHIFT: u16 = 8;
+/// The stage index's bits once shifted down.
+const STAGE_MASK: u16 = 0b111;
+const FORMS_MASK: u16 = (1 << STAGE_SHIFT) - 1;
+const _: () = assert!(
+    super::level::Stage::ALL.len() <= STAGE_MASK as usize + 1,
+    "stages must fit in three bits"
+);
 
 /// Set in [`PackedCourse`] when the course leads to an occupation some shortage list names.
 const SHORTAGE_BIT: u16 = 1 << 15;
 const _: () = assert!(
-    super::model::LearningForm::ALL.len() < 15,
-    "learning forms and the shortage flag share 16 bits"
+    super::model::LearningForm::ALL.len() <= STAGE_SHIFT as usize,
+    "learning forms, stage and the shortage flag share 16 bits"
 );
 
 impl PackedCourse {
     /// Bit set of learning-form indices.
     pub fn forms(self) -> u16 {
-        self.bits & !SHORTAGE_BIT
+        self.bits & FORMS_MASK
+    }
+
+    /// Index of the stage in [`super::level::Stage::ALL`].
+    pub fn stage(self) -> usize {
+        usize::from((self.bits >> STAGE_SHIFT) & STAGE_MASK)
     }
 
     /// Leads to a shortage occupation.
@@ -107,9 +123,9 @@ impl Catalog {
             let mut ids: Vec<CourseId> = p.courses.clone().collect();
             ids.sort_by(|a, b| {
                 let (ca, cb) = (&data.courses[*a as usize], &data.courses[*b as usize]);
-                ca.level
-                    .eqf
-                    .cmp(&cb.level.eqf)
+                ca.stage
+                    .cmp(&cb.stage)
+                    .then(ca.level.eqf.cmp(&cb.level.eqf))
                     .then_with(|| course_text[*a as usize].cmp(&course_text[*b as usize]))
             });
             display_order.extend(ids);
@@ -123,7 +139,7 @@ impl Catalog {
         for (c, text) in data.courses.iter().zip(&course_text) {
             if c.occupations.is_empty() {
                 let ids = derived
-                    .entry((text.as_str(), c.level.eqf.get()))
+                    .entry((text.as_str(), c.level.eqf.map_or(0, |e| e.get())))
                     .or_insert_with(|| occupations.derive(text, c.level.eqf));
                 occ_ids.extend_from_slice(ids);
                 occ_stated.push(false);
@@ -143,11 +159,12 @@ impl Catalog {
             .enumerate()
             .map(|(i, c)| PackedCourse {
                 sector: c.sector.index() as u8,
-                eqf: c.level.eqf.get(),
+                eqf: c.level.eqf.map_or(0, |e| e.get()),
                 bits: c
                     .learning_forms
                     .iter()
                     .fold(0u16, |m, f| m | 1 << f.index())
+                    | (c.stage.index() as u16) << STAGE_SHIFT
                     | if occ_ids[occ_offsets[i] as usize..occ_offsets[i + 1] as usize]
                         .iter()
                         .any(|o| shortage_of[usize::from(*o)])

@@ -9,7 +9,7 @@
 
 use super::catalog::Catalog;
 use super::geo_util::{BoundsLonLat, LonLat};
-use super::level::{Eqf, EQF_MAX};
+use super::level::{Eqf, Stage, EQF_MAX};
 use super::model::*;
 use super::occupation::OccupationId;
 use super::text::{matches_all, query_terms};
@@ -20,8 +20,11 @@ use super::travel;
 pub struct Filter {
     /// Sectors (any of).
     pub sectors: Vec<Sector>,
-    /// EQF levels (any of).
+    /// EQF levels (any of). Courses that lead to no qualification have none, so any level
+    /// filter leaves them out.
     pub levels: Vec<Eqf>,
+    /// Stages of education (any of).
+    pub stages: Vec<Stage>,
     /// Countries (any of).
     pub countries: Vec<Country>,
     /// Provinces (any of).
@@ -49,6 +52,8 @@ pub struct Facets {
     pub sectors: Vec<u32>,
     /// Courses per EQF level (index 0 is EQF 1).
     pub levels: Vec<u32>,
+    /// Courses per stage.
+    pub stages: Vec<u32>,
     /// Courses per country.
     pub countries: Vec<u32>,
     /// Courses per province.
@@ -64,6 +69,7 @@ impl Facets {
         Self {
             sectors: vec![0; Sector::ALL.len()],
             levels: vec![0; EQF_MAX as usize],
+            stages: vec![0; Stage::ALL.len()],
             countries: vec![0; Country::ALL.len()],
             provinces: vec![0; Province::ALL.len()],
             learning_forms: vec![0; LearningForm::ALL.len()],
@@ -99,6 +105,11 @@ pub struct FilterOutcome {
     /// Matching providers: nearest first (by estimated travel distance) when an origin is
     /// set, else by name. The radius applies to the straight-line distance.
     pub providers: Vec<ProviderHit>,
+    /// Providers known to be here whose offer this dataset does not list, that pass the
+    /// filters a provider can be judged on (place, country, province, text on its name):
+    /// shown apart, since no course filter can say whether they match. Same order as
+    /// `providers`; `courses` is empty.
+    pub unlisted: Vec<ProviderHit>,
     /// Total matching courses.
     pub course_count: usize,
     /// Facet counts.
@@ -112,6 +123,16 @@ const COUNTRY: u8 = 1 << 2;
 const PROVINCE: u8 = 1 << 3;
 const FORM: u8 = 1 << 4;
 const SHORTAGE: u8 = 1 << 5;
+const STAGE: u8 = 1 << 6;
+
+/// The bit of an EQF level in a level mask; none for "no qualification" (0).
+fn level_bit(eqf: u8) -> u32 {
+    if eqf == 0 {
+        0
+    } else {
+        1 << (eqf - 1)
+    }
+}
 
 fn add_forms(counts: &mut [u32], forms: u16) {
     let mut bits = forms;
@@ -163,6 +184,7 @@ impl Catalog {
         let terms = query_terms(&filter.text);
         let sectors = mask(&filter.sectors, Sector::index);
         let levels = mask(&filter.levels, |e: Eqf| e.get() as usize - 1);
+        let stages = mask(&filter.stages, Stage::index);
         let countries = mask(&filter.countries, Country::index);
         let provinces = mask(&filter.provinces, Province::index);
         let forms = mask(&filter.learning_forms, LearningForm::index);
@@ -170,6 +192,7 @@ impl Catalog {
 
         let mut facets = Facets::zero();
         let mut hits = Vec::new();
+        let mut unlisted = Vec::new();
         let mut course_count = 0;
         for (pid, p) in providers.iter().enumerate() {
             if !spatial_ok[pid] {
@@ -184,6 +207,19 @@ impl Catalog {
                 fails_p |= PROVINCE;
             }
             if fails_p.count_ones() > 1 {
+                continue;
+            }
+            if !p.offer_listed || p.courses.is_empty() {
+                if fails_p == 0 && terms.iter().all(|t| provider_text.contains(t.as_str())) {
+                    let travel = filter.origin.map(|o| travel::estimate(o, p.lon_lat));
+                    unlisted.push(ProviderHit {
+                        provider: pid as ProviderId,
+                        distance_km: travel.map(|t| t.estimate_km),
+                        straight_km: distance[pid],
+                        via: travel.and_then(|t| t.via),
+                        courses: Vec::new(),
+                    });
+                }
                 continue;
             }
             let mut matched = Vec::new();
@@ -210,15 +246,21 @@ impl Catalog {
                 if !pass(sectors, 1 << c.sector) {
                     fails |= SECTOR;
                 }
-                if !pass(levels, 1 << (c.eqf - 1)) {
+                if !pass(levels, level_bit(c.eqf)) {
                     fails |= LEVEL;
+                }
+                if !pass(stages, 1 << c.stage()) {
+                    fails |= STAGE;
                 }
                 if forms != 0 && u32::from(c.forms()) & forms == 0 {
                     fails |= FORM;
                 }
                 if fails == 0 {
                     facets.sectors[c.sector as usize] += 1;
-                    facets.levels[c.eqf as usize - 1] += 1;
+                    if c.eqf > 0 {
+                        facets.levels[c.eqf as usize - 1] += 1;
+                    }
+                    facets.stages[c.stage()] += 1;
                     facets.countries[p.country.index()] += 1;
                     facets.provinces[p.province.index()] += 1;
                     add_forms(&mut facets.learning_forms, c.forms());
@@ -228,7 +270,8 @@ impl Catalog {
                 }
                 match fails {
                     SECTOR => facets.sectors[c.sector as usize] += 1,
-                    LEVEL => facets.levels[c.eqf as usize - 1] += 1,
+                    LEVEL if c.eqf > 0 => facets.levels[c.eqf as usize - 1] += 1,
+                    STAGE => facets.stages[c.stage()] += 1,
                     COUNTRY => facets.countries[p.country.index()] += 1,
                     PROVINCE => facets.provinces[p.province.index()] += 1,
                     FORM => add_forms(&mut facets.learning_forms, c.forms()),
@@ -248,18 +291,21 @@ impl Catalog {
             }
         }
 
-        if filter.origin.is_some() {
-            hits.sort_by(|a, b| {
-                a.distance_km
-                    .unwrap_or(f64::INFINITY)
-                    .total_cmp(&b.distance_km.unwrap_or(f64::INFINITY))
-                    .then(a.provider.cmp(&b.provider))
-            });
-        } else {
-            hits.sort_by_key(|h| self.name_rank[h.provider as usize]);
+        for list in [&mut hits, &mut unlisted] {
+            if filter.origin.is_some() {
+                list.sort_by(|a, b| {
+                    a.distance_km
+                        .unwrap_or(f64::INFINITY)
+                        .total_cmp(&b.distance_km.unwrap_or(f64::INFINITY))
+                        .then(a.provider.cmp(&b.provider))
+                });
+            } else {
+                list.sort_by_key(|h| self.name_rank[h.provider as usize]);
+            }
         }
         FilterOutcome {
             providers: hits,
+            unlisted,
             course_count,
             facets,
         }
@@ -296,8 +342,12 @@ impl Catalog {
         for (order, hit) in outcome.providers.iter().enumerate() {
             for &cid in &hit.courses {
                 let c = &self.data.courses[cid as usize];
+                // A stage with no qualification has no place on a path of levels.
+                let Some(eqf) = c.level.eqf else {
+                    continue;
+                };
                 let award = c.award.map_or(Award::ALL.len(), Award::index);
-                ranked.push((c.level.eqf, award, order, cid));
+                ranked.push((eqf, award, order, cid));
             }
         }
         ranked.sort_unstable();

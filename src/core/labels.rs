@@ -3,7 +3,7 @@
 //! country's language (they are names of diplomas).
 
 use super::i18n::Lang;
-use super::level::{eqf_label, Eqf};
+use super::level::{eqf_label, Eqf, Stage};
 use super::model::*;
 
 /// Picks the text of a language from a `[nl, en, fr]` triple.
@@ -181,12 +181,25 @@ pub fn precision(lang: Lang, p: &Provider) -> String {
             "Localisation : centre de {} (pas l'adresse exacte)",
             p.municipality
         ),
+        (LocationPrecision::Geocoded, Lang::Nl) => {
+            "Ligging: bij benadering (punt uit de bron, niet op adres gecontroleerd)".into()
+        }
+        (LocationPrecision::Geocoded, Lang::En) => {
+            "Location: approximate (the source's point, not checked against an address)".into()
+        }
+        (LocationPrecision::Geocoded, Lang::Fr) => {
+            "Localisation : approximative (point de la source, adresse non vérifiée)".into()
+        }
     }
 }
 
 /// Short level label of a course: "EQF 6 · Professionele bachelor".
+/// Without a qualification: just the national name ("Tweede graad secundair onderwijs").
 pub fn course_level(l: &CourseLevel) -> String {
-    format!("EQF {} · {}", l.eqf.get(), l.national.name())
+    match l.eqf {
+        Some(e) => format!("EQF {} · {}", e.get(), l.national.name()),
+        None => l.national.name().to_string(),
+    }
 }
 
 /// A course's level in both systems: "EQF 6 · Professionele bachelor (BE) — NL: HBO-bachelor, WO-bachelor".
@@ -197,13 +210,11 @@ pub fn level_both(l: &CourseLevel) -> String {
     } else {
         Country::Nl
     };
-    let names = super::level::national_names(l.eqf, other);
-    let mut s = format!(
-        "EQF {} · {} ({})",
-        l.eqf.get(),
-        l.national.name(),
-        own.code()
-    );
+    let Some(eqf) = l.eqf else {
+        return format!("{} ({})", l.national.name(), own.code());
+    };
+    let names = super::level::national_names(eqf, other);
+    let mut s = format!("EQF {} · {} ({})", eqf.get(), l.national.name(), own.code());
     if !names.is_empty() {
         s.push_str(&format!(" — {}: {}", other.code(), names.join(", ")));
     }
@@ -285,6 +296,9 @@ mod tests {
             for k in InstitutionKind::ALL {
                 assert!(!institution_kind(l, *k).is_empty());
             }
+            for s in Stage::ALL {
+                assert!(!stage(l, *s).is_empty() && !stage_short(l, *s).is_empty());
+            }
         }
         assert_eq!(
             sector(Lang::En, Sector::HealthWelfare),
@@ -292,12 +306,12 @@ mod tests {
         );
         assert_eq!(distance_km(Lang::Nl, 3.06), "3,1 km");
         let ad = CourseLevel {
-            eqf: Eqf::new(5).unwrap(),
+            eqf: Eqf::new(5),
             national: crate::core::NationalLevel::NlAssociateDegree,
         };
         assert_eq!(
             level_both(&ad),
-            "EQF 5 · Associate degree (NL) — BE: Graduaat (HBO5)"
+            "EQF 5 · Associate degree (NL) — BE: Graduaat, HBO5 verpleegkunde"
         );
         assert_eq!(distance_km(Lang::En, 3.06), "3.1 km");
         assert_eq!(distance_km(Lang::Fr, 42.4), "42 km");
@@ -384,6 +398,11 @@ pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
             format!("EQF {eqf} does not match level `{level}` (EQF {lo}–{hi})"),
             format!("CEC {eqf} ne correspond pas au niveau `{level}` (CEC {lo}–{hi})"),
         ),
+        R::EqfWithoutQualification { eqf, level } => t(
+            format!("niveau `{level}` leidt niet tot een kwalificatie en heeft dus geen EQF-niveau (EQF {eqf} gevonden)"),
+            format!("level `{level}` leads to no qualification, so it has no EQF level (found EQF {eqf})"),
+            format!("le niveau `{level}` ne mène à aucune certification et n'a donc pas de niveau CEC ({eqf} trouvé)"),
+        ),
         R::DuplicateId(id) => t(
             format!("dubbele id `{id}` (de eerste blijft)"),
             format!("duplicate id `{id}` (the first one is kept)"),
@@ -463,6 +482,169 @@ pub fn shortage_level(lang: Lang, l: super::occupation::ShortageLevel) -> &'stat
             ],
         },
     )
+}
+
+/// Label of a stage of education (the facet and the course badge).
+pub fn stage(lang: Lang, s: Stage) -> &'static str {
+    pick(
+        lang,
+        match s {
+            Stage::LowerSecondary => [
+                "Secundair 1e graad, vmbo, onderbouw",
+                "Lower secondary (1st grade, VMBO)",
+                "Secondaire inférieur (1er degré, VMBO)",
+            ],
+            Stage::UpperSecondary => [
+                "Secundair 2e en 3e graad, havo, vwo",
+                "Upper secondary (2nd–3rd grade, HAVO, VWO)",
+                "Secondaire supérieur (2e–3e degré, HAVO, VWO)",
+            ],
+            Stage::Vocational => ["Mbo", "Vocational (MBO)", "Professionnel (MBO)"],
+            Stage::SeNSe => [
+                "Se-n-Se (secundair na secundair)",
+                "Se-n-Se (post-secondary year)",
+                "Se-n-Se (année post-secondaire)",
+            ],
+            Stage::Graduaat => [
+                "HBO5 / graduaat",
+                "HBO5 / graduate programme",
+                "HBO5 / graduat",
+            ],
+            Stage::Higher => [
+                "Hoger onderwijs (AD, bachelor, master)",
+                "Higher education (AD, bachelor, master)",
+                "Enseignement supérieur (AD, bachelier, master)",
+            ],
+            Stage::Adult => [
+                "Volwassenenonderwijs",
+                "Adult education",
+                "Enseignement pour adultes",
+            ],
+        },
+    )
+}
+
+/// Short label of a stage for badges.
+pub fn stage_short(lang: Lang, s: Stage) -> &'static str {
+    pick(
+        lang,
+        match s {
+            Stage::LowerSecondary => ["1e graad / vmbo", "lower secondary", "secondaire inf."],
+            Stage::UpperSecondary => ["secundair", "upper secondary", "secondaire sup."],
+            Stage::Vocational => ["mbo", "MBO", "MBO"],
+            Stage::SeNSe => ["Se-n-Se", "Se-n-Se", "Se-n-Se"],
+            Stage::Graduaat => ["HBO5 / graduaat", "HBO5 / graduate", "HBO5 / graduat"],
+            Stage::Higher => ["hoger onderwijs", "higher education", "supérieur"],
+            Stage::Adult => ["volwassenen", "adult education", "adultes"],
+        },
+    )
+}
+
+/// The national description of a course in one line, in the interface language for the
+/// words and the country's own terms for the rest: "2e graad · TSO · dubbele finaliteit ·
+/// geen kwalificatie (stap naar de 3e graad)". Empty when the data says nothing.
+pub fn course_details(lang: Lang, c: &Course) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(d) = &c.details {
+        if let Some(g) = d.graad {
+            parts.push(match lang {
+                Lang::Nl => format!("{g}e graad"),
+                Lang::En => format!("grade {g}"),
+                Lang::Fr => format!("{g}e degré"),
+            });
+        }
+        if let Some(v) = &d.onderwijsvorm {
+            parts.push(if v == "7DE" {
+                pick(lang, ["7e jaar", "7th year", "7e année"]).to_string()
+            } else {
+                v.clone()
+            });
+        }
+        if let Some(f) = &d.finaliteit {
+            parts.push(
+                match f.to_ascii_lowercase().as_str() {
+                    "doorstroom" => pick(
+                        lang,
+                        [
+                            "doorstroomfinaliteit (naar hoger onderwijs)",
+                            "towards higher education",
+                            "vers l'enseignement supérieur",
+                        ],
+                    ),
+                    "dubbel" => pick(
+                        lang,
+                        [
+                            "dubbele finaliteit (werk of hoger onderwijs)",
+                            "towards work or higher education",
+                            "vers l'emploi ou le supérieur",
+                        ],
+                    ),
+                    "arbeidsmarkt" => pick(
+                        lang,
+                        [
+                            "arbeidsmarktfinaliteit (naar werk)",
+                            "towards work",
+                            "vers l'emploi",
+                        ],
+                    ),
+                    _ => f.as_str(),
+                }
+                .to_string(),
+            );
+        }
+        if let Some(l) = &d.leerweg {
+            parts.push(match lang {
+                Lang::Nl => format!("leerweg: {l}"),
+                Lang::En => format!("track: {l}"),
+                Lang::Fr => format!("filière : {l}"),
+            });
+        }
+        if let Some(c) = &d.croho {
+            parts.push(format!("CROHO {c}"));
+        }
+        if let Some(e) = d.credits_ects {
+            parts.push(format!("{e} EC"));
+        }
+        if d.numerus_fixus {
+            parts.push(
+                pick(
+                    lang,
+                    [
+                        "numerus fixus",
+                        "capped intake (numerus fixus)",
+                        "numerus fixus",
+                    ],
+                )
+                .into(),
+            );
+        }
+        if let Some(e) = &d.enrolment {
+            let n = if e.at_least {
+                format!("≥ {}", e.count)
+            } else {
+                e.count.to_string()
+            };
+            parts.push(match lang {
+                Lang::Nl => format!("{n} ingeschreven (1 okt {})", e.year),
+                Lang::En => format!("{n} enrolled (1 Oct {})", e.year),
+                Lang::Fr => format!("{n} inscrits (1er oct. {})", e.year),
+            });
+        }
+    }
+    if c.level.eqf.is_none() {
+        parts.push(
+            pick(
+                lang,
+                [
+                    "leidt nog niet tot een kwalificatie, dus geen EQF-niveau",
+                    "leads to no qualification yet, so no EQF level",
+                    "ne mène pas encore à une certification, donc pas de niveau CEC",
+                ],
+            )
+            .into(),
+        );
+    }
+    parts.join(" · ")
 }
 
 /// Label of what a course awards.

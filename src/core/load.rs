@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
-use super::level::{Eqf, NationalLevel};
+use super::level::{Eqf, NationalLevel, Stage};
 use super::model::*;
 
 /// Options for [`load_geojson`].
@@ -126,6 +126,14 @@ pub enum RejectReason {
         lo: u8,
         /// Highest EQF of that level.
         hi: u8,
+    },
+    /// An EQF level given for a stage that leads to no qualification.
+    #[error("level `{level}` leads to no qualification, so it has no EQF level (found EQF {eqf})")]
+    EqfWithoutQualification {
+        /// EQF given.
+        eqf: u8,
+        /// National level code.
+        level: String,
     },
     /// The id was already used by an earlier feature or course.
     #[error("duplicate id `{0}` (the first one is kept)")]
@@ -539,6 +547,9 @@ struct RawProvider {
     location_source: Option<String>,
     source: Option<Source>,
     #[serde(default)]
+    sources: Vec<Source>,
+    offer: Option<String>,
+    #[serde(default)]
     courses: Vec<Value>,
 }
 
@@ -565,6 +576,18 @@ struct RawCourse {
     award: Option<String>,
     #[serde(default)]
     occupations: Vec<String>,
+    stage: Option<String>,
+    graad: Option<u8>,
+    onderwijsvorm: Option<String>,
+    finaliteit: Option<String>,
+    leerweg: Option<String>,
+    croho: Option<String>,
+    enrolment: Option<Enrolment>,
+    credits_ects: Option<u16>,
+    #[serde(default)]
+    numerus_fixus: bool,
+    #[serde(default)]
+    start_dates: Vec<String>,
 }
 
 struct Loader<'a> {
@@ -756,6 +779,25 @@ impl<'a> Loader<'a> {
             return Err(RejectReason::DuplicateId(key));
         }
         let website = self.url(raw.website, "website", at, RejectedPart::Field);
+        let offer_listed = match non_empty(raw.offer).as_deref() {
+            None | Some("listed") => true,
+            Some("not_listed") => false,
+            Some(other) => {
+                return Err(RejectReason::UnknownValue {
+                    field: "offer",
+                    value: other.to_string(),
+                })
+            }
+        };
+        let mut other_sources = Vec::with_capacity(raw.sources.len());
+        for s in raw.sources {
+            // A bad extra source loses only itself (reported); the main one is required.
+            if let Ok(s) = self.source(Some(s), at, RejectedPart::Field) {
+                if s != source && !other_sources.contains(&s) {
+                    other_sources.push(s);
+                }
+            }
+        }
 
         let provider_id = self.report.dataset.providers.len() as ProviderId;
         let first_course = self.report.dataset.courses.len() as CourseId;
@@ -782,6 +824,8 @@ impl<'a> Loader<'a> {
             location_precision,
             location_source: non_empty(raw.location_source),
             source,
+            other_sources,
+            offer_listed,
             courses: first_course..last_course,
         });
         Ok(())
@@ -964,6 +1008,37 @@ impl<'a> Loader<'a> {
         let mut intake_months = raw.intake_months;
         intake_months.sort_unstable();
         intake_months.dedup();
+        let stage = match non_empty(raw.stage) {
+            Some(code) => Stage::from_code(&code).ok_or(RejectReason::UnknownValue {
+                field: "stage",
+                value: code,
+            })?,
+            None => level.national.stage(),
+        };
+        let short =
+            |v: Option<String>, field: &'static str| -> Result<Option<String>, RejectReason> {
+                let v = non_empty(v.map(|t| clean(&t)));
+                if let Some(t) = &v {
+                    check_len(t, field)?;
+                }
+                Ok(v)
+            };
+        let details = CourseDetails {
+            graad: raw.graad.filter(|g| (1..=3).contains(g)),
+            onderwijsvorm: short(raw.onderwijsvorm, "onderwijsvorm")?,
+            finaliteit: short(raw.finaliteit, "finaliteit")?,
+            leerweg: short(raw.leerweg, "leerweg")?,
+            croho: short(raw.croho, "croho")?,
+            enrolment: raw.enrolment,
+            credits_ects: raw.credits_ects,
+            numerus_fixus: raw.numerus_fixus,
+            start_dates: raw
+                .start_dates
+                .into_iter()
+                .filter(|d| days_from_iso(d).is_some())
+                .collect(),
+        };
+        let details = (details != CourseDetails::default()).then(|| Box::new(details));
         Ok(Course {
             key,
             provider,
@@ -985,6 +1060,8 @@ impl<'a> Loader<'a> {
             source,
             award,
             occupations,
+            stage,
+            details,
         })
     }
 }
@@ -1030,9 +1107,15 @@ fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectR
             country: country.code().into(),
         });
     }
-    let (lo, hi) = level.eqf_range();
-    let eqf = match eqf {
-        Some(n) => {
+    let eqf = match (eqf, level.eqf_range()) {
+        (Some(n), None) => {
+            return Err(RejectReason::EqfWithoutQualification {
+                eqf: n,
+                level: national,
+            })
+        }
+        (None, None) => None,
+        (Some(n), Some((lo, hi))) => {
             let e = Eqf::new(n).ok_or(RejectReason::UnknownValue {
                 field: "EQF level",
                 value: n.to_string(),
@@ -1045,11 +1128,13 @@ fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectR
                     hi,
                 });
             }
-            e
+            Some(e)
         }
-        None => level
-            .fixed_eqf()
-            .ok_or(RejectReason::MissingField("level.eqf"))?,
+        (None, Some(_)) => Some(
+            level
+                .fixed_eqf()
+                .ok_or(RejectReason::MissingField("level.eqf"))?,
+        ),
     };
     Ok(CourseLevel {
         eqf,

@@ -24,7 +24,7 @@ pub use catalog::Catalog;
 pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};
 pub use geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS, REGION_VIEW};
 pub use index::SpatialIndex;
-pub use level::{Eqf, NationalLevel};
+pub use level::{Eqf, NationalLevel, Stage};
 pub use load::{
     load_geojson, DatasetMeta, LoadError, LoadOptions, LoadReport, RejectReason, Rejection,
 };

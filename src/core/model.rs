@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::geo_util::LonLat;
-use super::level::{Eqf, NationalLevel};
+use super::level::{Eqf, NationalLevel, Stage};
 
 /// Declares a closed vocabulary: a fieldless enum with its data code, `ALL`, and parsing.
 macro_rules! vocabulary {
@@ -238,6 +238,9 @@ vocabulary! {
         Postcode = "postcode",
         /// The centre of its town or village.
         Town = "town",
+        /// A point a third-party list geocoded by a method it does not state: about the
+        /// campus, not checked against an address register.
+        Geocoded = "geocoded",
     }
 }
 
@@ -252,7 +255,14 @@ pub struct Source {
     /// When the fact was read from the source (ISO date), if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<String>,
+    /// The reuse licence the publisher states ("CC0", "CC BY 4.0"), or [`LICENCE_NOT_STATED`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
 }
+
+/// The licence value of a source whose publisher states no reuse licence: shipped as facts
+/// about public institutions, and said so on the page.
+pub const LICENCE_NOT_STATED: &str = "not stated";
 
 /// A postal address.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -300,6 +310,12 @@ pub struct Provider {
     pub location_source: Option<String>,
     /// Where the provider's facts come from.
     pub source: Source,
+    /// Further sources that describe the same institution at the same location (merged
+    /// from several lists).
+    pub other_sources: Vec<Source>,
+    /// False when the provider is known to be here but its courses are not listed in this
+    /// dataset (see the provider's own site): shown apart, never as offering nothing.
+    pub offer_listed: bool,
     /// This provider's courses: a range of [`Dataset::courses`].
     pub courses: std::ops::Range<CourseId>,
 }
@@ -307,8 +323,9 @@ pub struct Provider {
 /// A level as written in the data: the EQF level and the national name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CourseLevel {
-    /// EQF level 1..=8.
-    pub eqf: Eqf,
+    /// EQF level 1..=8; `None` when the course leads to no qualification of its own (a
+    /// Flemish second grade, the Dutch onderbouw).
+    pub eqf: Option<Eqf>,
     /// The national qualification (MBO 4, graduaat, ...).
     pub national: NationalLevel,
 }
@@ -349,6 +366,57 @@ pub struct Course {
     /// Occupations it prepares for, as stated by the data (keys of `data/occupations.tsv`).
     /// Empty: derived from the name and level (see [`super::occupation`]).
     pub occupations: Vec<String>,
+    /// Stage of education (from the national level unless the data states it).
+    pub stage: Stage,
+    /// How the national system describes it (graad, onderwijsvorm, leerweg, CROHO, …), when
+    /// the data says; boxed because most hand-made data has none.
+    pub details: Option<Box<CourseDetails>>,
+}
+
+/// The national system's own description of a course, each part optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CourseDetails {
+    /// BE: graad (1, 2, 3), as in "tweede graad".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graad: Option<u8>,
+    /// BE: onderwijsvorm: ASO, TSO, BSO, KSO, 7DE (7th year), HBO5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onderwijsvorm: Option<String>,
+    /// BE: finaliteit: `doorstroom` (towards higher education), `dubbel` (both),
+    /// `arbeidsmarkt` (towards work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finaliteit: Option<String>,
+    /// NL: leerweg / schoolsoort as DUO gives it (basis, kader, gemengd/theoretisch, havo, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leerweg: Option<String>,
+    /// NL: CROHO programme code (higher education).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub croho: Option<String>,
+    /// Students enrolled on 1 October of a year, all forms together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolment: Option<Enrolment>,
+    /// Study load in ECTS credits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits_ects: Option<u16>,
+    /// True when admission is capped (numerus fixus).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numerus_fixus: bool,
+    /// Published start dates (ISO dates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub start_dates: Vec<String>,
+}
+
+/// An enrolment count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// The year of the 1 October count.
+    pub year: u16,
+    /// Students counted.
+    pub count: u32,
+    /// True when some cells were suppressed by the publisher (fewer than 5): the real
+    /// number is somewhat higher.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
 }
 
 /// A loaded dataset: one `Vec` of providers and one of courses, referring to each other by

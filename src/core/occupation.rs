@@ -608,8 +608,12 @@ impl Occupations {
     /// Occupations a (folded) course name at an EQF level leads to by the course terms: a
     /// term must start where a word starts. One pass over the name's word starts, looking
     /// only at the terms that begin with that letter.
-    pub fn derive(&self, course_name_folded: &str, eqf: Eqf) -> Vec<OccupationId> {
+    pub fn derive(&self, course_name_folded: &str, eqf: Option<Eqf>) -> Vec<OccupationId> {
         let mut out: Vec<OccupationId> = Vec::new();
+        // A stage with no qualification of its own leads to no occupation yet.
+        let Some(eqf) = eqf else {
+            return out;
+        };
         let mut prev_alnum = false;
         for (i, ch) in course_name_folded.char_indices() {
             let word_start = !prev_alnum;
@@ -725,7 +729,10 @@ mod tests {
         let o = builtin();
         let eqf = |n| Eqf::new(n).unwrap();
         let keys = |name: &str, n: u8| -> Vec<&str> {
-            o.derive(&fold(name), eqf(n)).into_iter().map(key).collect()
+            o.derive(&fold(name), Some(eqf(n)))
+                .into_iter()
+                .map(key)
+                .collect()
         };
         assert_eq!(keys("Bachelor in de verpleegkunde", 6), ["verpleegkundige"]);
         let ugent = keys("Master of Science in de verpleegkunde en de vroedkunde", 7);
@@ -777,7 +784,11 @@ mod tests {
             let sep = [" ", "-", "", "/"][rng.below(4)];
             let name = fold(&name.join(sep));
             let eqf = Eqf::new(1 + rng.below(8) as u8).unwrap();
-            assert_eq!(o.derive(&name, eqf), slow(&name, eqf), "{name} {eqf:?}");
+            assert_eq!(
+                o.derive(&name, Some(eqf)),
+                slow(&name, eqf),
+                "{name} {eqf:?}"
+            );
         }
     }
 

@@ -84,7 +84,11 @@ pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)]) -> String {
             p.country.code().to_string(),
             course.name.clone(),
             course.sector.code().to_string(),
-            course.level.eqf.get().to_string(),
+            course
+                .level
+                .eqf
+                .map(|e| e.get().to_string())
+                .unwrap_or_default(),
             course.level.national.name().to_string(),
             forms,
             course.duration.clone().unwrap_or_default(),

@@ -84,8 +84,11 @@ const NL_LEVELS: &[NationalLevel] = &[
     NationalLevel::NlAssociateDegree,
     NationalLevel::NlHboBachelor,
     NationalLevel::NlMaster,
+    NationalLevel::NlVmboKader,
+    NationalLevel::NlHavo,
 ];
 const BE_LEVELS: &[NationalLevel] = &[
+    NationalLevel::BeTweedeGraad,
     NationalLevel::BeSecundairBeroeps,
     NationalLevel::BeSecundairDiploma,
     NationalLevel::BeSeNSe,
@@ -135,6 +138,7 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             name: "Synthetic (seeded generator)".into(),
             url: None,
             retrieved: None,
+            licence: None,
         };
         let first = data.courses.len() as CourseId;
         let mut n = per_provider;
@@ -149,9 +153,9 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
                 BE_LEVELS
             };
             let national = levels[rng.below(levels.len())];
-            let (lo, hi) = national.eqf_range();
-            let eqf = super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8)
-                .unwrap_or_else(|| unreachable!());
+            let eqf = national.eqf_range().and_then(|(lo, hi)| {
+                super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8)
+            });
             let mut forms = vec![LearningForm::ALL[rng.below(LearningForm::ALL.len())]];
             if rng.unit() < 0.3 {
                 forms.push(LearningForm::ALL[rng.below(LearningForm::ALL.len())]);
@@ -175,6 +179,8 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
                 occupations: vec![],
                 website: None,
                 source: source.clone(),
+                stage: national.stage(),
+                details: None,
             });
         }
         data.providers.push(Provider {
@@ -190,6 +196,8 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             location_precision: LocationPrecision::Town,
             location_source: None,
             source,
+            other_sources: Vec::new(),
+            offer_listed: true,
             courses: first..data.courses.len() as CourseId,
         });
     }

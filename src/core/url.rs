@@ -103,6 +103,8 @@ pub struct UrlState {
     pub sectors: Vec<super::Sector>,
     /// EQF levels.
     pub levels: Vec<super::Eqf>,
+    /// Stages of education (`stage=upper_secondary,vocational`).
+    pub stages: Vec<super::Stage>,
     /// Countries.
     pub countries: Vec<super::Country>,
     /// Provinces.
@@ -189,6 +191,7 @@ impl UrlState {
         let lists = [
             ("sector", codes(&self.sectors, |s| s.code().to_string())),
             ("eqf", codes(&self.levels, |e| e.get().to_string())),
+            ("stage", codes(&self.stages, |s| s.code().to_string())),
             ("country", codes(&self.countries, |c| c.code().to_string())),
             ("province", codes(&self.provinces, |p| p.code().to_string())),
             (
@@ -263,6 +266,7 @@ impl UrlState {
             text: get("q").unwrap_or_default(),
             sectors: parse_list(get("sector"), Sector::from_code),
             levels: parse_list(get("eqf"), |v| v.parse().ok().and_then(Eqf::new)),
+            stages: parse_list(get("stage"), super::Stage::from_code),
             countries: parse_list(get("country"), Country::from_code),
             provinces: parse_list(get("province"), Province::from_code),
             learning_forms: parse_list(get("form"), LearningForm::from_code),
@@ -312,6 +316,7 @@ mod state_tests {
                 text: random_text(&mut rng),
                 sectors: pick(&mut rng, Sector::ALL),
                 levels,
+                stages: pick(&mut rng, crate::core::Stage::ALL),
                 countries: pick(&mut rng, Country::ALL),
                 provinces: pick(&mut rng, Province::ALL),
                 learning_forms: pick(&mut rng, LearningForm::ALL),
@@ -353,8 +358,9 @@ mod state_tests {
 
     #[test]
     fn malformed_parameters_are_ignored_one_by_one() {
-        let s = UrlState::from_query("?sector=engineering,bogus,engineering&eqf=0,4,9,x&km=-3&map=91,3,8&from=51.2,3.2&fromname=%E2%82&lang=de&inview=yes&beroep=%3Cscript%3E&knelpunt=ja&q=lassen&sel=&province=NL-ZE&%%%=1&&=&zzz");
+        let s = UrlState::from_query("?stage=vocational,secundair,vocational&sector=engineering,bogus,engineering&eqf=0,4,9,x&km=-3&map=91,3,8&from=51.2,3.2&fromname=%E2%82&lang=de&inview=yes&beroep=%3Cscript%3E&knelpunt=ja&q=lassen&sel=&province=NL-ZE&%%%=1&&=&zzz");
         assert_eq!(s.sectors, [Sector::Engineering]);
+        assert_eq!(s.stages, [crate::core::Stage::Vocational]);
         assert_eq!(s.levels, [Eqf::new(4).unwrap()]);
         assert_eq!(s.radius_km, None);
         assert_eq!(s.view, None);

@@ -36,38 +36,78 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 const DUO_SOURCE_URL: &str = "https://duo.nl/open_onderwijsdata/";
 
-/// A diploma a secondary school structure leads to.
+/// A course a secondary school structure (DUO's `ONDERWIJSSTRUCTUUR`) stands for.
 struct Track {
+    /// The structure code.
     code: &'static str,
+    /// Key suffix of the course id.
+    key: &'static str,
     name: &'static str,
     national: &'static str,
-    eqf: u8,
+    /// NLQF/EQF level; `None` for structures that lead to no diploma.
+    eqf: Option<u8>,
+    leerweg: &'static str,
 }
 
+/// VBO comprises the basis- and the kaderberoepsgerichte leerweg, which NLQF places at
+/// different levels (1 and 2), so it gives two courses; MAVO is the gemengde/theoretische
+/// leerweg (2); HAVO and VWO are 4; praktijkonderwijs and the brugjaar lead to no diploma.
 const TRACKS: &[Track] = &[
     Track {
         code: "VBO",
-        name: "VMBO beroepsgerichte leerwegen (basis, kader)",
-        national: "nl_vmbo",
-        eqf: 2,
+        key: "vmbo-bb",
+        name: "VMBO basisberoepsgerichte leerweg",
+        national: "nl_vmbo_bb",
+        eqf: Some(1),
+        leerweg: "basisberoepsgericht (vbo)",
+    },
+    Track {
+        code: "VBO",
+        key: "vmbo-kb",
+        name: "VMBO kaderberoepsgerichte leerweg",
+        national: "nl_vmbo_kb",
+        eqf: Some(2),
+        leerweg: "kaderberoepsgericht (vbo)",
     },
     Track {
         code: "MAVO",
-        name: "VMBO theoretische / gemengde leerweg (mavo)",
-        national: "nl_vmbo",
-        eqf: 2,
+        key: "vmbo-gt",
+        name: "VMBO gemengde / theoretische leerweg (mavo)",
+        national: "nl_vmbo_gt",
+        eqf: Some(2),
+        leerweg: "gemengd / theoretisch (mavo)",
     },
     Track {
         code: "HAVO",
+        key: "havo",
         name: "HAVO",
         national: "nl_havo",
-        eqf: 4,
+        eqf: Some(4),
+        leerweg: "havo",
     },
     Track {
         code: "VWO",
+        key: "vwo",
         name: "VWO (atheneum, gymnasium)",
         national: "nl_vwo",
-        eqf: 4,
+        eqf: Some(4),
+        leerweg: "vwo",
+    },
+    Track {
+        code: "PRO",
+        key: "pro",
+        name: "Praktijkonderwijs",
+        national: "nl_praktijkonderwijs",
+        eqf: None,
+        leerweg: "praktijkonderwijs",
+    },
+    Track {
+        code: "BRUGJAAR",
+        key: "brugjaar",
+        name: "Brugjaar (onderbouw)",
+        national: "nl_onderbouw",
+        eqf: None,
+        leerweg: "brugjaar",
     },
 ];
 
@@ -196,21 +236,27 @@ pub fn import_text(
             format!("duo-{}", vestiging.to_lowercase())
         };
         let source = json!({
-            "name": format!("DUO open onderwijsdata, vestigingen (BRIN {brin}, vestiging {vestiging})"),
+            "name": format!("DUO open onderwijsdata, adressen vestigingen 2024 (BRIN {brin}, vestiging {vestiging}; onderwijsstructuur {})", get("structure")),
             "url": DUO_SOURCE_URL,
+            "licence": "CC0",
         });
         let courses: Vec<Value> = tracks
             .iter()
             .map(|t| {
+                let mut level = json!({ "national": t.national });
+                if let Some(e) = t.eqf {
+                    level["eqf"] = e.into();
+                }
                 json!({
-                    "id": format!("{id}-{}", t.code.to_lowercase()),
+                    "id": format!("{id}-{}", t.key),
                     "name": t.name,
                     "sector": "generic",
-                    "level": { "eqf": t.eqf, "national": t.national },
+                    "level": level,
                     "learning_forms": ["full_time"],
                     "languages": ["nl"],
                     "target_groups": ["students"],
                     "intake_months": [8],
+                    "leerweg": t.leerweg,
                 })
             })
             .collect();

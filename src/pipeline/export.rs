@@ -13,6 +13,9 @@ fn source(s: &Source) -> Value {
     if let Some(r) = &s.retrieved {
         m.insert("retrieved".into(), r.clone().into());
     }
+    if let Some(l) = &s.licence {
+        m.insert("licence".into(), l.clone().into());
+    }
     Value::Object(m)
 }
 
@@ -20,7 +23,10 @@ fn course(c: &Course) -> Value {
     let mut v = json!({
         "name": c.name,
         "sector": c.sector.code(),
-        "level": { "eqf": c.level.eqf.get(), "national": c.level.national.code() },
+        "level": match c.level.eqf {
+            Some(e) => json!({ "eqf": e.get(), "national": c.level.national.code() }),
+            None => json!({ "national": c.level.national.code() }),
+        },
         "learning_forms": c.learning_forms.iter().map(|f| f.code()).collect::<Vec<_>>(),
         "languages": c.languages,
         "target_groups": c.target_groups.iter().map(|t| t.code()).collect::<Vec<_>>(),
@@ -43,6 +49,16 @@ fn course(c: &Course) -> Value {
     }
     if !c.occupations.is_empty() {
         v["occupations"] = c.occupations.clone().into();
+    }
+    if c.stage != c.level.national.stage() {
+        v["stage"] = c.stage.code().into();
+    }
+    if let Some(d) = &c.details {
+        if let (Value::Object(obj), Ok(Value::Object(extra))) =
+            (&mut v, serde_json::to_value(d.as_ref()))
+        {
+            obj.extend(extra);
+        }
     }
     v
 }
@@ -69,6 +85,15 @@ pub fn to_geojson(data: &Dataset, name: &str) -> Value {
             }
             if let Some(l) = &p.location_source {
                 props["location_source"] = l.clone().into();
+            }
+            if p.address != crate::core::Address::default() {
+                props["address"] = serde_json::to_value(&p.address).unwrap_or(Value::Null);
+            }
+            if !p.other_sources.is_empty() {
+                props["sources"] = p.other_sources.iter().map(source).collect();
+            }
+            if !p.offer_listed {
+                props["offer"] = "not_listed".into();
             }
             json!({ "type": "Feature", "id": p.key, "geometry": { "type": "Point", "coordinates": [p.lon_lat.lon, p.lon_lat.lat] }, "properties": props })
         })

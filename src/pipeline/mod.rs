@@ -2,6 +2,7 @@
 //! imports official open-data formats, and validates datasets. Every importer emits features
 //! in the format of `data/SCHEMA.md`, so the one loader validates all of them.
 
+pub mod build;
 pub mod duo;
 pub mod export;
 pub mod onderwijs_vlaanderen;
@@ -220,8 +221,12 @@ pub fn website(raw: &str) -> Option<String> {
         return None;
     }
     let lower = t.to_ascii_lowercase();
-    let url = if lower.starts_with("http://") || lower.starts_with("https://") {
+    // Published lists still carry http:// addresses of sites that have long served https;
+    // the map links only https, so the scheme is upgraded (the host and path are kept).
+    let url = if lower.starts_with("https://") {
         t.to_string()
+    } else if lower.starts_with("http://") {
+        format!("https://{}", &t["http://".len()..])
     } else {
         format!("https://{t}")
     };

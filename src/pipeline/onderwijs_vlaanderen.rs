@@ -53,12 +53,25 @@ struct Programme {
     naam: Option<String>,
     graad: Option<String>,
     onderwijsvorm: Option<String>,
+    finaliteit: Option<String>,
     #[serde(default)]
     duaal: Option<bool>,
 }
 
 const OV_SOURCE: &str =
-    "Onderwijs Vlaanderen, instellingsgegevens en onderwijsaanbod secundair onderwijs";
+    "Onderwijs Vlaanderen, instellingsgegevens en onderwijsaanbod secundair onderwijs 2026 (via Zoek je school)";
+/// The fetch date the source's own `meta.json` gives.
+const OV_RETRIEVED: &str = "2026-09-01";
+
+/// One programme of one school, its school years merged.
+struct Programme2 {
+    name: String,
+    level: RowLevel,
+    dual: bool,
+    part_time: bool,
+    finaliteit: Option<String>,
+    module: bool,
+}
 
 fn province(name: &str) -> Option<&'static str> {
     match fold(name).as_str() {
@@ -68,30 +81,71 @@ fn province(name: &str) -> Option<&'static str> {
     }
 }
 
-/// The qualification level a programme row leads to: (national level, EQF), or `None`.
-pub fn level_of(onderwijsvorm: &str, graad: &str, naam: &str) -> Option<(&'static str, u8)> {
+/// What a programme row leads to: its national level, EQF (none for the second grade,
+/// which leads to no qualification of its own), the graad and the award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowLevel {
+    /// National level code.
+    pub national: &'static str,
+    /// EQF level, when the row leads to a qualification.
+    pub eqf: Option<u8>,
+    /// Graad (2 or 3), when the row is in one.
+    pub graad: Option<u8>,
+    /// The onderwijsvorm as shown (ASO, TSO, BSO, KSO, 7DE, HBO5).
+    pub vorm: &'static str,
+}
+
+/// The level a programme row leads to, or `None` for rows that are not a choice of
+/// programme (first grade, OKAN).
+pub fn level_of(onderwijsvorm: &str, graad: &str, naam: &str) -> Option<RowLevel> {
     let vorm = onderwijsvorm.trim().to_ascii_uppercase();
     let graad = fold(graad);
     let third = graad.starts_with("derde");
     let second = graad.starts_with("tweede");
+    let row = |national, eqf, graad, vorm| {
+        Some(RowLevel {
+            national,
+            eqf,
+            graad,
+            vorm,
+        })
+    };
+    let vorm_code: &'static str = match vorm.as_str() {
+        "ASO" => "ASO",
+        "TSO" => "TSO",
+        "BSO" => "BSO",
+        "KSO" => "KSO",
+        _ => "",
+    };
     match vorm.as_str() {
-        "BSO" if third => Some(("be_secundair_beroeps", 3)),
-        "BSO" if second => Some(("be_secundair_beroeps", 2)),
-        "TSO" | "ASO" | "KSO" if third => Some(("be_secundair_diploma", 4)),
-        "7DE" if fold(naam).contains("se-n-se") => Some(("be_se_n_se", 4)),
-        "7DE" => Some(("be_secundair_diploma", 4)),
+        "BSO" if third => row("be_secundair_beroeps", Some(3), Some(3), "BSO"),
+        "TSO" | "ASO" | "KSO" if third => row("be_secundair_diploma", Some(4), Some(3), vorm_code),
+        // The second grade is the choice a 14-year-old makes, but it leads to no
+        // qualification of its own: a step towards the third grade.
+        "BSO" | "TSO" | "ASO" | "KSO" if second => row("be_tweede_graad", None, Some(2), vorm_code),
+        "7DE" if fold(naam).contains("se-n-se") => row("be_se_n_se", Some(4), None, "7DE"),
+        "7DE" => row("be_secundair_diploma", Some(4), Some(3), "7DE"),
+        // HBO5 nursing: vocational higher education at EQF 5, organised by secondary schools.
+        "HBO" | "HBO5" => row("be_hbo5", Some(5), None, "HBO5"),
         _ => None,
     }
 }
 
-/// The programme's name without the school-year prefix, the form and the domain:
-/// "2e leerjaar in de 3e graad Elektrotechnieken TSO (domein STEM)" → "Elektrotechnieken".
+/// Words after a programme's name that say how it is organised, not what it is.
+const ORGANISATION_SUFFIXES: &[&str] = &[" DBSO", " CDO", " DL", " duaal", " (STEM)"];
+
+/// The programme's name without the school-year prefix, the form, the domain and the
+/// organisation words: "2e leerjaar in de 3e graad Elektrotechnieken TSO (domein STEM)" →
+/// "Elektrotechnieken", "7e leerjaar Kapper-stylist duaal CDO" → "Kapper-stylist".
 pub fn programme_name(naam: &str) -> String {
     let mut name = naam.trim();
     if let Some(i) = name.find(" graad ") {
         if fold(&name[..i]).contains("leerjaar") {
             name = name[i + " graad ".len()..].trim();
         }
+    }
+    if let Some(rest) = name.strip_prefix("7e leerjaar ") {
+        name = rest.trim();
     }
     if let Some(i) = name.find(" (domein") {
         name = name[..i].trim();
@@ -101,30 +155,73 @@ pub fn programme_name(naam: &str) -> String {
             name = stripped.trim();
         }
     }
-    name.to_string()
+    loop {
+        let before = name;
+        for suffix in ORGANISATION_SUFFIXES {
+            if let Some(stripped) = name.strip_suffix(suffix) {
+                name = stripped.trim();
+            }
+        }
+        if name == before {
+            break;
+        }
+    }
+    let mut out = name.to_string();
+    if let Some(first) = out.get(..1) {
+        // "onderhoudsmedewerker" is written in lower case once.
+        let upper = first.to_uppercase();
+        out.replace_range(..1, &upper);
+    }
+    out
 }
 
-/// The sector of a secondary programme, from words in its name. Personal-care trades are
-/// checked before care, since "haarzorg" and "schoonheidsverzorging" are services.
+/// True when the row is organised as part-time vocational secondary education (DBSO, in a
+/// centre for part-time education): learning and working, part-time at school.
+fn is_part_time(naam: &str) -> bool {
+    naam.contains(" DBSO") || naam.ends_with(" CDO")
+}
+
+/// The sector of a secondary programme, from words in its name (a keyword list, checked in
+/// this order: the first group with a match wins). Personal-care trades come before care,
+/// since "haarzorg" and "schoonheidsverzorging" are services; "natuurwetenschappen" before
+/// agriculture's "natuur".
 pub fn sector_of(naam: &str) -> Sector {
     let n = fold(naam);
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    if has(&[
+    if has(&["steiner", "freinet"]) {
+        Sector::Generic
+    } else if has(&["textiel", "mode"]) {
+        Sector::Engineering
+    } else if has(&[
         "haar",
+        "kapper",
         "schoonheid",
+        "wellness",
         "hotel",
         "horeca",
         "restaurant",
         "keuken",
+        "kok",
         "bakkerij",
+        "bakker",
         "slagerij",
         "brood",
         "patisserie",
+        "chocolatier",
+        "barman",
+        "sommelier",
+        "fastfood",
+        "catering",
         "toerisme",
+        "onthaal en recreatie",
+        "animator",
+        "host",
         "logistiek",
-        "verkoop",
         "sport",
         "veiligheid",
+        "beveiliging",
+        "defensie",
+        "chauffeur",
     ]) {
         Sector::Services
     } else if has(&[
@@ -136,21 +233,34 @@ pub fn sector_of(naam: &str) -> Sector {
         "jeugd",
         "opvoed",
         "kinder",
+        "persoonsbegeleid",
     ]) {
         Sector::HealthWelfare
     } else if has(&[
         "informatica",
         "ict",
         "netwerk",
+        "datacommunicatie",
         "programmeer",
         "digitale",
         "software",
     ]) {
         Sector::Ict
     } else if has(&[
+        "natuurwetenschap",
+        "stem-wetenschap",
+        "wiskunde",
+        "fysica",
+        "biologie",
+    ]) && !has(&["economie", "technolog"])
+    {
+        Sector::NaturalSciences
+    } else if has(&[
         "elektr",
         "mechan",
+        "mecanicien",
         "lassen",
+        "lasser",
         "bouw",
         "hout",
         "techn",
@@ -165,55 +275,91 @@ pub fn sector_of(naam: &str) -> Sector {
         "onderhoud",
         "sanitair",
         "verwarming",
-        "mechatron",
         "machine",
         "energie",
         "maritiem",
         "vliegtuig",
         "chemie",
-        "procestechn",
         "drukken",
         "grafisch",
-        "textiel",
-        "mode",
         "meubel",
+        "schrijnwerk",
+        "timmerman",
+        "tegelzetter",
+        "vloerder",
+        "carrosserie",
+        "koetswerk",
+        "banden",
+        "fiets",
+        "brom",
+        "verspaning",
+        "monteerder",
+        "fitter",
+        "operator",
+        "productie",
+        "engineering",
+        "interieurbouw",
+        "fijnschilder",
     ]) {
         Sector::Engineering
     } else if has(&[
-        "landbouw", "tuinbouw", "dier", "natuur", "groen", "bloem", "paard", "bos",
+        "landbouw",
+        "tuinbouw",
+        "tuinaanleg",
+        "dier",
+        "natuur",
+        "groen",
+        "bloem",
+        "paard",
+        "bos",
+        "plant",
+        "agro",
     ]) {
         Sector::Agriculture
     } else if has(&[
         "economie",
+        "economische",
         "bedrijf",
         "boekhoud",
         "kantoor",
         "handel",
+        "commerc",
+        "sales",
+        "winkel",
+        "organisatie",
         "administratie",
         "ondernem",
         "office",
         "recht",
     ]) {
         Sector::BusinessLaw
-    } else if has(&["wetenschap", "wiskunde", "biotech", "fysica", "biologie"]) {
+    } else if has(&["wetenschap", "biotech"]) && !has(&["humane", "taal", "communicatiewet"]) {
         Sector::NaturalSciences
     } else if has(&[
         "kunst",
         "beeld",
         "muziek",
+        "muzikale",
         "dans",
         "woord",
+        "drama",
         "architect",
         "audiovis",
         "fotografie",
         "podium",
         "media",
+        "decor",
+        "etalage",
+        "vormgeving",
+        "vorming",
     ]) {
         Sector::ArtsHumanities
     } else if has(&["onderwijs", "pedagog"]) {
         Sector::Education
-    } else if has(&["gedrag", "maatschappij", "sociale"]) {
+    } else if has(&["humane", "gedrag", "maatschappij", "sociale"]) {
         Sector::SocialSciences
+    } else if has(&["latijn", "grieks", "talen", "taal"]) {
+        Sector::ArtsHumanities
     } else {
         Sector::Generic
     }
@@ -312,10 +458,10 @@ pub fn import_text(
             }
             let id = format!("ov-{number}-{loc_key}");
             // One course per programme, whatever the number of school years listed.
-            let mut courses: BTreeMap<String, (String, &str, u8, bool)> = BTreeMap::new();
+            let mut courses: BTreeMap<String, Programme2> = BTreeMap::new();
             for r in &school.richtingen {
                 let naam = r.naam.as_deref().unwrap_or("");
-                let Some((national, eqf)) = level_of(
+                let Some(level) = level_of(
                     r.onderwijsvorm.as_deref().unwrap_or(""),
                     r.graad.as_deref().unwrap_or(""),
                     naam,
@@ -323,38 +469,76 @@ pub fn import_text(
                     continue;
                 };
                 let pname = programme_name(naam);
-                let key = format!("{}-{eqf}", slug(&pname));
-                let e = courses.entry(key).or_insert((pname, national, eqf, false));
-                e.3 |= r.duaal.unwrap_or(false);
+                let part_time = is_part_time(naam);
+                let key = format!(
+                    "{}-{}{}{}",
+                    slug(&pname),
+                    level.vorm.to_ascii_lowercase(),
+                    level.graad.map_or(String::new(), |g| format!("-g{g}")),
+                    if part_time { "-dbso" } else { "" }
+                );
+                let e = courses.entry(key).or_insert_with(|| Programme2 {
+                    name: pname.clone(),
+                    level,
+                    dual: false,
+                    part_time,
+                    finaliteit: r.finaliteit.as_deref().map(fold).filter(|f| !f.is_empty()),
+                    module: fold(&pname).starts_with("module "),
+                });
+                e.dual |= r.duaal.unwrap_or(false) || fold(naam).contains("duaal");
             }
             let fiche = school
                 .link_fiche
                 .as_deref()
                 .and_then(crate::core::safe_http_url);
-            let source = match &fiche {
-                Some(u) => {
-                    json!({ "name": format!("{OV_SOURCE} (schoolnummer {number})"), "url": u })
-                }
-                None => json!({ "name": format!("{OV_SOURCE} (schoolnummer {number})") }),
-            };
+            let mut source = json!({
+                "name": format!("{OV_SOURCE} (schoolnummer {number})"),
+                "retrieved": OV_RETRIEVED,
+                "licence": crate::core::LICENCE_NOT_STATED,
+            });
+            if let Some(u) = &fiche {
+                source["url"] = u.clone().into();
+            }
+            let offer_listed = !courses.is_empty();
             let courses: Vec<Value> = courses
                 .into_iter()
-                .map(|(key, (pname, national, eqf, dual))| {
-                    let forms: Vec<&str> = if dual {
-                        vec!["full_time", "dual"]
+                .map(|(key, p)| {
+                    let mut forms: Vec<&str> = Vec::new();
+                    if p.part_time {
+                        forms.push("part_time");
                     } else {
-                        vec!["full_time"]
-                    };
-                    json!({
+                        forms.push("full_time");
+                    }
+                    if p.dual {
+                        forms.push("dual");
+                    }
+                    let mut level = json!({ "national": p.level.national });
+                    if let Some(e) = p.level.eqf {
+                        level["eqf"] = e.into();
+                    }
+                    let mut c = json!({
                         "id": format!("{id}-{key}"),
-                        "name": pname,
-                        "sector": sector_of(&pname).code(),
-                        "level": { "eqf": eqf, "national": national },
+                        "name": p.name,
+                        "sector": sector_of(&p.name).code(),
+                        "level": level,
                         "learning_forms": forms,
                         "languages": ["nl"],
-                        "target_groups": ["students"],
+                        "target_groups": if p.level.vorm == "HBO5" { json!(["students", "adults"]) } else { json!(["students"]) },
                         "intake_months": [9],
-                    })
+                        "onderwijsvorm": p.level.vorm,
+                    });
+                    if let Some(g) = p.level.graad {
+                        c["graad"] = g.into();
+                    }
+                    if let Some(f) = p.finaliteit {
+                        c["finaliteit"] = f.into();
+                    }
+                    if p.module {
+                        c["award"] = "partial_certificate".into();
+                    } else if p.level.eqf.is_some() {
+                        c["award"] = "diploma".into();
+                    }
+                    c
                 })
                 .collect();
             let props = provider_properties(
@@ -370,6 +554,10 @@ pub fn import_text(
                 source,
                 courses,
             );
+            let mut props = props;
+            if !offer_listed {
+                props.insert("offer".into(), "not_listed".into());
+            }
             out.features.push(feature(&id, point, props));
         }
     }
@@ -382,19 +570,29 @@ mod tests {
 
     #[test]
     fn levels_and_names() {
+        let l = |v, g, n| level_of(v, g, n).map(|r| (r.national, r.eqf, r.graad));
         assert_eq!(
-            level_of("BSO", "Derde graad", "x"),
-            Some(("be_secundair_beroeps", 3))
+            l("BSO", "Derde graad", "x"),
+            Some(("be_secundair_beroeps", Some(3), Some(3)))
         );
         assert_eq!(
-            level_of("TSO", "Derde graad", "x"),
-            Some(("be_secundair_diploma", 4))
+            l("TSO", "Derde graad", "x"),
+            Some(("be_secundair_diploma", Some(4), Some(3)))
         );
-        assert_eq!(level_of("TSO", "Tweede graad", "x"), None);
-        assert_eq!(level_of("GSO", "Eerste graad", "x"), None);
+        // The second grade is imported, with no EQF level: it leads to no qualification.
         assert_eq!(
-            level_of("7DE", "Derde graad", "Se-n-Se Industriële ICT"),
-            Some(("be_se_n_se", 4))
+            l("TSO", "Tweede graad", "x"),
+            Some(("be_tweede_graad", None, Some(2)))
+        );
+        assert_eq!(l("GSO", "Eerste graad", "x"), None);
+        assert_eq!(l("OKAN", "Onthaalklas anderstalige nieuwkomers", "x"), None);
+        assert_eq!(
+            l("7DE", "Derde graad", "Se-n-Se Industriële ICT"),
+            Some(("be_se_n_se", Some(4), None))
+        );
+        assert_eq!(
+            l("HBO", "Hoger beroepsonderwijs", "Basisverpleegkunde"),
+            Some(("be_hbo5", Some(5), None))
         );
         assert_eq!(programme_name("2e leerjaar in de 3e graad Applicatie- en databeheer TSO (domein Economie en organisatie)"), "Applicatie- en databeheer");
         assert_eq!(
@@ -402,6 +600,20 @@ mod tests {
             "Hout"
         );
         assert_eq!(programme_name("Verzorging"), "Verzorging");
+        assert_eq!(
+            programme_name("7e leerjaar Kapper-stylist duaal CDO"),
+            "Kapper-stylist"
+        );
+        assert_eq!(
+            programme_name("Aanloop Sanitaire en verwarmingsinstallaties DL DBSO"),
+            "Aanloop Sanitaire en verwarmingsinstallaties"
+        );
+        assert_eq!(
+            programme_name("onderhoudsmedewerker duaal DBSO"),
+            "Onderhoudsmedewerker"
+        );
+        assert!(is_part_time("Koetswerk duaal DBSO"));
+        assert!(!is_part_time("Koetswerk"));
     }
 
     #[test]
@@ -417,6 +629,26 @@ mod tests {
             sector_of("Informatica- en communicatiewetenschappen"),
             Sector::Ict
         );
-        assert_eq!(sector_of("Latijn"), Sector::Generic);
+        assert_eq!(sector_of("Latijn"), Sector::ArtsHumanities);
+        assert_eq!(sector_of("Natuurwetenschappen"), Sector::NaturalSciences);
+        assert_eq!(sector_of("Economie-Wiskunde"), Sector::BusinessLaw);
+        assert_eq!(sector_of("Humane wetenschappen"), Sector::SocialSciences);
+        assert_eq!(sector_of("Lassen-constructie"), Sector::Engineering);
+        assert_eq!(sector_of("Plant, dier en milieu"), Sector::Agriculture);
+        assert_eq!(sector_of("Kinderbegeleider"), Sector::HealthWelfare);
+        assert_eq!(sector_of("Basisverpleegkunde"), Sector::HealthWelfare);
+        assert_eq!(
+            sector_of("Moderealisatie en textielverzorging"),
+            Sector::Engineering
+        );
+        assert_eq!(
+            sector_of("Technologische wetenschappen en engineering"),
+            Sector::Engineering
+        );
+        assert_eq!(
+            sector_of("Datacommunicatie- en netwerkinstallaties"),
+            Sector::Ict
+        );
+        assert_eq!(sector_of("Freinetpedagogie"), Sector::Generic);
     }
 }

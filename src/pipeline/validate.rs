@@ -187,11 +187,11 @@ pub fn validate_report(
                 });
             }
         }
-        if p.courses.is_empty() {
+        if p.courses.is_empty() && p.offer_listed {
             problems.push(Problem {
                 severity: Severity::Warning,
                 at: at.clone(),
-                message: "no courses: it will never show in results".into(),
+                message: "no courses and no `\"offer\": \"not_listed\"`: it shows as a location whose offer is not listed".into(),
             });
         }
         if p.location_precision == LocationPrecision::Address && p.address.street.is_none() {
