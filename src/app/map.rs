@@ -288,7 +288,14 @@ impl MapCtl {
             .iter()
             .map(|h| (h.provider, h.courses.as_slice()))
             .collect();
-        let groups = catalog.marker_groups(outcome.providers.iter().map(|h| h.provider));
+        // Locations whose offer is not listed get a marker of their own kind, never none.
+        let groups = catalog.marker_groups(
+            outcome
+                .providers
+                .iter()
+                .chain(&outcome.unlisted)
+                .map(|h| h.provider),
+        );
         let mut keep = self.marker_closures.borrow_mut();
         keep.clear();
         let zoom = self.map.get_zoom();
@@ -433,7 +440,9 @@ impl MapCtl {
             .iter()
             .filter(|s| **s == Sector::HealthWelfare)
             .count();
+        let unlisted = n_courses == 0;
         let class = match (tech > 0, care > 0) {
+            _ if unlisted => "mk mk-unlisted",
             (true, true) => "mk mk-mixed",
             (true, false) => "mk mk-tech",
             (false, true) => "mk mk-care",
@@ -454,14 +463,24 @@ impl MapCtl {
             ("className", class.into()),
             (
                 "html",
-                format!("<span>{}</span>", compact(n_courses)).into(),
+                if unlisted {
+                    // No number: nothing is known of its courses, not zero of them.
+                    "<span>?</span>".to_string()
+                } else {
+                    format!("<span>{}</span>", compact(n_courses))
+                }
+                .into(),
             ),
             (
                 "iconSize",
                 js_sys::Array::of2(&size.into(), &size.into()).into(),
             ),
         ]));
-        let title = format!("{} — {}", names.join(", "), i18n::courses(lang, n_courses));
+        let title = if unlisted {
+            format!("{} — {}", names.join(", "), Msg::OfferNotListed.text(lang))
+        } else {
+            format!("{} — {}", names.join(", "), i18n::courses(lang, n_courses))
+        };
         let marker = l::marker(
             &l::lat_lng(group.lon_lat.lat, group.lon_lat.lon),
             &options(&[
@@ -522,15 +541,26 @@ impl MapCtl {
             );
             let _ = block.append_child(&self.el("p", "pp-meta", Some(&meta)));
             let courses = courses_of.get(pid).copied().unwrap_or(&[]);
+            if !p.offer_listed || p.courses.is_empty() {
+                let note = self.el("p", "pp-unlisted", None);
+                let _ =
+                    note.append_child(&self.el("strong", "", Some(Msg::OfferNotListed.text(lang))));
+                let _ = note.append_child(&self.el(
+                    "span",
+                    "",
+                    Some(&format!(" {}", Msg::OfferNotListedLong.text(lang))),
+                ));
+                let _ = block.append_child(&note);
+            }
             let list = self.el("ul", "pp-courses", None);
             for cid in courses.iter().take(POPUP_COURSES) {
                 let c = &data.courses[*cid as usize];
                 let li = self.el("li", "", Some(&c.name));
-                let _ = li.append_child(&self.el(
-                    "span",
-                    "pp-level",
-                    Some(&format!(" · EQF {}", c.level.eqf.get())),
-                ));
+                let level = match c.level.eqf {
+                    Some(e) => format!(" · EQF {}", e.get()),
+                    None => format!(" · {}", labels::stage_short(lang, c.stage)),
+                };
+                let _ = li.append_child(&self.el("span", "pp-level", Some(&level)));
                 if catalog.course_leads_to_shortage(*cid) {
                     let _ = li.append_child(&self.el(
                         "span",

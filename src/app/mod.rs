@@ -22,6 +22,7 @@ use crate::core::url::UrlState;
 use crate::core::{
     labels, load_geojson, shortlist, url, BoundsLonLat, Catalog, Country, DatasetMeta, Eqf, Filter,
     FilterOutcome, LearningForm, LoadOptions, LonLat, Occupations, ProviderId, Province, Sector,
+    Stage,
 };
 use browser::{fetch_text, query_string};
 use map::{MapConfig, MapCtl};
@@ -88,6 +89,7 @@ pub(crate) struct Ui {
     pub gazetteer: RwSignal<Option<Arc<Gazetteer>>>,
     pub sectors: RwSignal<Vec<Sector>>,
     pub levels: RwSignal<Vec<Eqf>>,
+    pub stages: RwSignal<Vec<Stage>>,
     pub countries: RwSignal<Vec<Country>>,
     pub provinces: RwSignal<Vec<Province>>,
     pub forms: RwSignal<Vec<LearningForm>>,
@@ -111,6 +113,8 @@ pub(crate) struct Ui {
     /// Loaded / total data tiles, when the data is a tile index.
     pub tile_progress: RwSignal<Option<(usize, usize)>>,
     pub tile_state: StoredValue<Option<TileState>, LocalStorage>,
+    /// The filter the controls make (without the view bounds).
+    pub filter: Memo<Filter>,
     pub outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
@@ -255,6 +259,7 @@ impl Ui {
             text: self.text.get(),
             sectors: self.sectors.get(),
             levels: self.levels.get(),
+            stages: self.stages.get(),
             countries: self.countries.get(),
             provinces: self.provinces.get(),
             learning_forms: self.forms.get(),
@@ -276,6 +281,7 @@ impl Ui {
         self.text.set(s.text);
         self.sectors.set(s.sectors);
         self.levels.set(s.levels);
+        self.stages.set(s.stages);
         self.countries.set(s.countries);
         self.provinces.set(s.provinces);
         self.forms.set(s.learning_forms);
@@ -310,6 +316,7 @@ impl Ui {
 fn App() -> impl IntoView {
     let sectors = RwSignal::new(Vec::new());
     let levels = RwSignal::new(Vec::new());
+    let stages = RwSignal::new(Vec::new());
     let countries = RwSignal::new(Vec::new());
     let provinces = RwSignal::new(Vec::new());
     let forms = RwSignal::new(Vec::new());
@@ -325,6 +332,7 @@ fn App() -> impl IntoView {
     let base_filter = Memo::new(move |_| Filter {
         sectors: sectors.get(),
         levels: levels.get(),
+        stages: stages.get(),
         countries: countries.get(),
         provinces: provinces.get(),
         learning_forms: forms.get(),
@@ -368,6 +376,7 @@ fn App() -> impl IntoView {
         gazetteer: RwSignal::new(None),
         sectors,
         levels,
+        stages,
         countries,
         provinces,
         forms,
@@ -391,6 +400,7 @@ fn App() -> impl IntoView {
         tiles_failed: RwSignal::new(false),
         tile_progress: RwSignal::new(None),
         tile_state: StoredValue::new_local(None),
+        filter: base_filter,
         outcome,
         map_outcome,
         map_ctl: StoredValue::new_local(None),
@@ -669,6 +679,7 @@ fn App() -> impl IntoView {
                         <span><i class="dot mk-care"></i>{move || tr(Msg::LegendCare)}</span>
                         <span><i class="dot mk-mixed"></i>{move || tr(Msg::LegendBoth)}</span>
                         <span><i class="dot mk-other"></i>{move || tr(Msg::LegendOther)}</span>
+                        <span><i class="dot mk-unlisted"></i>{move || tr(Msg::OfferNotListed)}</span>
                         <span class="legend-note">{move || tr(Msg::LegendNumber)}</span>
                     </div>
                 </section>

@@ -8,10 +8,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::{browser, tr, ui, wide_screen, Status};
+use crate::core::coverage::Coverage;
 use crate::core::glossary::GLOSSARY;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
     labels, Country, Eqf, LearningForm, LocationPrecision, LonLat, Occupations, Province, Sector,
+    Stage, LICENCE_NOT_STATED,
 };
 
 /// Suggestions shown while typing a place.
@@ -128,6 +130,7 @@ pub fn Filters() -> impl IntoView {
     let reset = move |_| {
         ui.sectors.set(Vec::new());
         ui.levels.set(Vec::new());
+        ui.stages.set(Vec::new());
         ui.countries.set(Vec::new());
         ui.provinces.set(Vec::new());
         ui.forms.set(Vec::new());
@@ -157,6 +160,11 @@ pub fn Filters() -> impl IntoView {
             <OriginPicker />
             <details class="facet-box" open=wide_screen()>
                 <summary>{move || tr(Msg::Filters)}</summary>
+                {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.stages)}
+                <details class="explain">
+                    <summary>{move || tr(Msg::WhyNoEqf)}</summary>
+                    <p>{move || tr(Msg::StageExplain)}</p>
+                </details>
                 {facet_group(Msg::Sector, "sector", Sector::ALL.to_vec(), |l, s| labels::sector(l, s).to_string(), move |s: Sector| facet(|o| &o.facets.sectors, s.index()), ui.sectors)}
                 {facet_group(Msg::LevelTitle, "level", Eqf::all().collect(), labels::eqf, move |e: Eqf| facet(|o| &o.facets.levels, e.get() as usize - 1), ui.levels)}
                 <details class="explain">
@@ -432,6 +440,99 @@ pub fn About() -> impl IntoView {
             })
         })
     };
+    let coverage_table = move || {
+        let lang = ui.lang.get();
+        ui.catalog.with(|c| {
+            c.as_ref().map(|c| {
+                let cov = Coverage::of(&c.data);
+                let stages: Vec<Stage> = Stage::ALL.to_vec();
+                view! {
+                    <div class="table-scroll">
+                    <table class="coverage" id="coverage">
+                        <thead><tr>
+                            <th scope="col">{Msg::Province.text(lang)}</th>
+                            {stages.iter().map(|s| view! { <th scope="col">{labels::stage_short(lang, *s)}</th> }).collect_view()}
+                            <th scope="col">{Msg::OfferNotListed.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>
+                        {Province::ALL.iter().map(|p| {
+                            let cells = stages.iter().map(|s| {
+                                match cov.cells.get(&(*p, *s)) {
+                                    Some(cell) => {
+                                        let title = format!("{}: {}{}", Msg::SourcesWord.text(lang),
+                                            cell.sources.iter().cloned().collect::<Vec<_>>().join("; "),
+                                            cell.newest.as_ref().map(|d| format!(" ({} {d})", Msg::NewestDate.text(lang))).unwrap_or_default());
+                                        view! { <td title=title>{format!("{} {} · {} {}", cell.courses, Msg::CoursesWord.text(lang), cell.locations, Msg::Locations.text(lang))}</td> }.into_any()
+                                    }
+                                    None => view! { <td class="gap">"—"</td> }.into_any(),
+                                }
+                            }).collect_view();
+                            let unlisted = cov.unlisted.get(p).copied().unwrap_or(0);
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.name()}</th>
+                                    {cells}
+                                    <td>{if unlisted > 0 { format!("{unlisted} {}", Msg::Locations.text(lang)) } else { "—".to_string() }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                        </tbody>
+                    </table>
+                    </div>
+                }
+            })
+        })
+    };
+    let data_sources = move || {
+        let lang = ui.lang.get();
+        ui.catalog.with(|c| {
+            c.as_ref().map(|c| {
+                // One line per source: name, licence and how many locations cite it.
+                let mut by_name: std::collections::BTreeMap<
+                    &str,
+                    (Option<&str>, Option<&str>, usize),
+                > = Default::default();
+                for p in &c.data.providers {
+                    for s in std::iter::once(&p.source).chain(&p.other_sources) {
+                        let e = by_name.entry(s.name.as_str()).or_insert((
+                            s.licence.as_deref(),
+                            s.url.as_deref(),
+                            0,
+                        ));
+                        e.2 += 1;
+                    }
+                }
+                // Per-school source names differ only by the school number: group them.
+                let mut grouped: std::collections::BTreeMap<
+                    String,
+                    (Option<&str>, Option<&str>, usize),
+                > = Default::default();
+                for (name, v) in by_name {
+                    let base = name.split(" (").next().unwrap_or(name).to_string();
+                    let e = grouped.entry(base).or_insert((v.0, v.1, 0));
+                    e.2 += v.2;
+                }
+                grouped
+                    .into_iter()
+                    .map(|(name, (licence, _url, n))| {
+                        let licence = match licence {
+                            Some(LICENCE_NOT_STATED) => {
+                                Msg::LicenceNotStated.text(lang).to_string()
+                            }
+                            Some(l) => format!("{} {l}", Msg::Licence.text(lang)),
+                            None => String::new(),
+                        };
+                        let tail = if licence.is_empty() {
+                            format!(" — {n} {}", Msg::Locations.text(lang))
+                        } else {
+                            format!(" — {licence}; {n} {}", Msg::Locations.text(lang))
+                        };
+                        view! { <li>{name}{tail}</li> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     let pick_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -471,6 +572,11 @@ pub fn About() -> impl IntoView {
                 "."
             </p>
             {move || ui.meta.get().note.map(|n| view! { <p class="hint">{n}</p> })}
+            <h3>{move || tr(Msg::Coverage)}</h3>
+            <p class="hint">{move || tr(Msg::CoverageIntro)}</p>
+            {coverage_table}
+            <h3>{move || tr(Msg::DataSources)}</h3>
+            <ul id="data-sources">{data_sources}</ul>
             <h3>{move || tr(Msg::SourcesLicences)}</h3>
             <ul>
                 <li>{move || tr(Msg::SourceInstitutions)}</li>

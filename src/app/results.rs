@@ -110,7 +110,14 @@ pub fn ResultList() -> impl IntoView {
                 <button type="button" class="btn-link" id="export-results" on:click=move |_| export_results()>{move || tr(Msg::ExportResults)}</button>
             </div>
             <Show when=move || ui.status.get() == Status::Ready && total() == 0>
-                <p class="empty" id="no-results">{move || tr(Msg::NoResults)}</p>
+                <div class="empty" id="no-results">
+                    {move || match uncovered_text() {
+                        Some(gaps) => view! {
+                            <p class="not-covered" id="not-covered"><strong>{tr(Msg::NotCoveredYet)}</strong>{format!(" {gaps}. ")}{tr(Msg::NotCoveredAdvice)}</p>
+                        }.into_any(),
+                        None => view! { <p>{tr(Msg::NoResults)}</p> }.into_any(),
+                    }}
+                </div>
             </Show>
             <ol class="result-list" id="results">
                 <For each=hits key=|h: &ProviderHit| (h.provider, h.courses.clone(), h.distance_km.map(f64::to_bits)) let:hit>
@@ -122,8 +129,100 @@ pub fn ResultList() -> impl IntoView {
                     {move || format!("{} ({} {} {})", tr(Msg::ShowMore), ui.shown.get().min(total()), tr(Msg::Of), total())}
                 </button>
             </Show>
+            <UnlistedList />
         </section>
     }
+}
+
+/// The filter's (province, stage) pairs the data does not cover, as words, when the list is
+/// empty because of them: "mbo in Zeeland".
+fn uncovered_text() -> Option<String> {
+    let ui = ui();
+    let lang = ui.lang.get();
+    let filter = ui.filter.get();
+    ui.catalog.with(|c| {
+        let c = c.as_ref()?;
+        let cov = crate::core::coverage::Coverage::of(&c.data);
+        let gaps = crate::core::coverage::uncovered(c, &cov, &filter);
+        (!gaps.is_empty()).then(|| {
+            gaps.iter()
+                .map(|(p, s)| format!("{} — {}", labels::stage(lang, *s), p.name()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    })
+}
+
+/// Locations known to be there whose offer the data does not list: apart from the results,
+/// with the same place filters, never hidden by a course filter.
+#[component]
+fn UnlistedList() -> impl IntoView {
+    let ui = ui();
+    let shown = RwSignal::new(LIST_PAGE);
+    let hits = move || {
+        ui.outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.unlisted
+                        .iter()
+                        .take(shown.get())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let total = move || {
+        ui.outcome
+            .with(|o| o.as_ref().map_or(0, |o| o.unlisted.len()))
+    };
+    view! {
+        <Show when=move || { total() > 0 }>
+            <details class="unlisted" id="unlisted">
+                <summary>{move || format!("{} ({})", tr(Msg::UnlistedTitle), total())}</summary>
+                <p class="hint">{move || tr(Msg::UnlistedHint)}</p>
+                <ul class="unlisted-list">
+                    <For each=hits key=|h: &ProviderHit| (h.provider, h.distance_km.map(f64::to_bits)) let:hit>
+                        {unlisted_item(hit)}
+                    </For>
+                </ul>
+                <Show when=move || { total() > shown.get() }>
+                    <button type="button" class="btn-secondary more" on:click=move |_| shown.update(|n| *n += LIST_PAGE)>
+                        {move || format!("{} ({} {} {})", tr(Msg::ShowMore), shown.get().min(total()), tr(Msg::Of), total())}
+                    </button>
+                </Show>
+            </details>
+        </Show>
+    }
+}
+
+fn unlisted_item(hit: ProviderHit) -> impl IntoView {
+    let ui = ui();
+    let Some(cat) = ui.catalog.get_untracked() else {
+        return ().into_any();
+    };
+    let pid = hit.provider;
+    let p = cat.data.providers[pid as usize].clone();
+    let kind = p.kind;
+    let meta = format!("{} · {}", p.municipality, p.country.code());
+    let website = p.website.as_deref().and_then(safe_http_url);
+    let distance = hit.distance_km;
+    let source = p.source.name.clone();
+    view! {
+        <li class="unlisted-item" id=format!("unlisted-{pid}")>
+            <button type="button" class="result-head" on:click=move |_| open_provider(pid)>
+                <span class="result-name">{p.name.clone()}</span>
+                {distance.map(|d| view! { <span class="distance">{move || labels::distance_km(ui.lang.get(), d)}</span> })}
+            </button>
+            <p class="result-meta">{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>
+            <p class="offer-note"><span class="badge unlisted-badge">{move || tr(Msg::OfferNotListed)}</span>" "{move || tr(Msg::OfferNotListedLong)}</p>
+            <p class="result-foot">
+                {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::InstitutionWebsite)}</a> })}
+                <span class="precision">{move || format!("{} · {}: {source}", labels::precision(ui.lang.get(), &p), tr(Msg::Source))}</span>
+            </p>
+        </li>
+    }
+    .into_any()
 }
 
 fn result_item(hit: ProviderHit) -> impl IntoView {
@@ -180,6 +279,11 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                 view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || format!("{} · {when}", tr(Msg::ShortageBadge))}</span> }
             });
             let award = c.award;
+            let stage = c.stage;
+            let details = {
+                let c = c.clone();
+                move || labels::course_details(ui.lang.get(), &c)
+            };
             view! {
                 <li class="course">
                     <div class="course-top">
@@ -194,7 +298,11 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                     </div>
                     <span class="badges">
                         <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
-                        <span class="badge level" title=move || labels::eqf(ui.lang.get(), level.eqf)>{labels::course_level(&level)}</span>
+                        <span class="badge stage">{move || labels::stage_short(ui.lang.get(), stage)}</span>
+                        {match level.eqf {
+                            Some(e) => view! { <span class="badge level" title=move || labels::eqf(ui.lang.get(), e)>{labels::course_level(&level)}</span> }.into_any(),
+                            None => view! { <span class="badge level no-eqf" title=move || tr(Msg::NoEqfTitle)>{move || tr(Msg::NoEqf)}</span> }.into_any(),
+                        }}
                         // Full diplomas are the rule: only the shorter steps get a badge here.
                         {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
                         {shortage}
@@ -203,6 +311,7 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                         {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
                         {duration.map(|d| format!(" · {d}"))}
                     </span>
+                    {move || { let d = details(); (!d.is_empty()).then(|| view! { <span class="course-details">{d}</span> }) }}
                     {occupations}
                     {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
                 </li>

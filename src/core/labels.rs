@@ -541,8 +541,8 @@ pub fn stage_short(lang: Lang, s: Stage) -> &'static str {
 }
 
 /// The national description of a course in one line, in the interface language for the
-/// words and the country's own terms for the rest: "2e graad · TSO · dubbele finaliteit ·
-/// geen kwalificatie (stap naar de 3e graad)". Empty when the data says nothing.
+/// words and the country's own terms for the rest: "2e graad · TSO · dubbele finaliteit".
+/// Empty when the data says nothing.
 pub fn course_details(lang: Lang, c: &Course) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(d) = &c.details {
@@ -630,19 +630,6 @@ pub fn course_details(lang: Lang, c: &Course) -> String {
                 Lang::Fr => format!("{n} inscrits (1er oct. {})", e.year),
             });
         }
-    }
-    if c.level.eqf.is_none() {
-        parts.push(
-            pick(
-                lang,
-                [
-                    "leidt nog niet tot een kwalificatie, dus geen EQF-niveau",
-                    "leads to no qualification yet, so no EQF level",
-                    "ne mène pas encore à une certification, donc pas de niveau CEC",
-                ],
-            )
-            .into(),
-        );
     }
     parts.join(" · ")
 }

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod cluster;
+pub mod coverage;
 pub mod filter;
 pub mod gazetteer;
 pub mod geo_util;

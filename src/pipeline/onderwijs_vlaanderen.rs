@@ -190,8 +190,32 @@ pub fn sector_of(naam: &str) -> Sector {
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
     if has(&["steiner", "freinet"]) {
         Sector::Generic
-    } else if has(&["textiel", "mode"]) {
+    } else if n == "mode" || has(&["creatie en mode"]) {
+        Sector::ArtsHumanities
+    } else if has(&[
+        "textiel",
+        "moderealisatie",
+        "prototypes mode",
+        "kleding",
+        "confectie",
+        "natuursteen",
+    ]) {
         Sector::Engineering
+    } else if has(&[
+        "agro",
+        "dier",
+        "plant",
+        "groen",
+        "tuinaanleg",
+        "paard",
+        "florist",
+        "bloem",
+        "zeevisserij",
+    ]) && !has(&["machine"])
+    {
+        Sector::Agriculture
+    } else if has(&["dentaal", "orthopedie", "farmaceut"]) {
+        Sector::HealthWelfare
     } else if has(&[
         "haar",
         "kapper",
@@ -222,6 +246,16 @@ pub fn sector_of(naam: &str) -> Sector {
         "beveiliging",
         "defensie",
         "chauffeur",
+        "slager",
+        "culinair",
+        "kelner",
+        "kamerdienst",
+        "fitness",
+        "magazijn",
+        "goederenvervoer",
+        "zeevaart",
+        "matroos",
+        "stuurman",
     ]) {
         Sector::Services
     } else if has(&[
@@ -244,6 +278,8 @@ pub fn sector_of(naam: &str) -> Sector {
         "programmeer",
         "digitale",
         "software",
+        "applicatie",
+        "databeheer",
     ]) {
         Sector::Ict
     } else if has(&[
@@ -300,6 +336,9 @@ pub fn sector_of(naam: &str) -> Sector {
         "engineering",
         "interieurbouw",
         "fijnschilder",
+        "mechatron",
+        "metsel",
+        "drukker",
     ]) {
         Sector::Engineering
     } else if has(&[
@@ -326,6 +365,8 @@ pub fn sector_of(naam: &str) -> Sector {
         "commerc",
         "sales",
         "winkel",
+        "klantcontact",
+        "klantcontact",
         "organisatie",
         "administratie",
         "ondernem",
@@ -568,6 +609,36 @@ pub fn import_text(
 mod tests {
     use super::*;
 
+    /// Prints every programme name of the shipped Flemish sources with its sector, for a
+    /// person to read (`cargo test --lib dump_sectors -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn dump_sectors() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/sources/onderwijs-vlaanderen/"
+        );
+        let mut names = std::collections::BTreeSet::new();
+        for f in [
+            "be_vl_secondary_schools_ovl_wvl_sample.json",
+            "be_vl_secondary_schools_ovl_wvl_transcribed.json",
+        ] {
+            let v: Vec<Value> =
+                serde_json::from_str(&std::fs::read_to_string(format!("{dir}{f}")).unwrap())
+                    .unwrap();
+            for l in v {
+                for s in l["scholen"].as_array().unwrap() {
+                    for r in s["richtingen"].as_array().unwrap() {
+                        names.insert(programme_name(r["naam"].as_str().unwrap()));
+                    }
+                }
+            }
+        }
+        for n in names {
+            println!("{:?}\t{n}", sector_of(&n));
+        }
+    }
+
     #[test]
     fn levels_and_names() {
         let l = |v, g, n| level_of(v, g, n).map(|r| (r.national, r.eqf, r.graad));
@@ -650,5 +721,17 @@ mod tests {
             Sector::Ict
         );
         assert_eq!(sector_of("Freinetpedagogie"), Sector::Generic);
+        // "mode" is a word start of "moderne": only fashion programmes are textiles.
+        assert_eq!(sector_of("Moderne talen"), Sector::ArtsHumanities);
+        assert_eq!(sector_of("Economie-Moderne talen"), Sector::BusinessLaw);
+        assert_eq!(sector_of("Mechatronica"), Sector::Engineering);
+        assert_eq!(sector_of("Applicatie- en databeheer"), Sector::Ict);
+        assert_eq!(sector_of("Dierenzorg"), Sector::Agriculture);
+        assert_eq!(
+            sector_of("Mecanicien tuin-, park- en bosmachines"),
+            Sector::Engineering
+        );
+        assert_eq!(sector_of("Natuursteenbewerker"), Sector::Engineering);
+        assert_eq!(sector_of("Dentaaltechnicus"), Sector::HealthWelfare);
     }
 }
