@@ -12,7 +12,8 @@ cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
-echo "== shipped data"
+echo "== shipped data: rebuilt from data/sources/ (offline) and validated"
+cargo run --quiet --bin leerkaart-data -- build --check
 cargo run --quiet --bin leerkaart-data -- validate data/providers.geojson
 
 echo "== release page"

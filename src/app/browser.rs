@@ -124,6 +124,13 @@ pub fn locate(on_found: impl FnOnce(LonLat) + 'static) {
     let _ = geo.get_current_position(ok.unchecked_ref());
 }
 
+/// Opens a `<details>` element by id (no-op when it is not there).
+pub fn open_details(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_attribute("open", "");
+    }
+}
+
 /// Scrolls an element into view if it is off screen.
 pub fn scroll_into_view(id: &str) {
     scroll_to(id, "nearest");

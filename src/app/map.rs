@@ -19,7 +19,7 @@ use crate::core::{
 };
 
 /// Zoom used when a result is opened from the list, unless the map is already closer.
-const FOCUS_ZOOM: f64 = 12.0;
+const FOCUS_ZOOM: f64 = CLUSTER_MAX_ZOOM;
 /// How many matching courses a popup lists per provider before "en N meer".
 const POPUP_COURSES: usize = 6;
 /// Marker diameter in px; groups of several providers get a larger badge.
@@ -619,13 +619,15 @@ impl MapCtl {
 
     /// Centres the map on a provider and opens its popup.
     pub fn open(&self, provider: ProviderId, lat: f64, lon: f64) {
-        let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
+        // At the focus zoom no marker is clustered, so the provider has a popup of its own.
+        let current = self.map.get_zoom();
+        let zoom = current.max(FOCUS_ZOOM);
         self.map.set_view(
             &l::lat_lng(lat, lon),
             zoom,
             &options(&[("animate", false.into())]),
         );
-        if self.zoom_matters() {
+        if self.zoom_matters() && zoom != current {
             // The new zoom re-clusters and rebuilds the markers: open the popup then.
             self.pending_popup.set(Some(provider));
         } else {

@@ -543,7 +543,31 @@ fn App() -> impl IntoView {
             ctl.highlight(sel);
         }
         if let Some(p) = sel {
-            browser::scroll_into_view(&format!("result-{p}"));
+            // A provider picked on the map may sit beyond the list's first page, or among
+            // the locations whose offer is not listed: bring its entry into the list first.
+            let place = ui.outcome.with_untracked(|o| {
+                o.as_ref().map(|o| {
+                    (
+                        o.providers.iter().position(|h| h.provider == p),
+                        o.unlisted.iter().position(|h| h.provider == p),
+                    )
+                })
+            });
+            let id = match place {
+                Some((Some(i), _)) => {
+                    if i >= ui.shown.get_untracked() {
+                        ui.shown.set((i / LIST_PAGE + 1) * LIST_PAGE);
+                    }
+                    format!("result-{p}")
+                }
+                Some((None, Some(_))) => {
+                    browser::open_details("unlisted");
+                    format!("unlisted-{p}")
+                }
+                _ => format!("result-{p}"),
+            };
+            // After the list has rendered the entry.
+            request_animation_frame(move || browser::scroll_into_view(&id));
         }
     });
     Effect::new(move |_| {

@@ -19,7 +19,7 @@ use crate::core::{
 /// Suggestions shown while typing a place.
 const SUGGESTIONS: usize = 8;
 /// Radius choices in km.
-const RADII_KM: [u32; 6] = [5, 10, 20, 30, 50, 80];
+const RADII_KM: [u32; 7] = [5, 10, 15, 20, 30, 50, 80];
 /// Milliseconds in a day, for the data's age.
 const MS_PER_DAY: f64 = 86_400_000.0;
 /// Rejections listed in the banner (the count is always complete).
@@ -447,7 +447,7 @@ pub fn About() -> impl IntoView {
                 let cov = Coverage::of(&c.data);
                 let stages: Vec<Stage> = Stage::ALL.to_vec();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-title">
                     <table class="coverage" id="coverage">
                         <thead><tr>
                             <th scope="col">{Msg::Province.text(lang)}</th>
@@ -572,7 +572,7 @@ pub fn About() -> impl IntoView {
                 "."
             </p>
             {move || ui.meta.get().note.map(|n| view! { <p class="hint">{n}</p> })}
-            <h3>{move || tr(Msg::Coverage)}</h3>
+            <h3 id="coverage-title">{move || tr(Msg::Coverage)}</h3>
             <p class="hint">{move || tr(Msg::CoverageIntro)}</p>
             {coverage_table}
             <h3>{move || tr(Msg::DataSources)}</h3>

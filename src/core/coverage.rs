@@ -122,11 +122,10 @@ pub fn uncovered(
 /// Stages each country's system has (Se-n-Se and HBO5 are Flemish, MBO is Dutch).
 pub fn exists_in(stage: Stage, province: Province) -> bool {
     use super::model::Country;
-    match (stage, province.country()) {
-        (Stage::SeNSe | Stage::Graduaat, Country::Nl) => false,
-        (Stage::Vocational, Country::Be) => false,
-        _ => true,
-    }
+    !matches!(
+        (stage, province.country()),
+        (Stage::SeNSe | Stage::Graduaat, Country::Nl) | (Stage::Vocational, Country::Be)
+    )
 }
 
 #[cfg(test)]

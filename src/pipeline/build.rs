@@ -434,11 +434,11 @@ pub fn hovi(
         loc.crohos.push(croho.clone());
         let urls: Vec<&str> = get("product_url").split('|').collect();
         if loc.website.is_none() {
-            loc.website = urls.first().and_then(|u| website(u)).and_then(|u| {
+            loc.website = urls.first().and_then(|u| website(u)).map(|u| {
                 // The institution's home page, not one programme's.
                 let host_end = u.find("://").map(|i| i + 3).unwrap_or(0);
                 let end = u[host_end..].find('/').map_or(u.len(), |i| host_end + i);
-                Some(u[..end].to_string())
+                u[..end].to_string()
             });
         }
         let start_dates: Vec<String> = get("starting_dates")
