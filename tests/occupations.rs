@@ -75,11 +75,12 @@ fn searching_nurse_in_any_language_finds_nursing_on_both_sides() {
                 );
             }
         }
-        // HZ Vlissingen (HBO) and the UGent master are both on the path, lowest level first.
+        // HBO5 nursing (Flanders, EQF 5), the bachelors (HZ Vlissingen, EQF 6) and the UGent
+        // master (EQF 7) are on the path, lowest level first.
         let path = cat.learning_path(&out);
         let levels: Vec<u8> = path.iter().map(|s| s.eqf.get()).collect();
         assert!(levels.windows(2).all(|w| w[0] < w[1]), "{levels:?}");
-        assert_eq!(levels, [6, 7]);
+        assert_eq!(levels, [5, 6, 7]);
     }
 }
 
@@ -463,4 +464,62 @@ fn real_mbo_qualification_names_link_to_their_occupations() {
             "{domain}: only {linked}"
         );
     }
+}
+
+/// The shipped 2026 VDAB statuses are exactly what the copied list gives through the
+/// importer: every title matched by name or synonym, the rest listed, none guessed.
+#[test]
+fn the_vdab_2026_statuses_are_what_the_copied_list_gives() {
+    use leerkaart::core::occupation::ShortageList;
+    let path = root().join("data/sources/vdab/be_vl_knelpuntberoepen_vdab_2026.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let occ = Occupations::builtin();
+    let got = pipeline::shortage::import_vdab_text(
+        &text,
+        "vdab-2026.csv",
+        occ,
+        2026,
+        pipeline::shortage::VDAB_LIST_URL,
+    )
+    .unwrap();
+    // 228 rows: one ("Diamantbewerker") is only in the decree, not on VDAB's list.
+    assert_eq!(got.skipped.len(), 1, "{:?}", got.skipped);
+    assert_eq!(
+        got.statuses.len() + got.unmatched.len(),
+        227 - duplicates(&got)
+    );
+    assert!(got.statuses.len() >= 15, "{}", got.statuses.len());
+    for key in [
+        "verpleegkundige",
+        "zorgkundige",
+        "lasser",
+        "elektromechanicien",
+        "elektricien",
+    ] {
+        assert!(
+            got.statuses
+                .iter()
+                .any(|s| s.occupation == occ.by_key(key).unwrap()),
+            "{key} is on the 2026 list"
+        );
+    }
+    let shipped: Vec<_> = occ
+        .shortage()
+        .iter()
+        .filter(|s| s.list == ShortageList::Vdab && s.year == 2026)
+        .map(|s| s.occupation)
+        .collect();
+    let mut want: Vec<_> = got.statuses.iter().map(|s| s.occupation).collect();
+    let mut have = shipped.clone();
+    want.sort_unstable();
+    have.sort_unstable();
+    assert_eq!(
+        have, want,
+        "data/shortage.tsv's 2026 VDAB rows are the import's"
+    );
+}
+
+/// Titles that map to an occupation already matched by an earlier title are counted once.
+fn duplicates(r: &pipeline::shortage::ShortageImport) -> usize {
+    r.duplicates
 }

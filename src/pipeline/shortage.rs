@@ -37,6 +37,8 @@ pub struct ShortageImport {
     pub unmatched: Vec<(usize, String)>,
     /// Rows that are not shortages (UWV: gemiddeld, ruim) or cannot be read.
     pub skipped: Vec<Skipped>,
+    /// Rows whose occupation an earlier row already gave a status (one per occupation).
+    pub duplicates: usize,
 }
 
 struct Csv {
@@ -126,12 +128,24 @@ pub fn import_vdab_text(
     check_url(source_url, path)?;
     let csv = read_csv(text, path)?;
     let name_col = csv
-        .column(&["beroep", "knelpuntberoep", "beroepsnaam", "omschrijving"])
+        .column(&[
+            "beroep",
+            "knelpuntberoep",
+            "beroepsnaam",
+            "omschrijving",
+            "occupation_nl",
+        ])
         .ok_or_else(|| PipelineError::Csv {
             path: path.into(),
-            message: "no occupation column (Beroep, Knelpuntberoep, Beroepsnaam or Omschrijving)"
+            message: "no occupation column (Beroep, Knelpuntberoep, Beroepsnaam, Omschrijving or occupation_nl)"
                 .into(),
         })?;
+    // A transcription may carry titles that are not on VDAB's own list (a decree's exemptions):
+    // a column `in_vdab_list…` says which are.
+    let listed_col = csv
+        .header
+        .iter()
+        .position(|h| h.starts_with("in_vdab_list"));
     let causes = [
         ("kwantitatief", "quantitative shortage"),
         ("kwalitatief", "qualitative shortage"),
@@ -146,6 +160,16 @@ pub fn import_vdab_text(
             out.skipped.push(Skipped {
                 at: format!("{path} line {line}"),
                 reason: "no occupation name".into(),
+            });
+            continue;
+        }
+        if listed_col
+            .and_then(|c| row.get(c))
+            .is_some_and(|v| !truthy(v))
+        {
+            out.skipped.push(Skipped {
+                at: format!("{path} line {line}"),
+                reason: format!("`{name}` is not on VDAB's own list"),
             });
             continue;
         }
@@ -174,6 +198,7 @@ pub fn import_vdab_text(
             note.push_str(&format!(" Causes: {}.", why.join(", ")));
         }
         if out.statuses.iter().any(|s| s.occupation == id) {
+            out.duplicates += 1;
             continue;
         }
         out.statuses.push(ShortageStatus {
