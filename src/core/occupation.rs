@@ -801,7 +801,7 @@ mod tests {
         ];
         assert_eq!(
             o.newest_listing_by_country(&ids),
-            [(Country::Nl, 2022), (Country::Be, 2023)]
+            [(Country::Nl, 2022), (Country::Be, 2026)]
         );
         assert!(o.newest_listing_by_country(&ids[1..]).is_empty());
     }
@@ -814,7 +814,7 @@ mod tests {
         assert_eq!(latest.len(), 2);
         assert!(latest
             .iter()
-            .any(|s| s.country == Country::Be && s.year == 2023));
+            .any(|s| s.country == Country::Be && s.year == 2026));
         assert!(latest
             .iter()
             .any(|s| s.country == Country::Nl && s.year == 2022));
