@@ -523,3 +523,64 @@ fn the_vdab_2026_statuses_are_what_the_copied_list_gives() {
 fn duplicates(r: &pipeline::shortage::ShortageImport) -> usize {
     r.duplicates
 }
+
+/// The vocabulary's ESCO URIs and labels are what the ESCO step gives on the copied extract
+/// (re-running it changes nothing), and the extract is the one the full ESCO file gives.
+#[test]
+fn the_esco_links_are_what_the_copied_extract_gives() {
+    use pipeline::esco;
+    let occ_text = std::fs::read_to_string(root().join("data/occupations.tsv")).unwrap();
+    let occ = Occupations::builtin();
+    let data = shipped().data;
+    let decided = esco::decisions(
+        &std::fs::read_to_string(root().join("data/sources/esco/decisions.tsv")).unwrap(),
+    );
+    let (header, rows) =
+        esco::load(&root().join("data/sources/esco/esco_v1_2_occupations_extract.csv")).unwrap();
+    let m = esco::match_all(occ, &rows, &data, &decided);
+    assert_eq!(
+        esco::rewrite_vocabulary(&occ_text, &rows, &m),
+        occ_text,
+        "data/occupations.tsv is not what `leerkaart-data import esco` gives"
+    );
+    let with_uri = occ.all().iter().filter(|o| o.esco_uri.is_some()).count();
+    assert!(with_uri >= 25, "{with_uri} occupations with an ESCO URI");
+    let nurse = occ.get(occ.by_key("verpleegkundige").unwrap()).unwrap();
+    assert_eq!(
+        nurse.esco_uri.as_deref(),
+        Some("http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50")
+    );
+    assert_eq!(
+        nurse.esco_labels.as_ref().unwrap()[1],
+        "nurse responsible for general care"
+    );
+    // ESCO's labels are searchable: its English name finds the occupation.
+    assert_eq!(
+        occ.search("nurse responsible for general care", 1).first(),
+        occ.by_key("verpleegkundige").as_ref()
+    );
+    // Occupations added from course names are linked to those courses.
+    let stage_tech = occ
+        .by_key("podiumtechnicus")
+        .expect("from the course Podiumtechnicus");
+    let cat = shipped();
+    let out = cat.apply(&Filter {
+        occupation: Some(stage_tech),
+        ..Default::default()
+    });
+    assert!(out.course_count >= 1);
+    // Where ../shared is present, the committed extract is the one the full file gives.
+    let full = root().join("../shared/data/occupations/esco_v1_2_occupations_nl_en_fr.csv");
+    if full.is_file() {
+        let (h, all) = esco::load(&full).unwrap();
+        let want = esco::extract(&h, &all, occ, &data);
+        let have = std::fs::read_to_string(
+            root().join("data/sources/esco/esco_v1_2_occupations_extract.csv"),
+        )
+        .unwrap();
+        assert!(want == have, "the ESCO extract is stale");
+        assert_eq!(header, h);
+    } else {
+        eprintln!("SKIPPED: {} is not here (CI has it)", full.display());
+    }
+}

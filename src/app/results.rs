@@ -520,6 +520,12 @@ pub fn OccupationCard() -> impl IntoView {
                     <h2 id="occupation-title">{o.label(lang).to_string()}</h2>
                     {o.isco08.clone().map(|c| view! { <span class="hint">{format!("ISCO-08 {c}")}</span> })}
                 </div>
+                {o.esco_uri.as_deref().and_then(safe_http_url).map(|uri| {
+                    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+                    // ESCO has no French label for some occupations: then its English one.
+                    let label = o.esco_labels.as_ref().map(|l| if l[i].is_empty() { l[1].clone() } else { l[i].clone() }).unwrap_or_default();
+                    view! { <p class="hint" id="occupation-esco">"ESCO: "<a href=uri target="_blank" rel="noopener noreferrer">{label}</a></p> }
+                })}
                 {status_view}
                 <h3>{Msg::PathTitle.text(lang)}</h3>
                 {steps}

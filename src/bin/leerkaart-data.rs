@@ -32,6 +32,14 @@ USAGE:
       Flemish school locations with their programmes (Onderwijs Vlaanderen shape).
   leerkaart-data import ooapi FILE.json [-o F]
       Open Education API v5 bundle: {organizations, programs, offerings}.
+  leerkaart-data import esco FILE.csv [--extract OUT] [--decisions F] [--data F] [--occupations F] [-o F]
+      ESCO occupations (concept_uri, isco08_unit_group, label_nl/en/fr, alt_labels_nl):
+      fills the ESCO URI and official labels of each occupation of the vocabulary whose
+      name is the preferred label of exactly one ESCO occupation of its ISCO-08 group, and
+      adds the ESCO occupations the technical and care courses of --data are named after.
+      --decisions (default data/sources/esco/decisions.tsv) settles the rest by a person's
+      choice of ESCO label; what remains is listed with its candidates, never guessed.
+      --extract writes the rows the step reads (for data/sources/esco/).
   leerkaart-data import vdab-knelpuntberoepen FILE.csv --year Y [--source-url U]
   leerkaart-data import uwv-spanning FILE.csv --year Y [--source-url U]
       Refresh the shortage statuses of one year from VDAB's list of bottleneck occupations
@@ -152,6 +160,77 @@ Outputs are written to a temporary file and renamed, never half-written.";
         Ok(0)
     }
 
+    /// `import esco`: ESCO URIs and labels for the vocabulary, and the ESCO occupations the
+    /// shipped technical and care courses are named after.
+    fn import_esco(args: &Args, file: &Path) -> Result<i32, PipelineError> {
+        use leerkaart::core::occupation::Occupations;
+        use pipeline::esco;
+        let occ_path = args.flag(&["--occupations"], "data/occupations.tsv");
+        let short_path = args.flag(&["--shortage"], "data/shortage.tsv");
+        let occ_text = pipeline::read(&occ_path)?;
+        let occ = Occupations::parse(&occ_text, &pipeline::read(&short_path)?).map_err(|e| {
+            PipelineError::Csv {
+                path: occ_path.display().to_string(),
+                message: e.to_string(),
+            }
+        })?;
+        let data_path = args.flag(&["--data"], "data/providers.geojson");
+        let data = leerkaart::core::load_geojson(
+            &pipeline::read(&data_path)?,
+            &leerkaart::core::LoadOptions::default(),
+        )
+        .map_err(|e| PipelineError::Json {
+            path: data_path.display().to_string(),
+            message: e.to_string(),
+        })?
+        .dataset;
+        let (header, rows) = esco::load(file)?;
+        let decided = match args.text("--decisions") {
+            Some(p) => esco::decisions(&pipeline::read(Path::new(&p))?),
+            None => {
+                let default = Path::new("data/sources/esco/decisions.tsv");
+                if default.is_file() {
+                    esco::decisions(&pipeline::read(default)?)
+                } else {
+                    Vec::new()
+                }
+            }
+        };
+        let m = esco::match_all(&occ, &rows, &data, &decided);
+        for (key, cands) in &m.unresolved {
+            eprintln!(
+                "no unique ESCO occupation for `{key}` (preferred label in its ISCO group); candidates: {}",
+                if cands.is_empty() { "none".to_string() } else { cands.join("; ") }
+            );
+        }
+        for (course, cands) in &m.course_candidates {
+            eprintln!(
+                "course `{course}`: only ESCO alternative labels match ({}): not linked",
+                cands.join("; ")
+            );
+        }
+        if let Some(out) = args.text("--extract") {
+            pipeline::write_atomically(
+                Path::new(&out),
+                esco::extract(&header, &rows, &occ, &data).as_bytes(),
+            )?;
+            eprintln!("wrote the extract the step reads: {out}");
+        }
+        let out = args.flag(&["-o", "--output"], &occ_path.display().to_string());
+        pipeline::write_atomically(
+            &out,
+            esco::rewrite_vocabulary(&occ_text, &rows, &m).as_bytes(),
+        )?;
+        eprintln!(
+            "wrote {}: {} occupations with an ESCO URI, {} unresolved, {} new from course names",
+            out.display(),
+            m.vocabulary.len(),
+            m.unresolved.len(),
+            m.from_courses.len()
+        );
+        Ok(0)
+    }
+
     /// `import vdab-knelpuntberoepen | uwv-spanning`: refreshes one list's statuses of one year.
     fn import_shortage(args: &Args, kind: &str, file: &Path) -> Result<i32, PipelineError> {
         use leerkaart::core::occupation::{Occupations, ShortageList, YEARS};
@@ -264,6 +343,7 @@ Outputs are written to a temporary file and renamed, never half-written.";
                 let compiled = args.text("--compiled").unwrap_or_else(today);
                 finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
             }
+            ["import", "esco", file] => import_esco(&args, Path::new(file)),
             ["import", kind @ ("vdab-knelpuntberoepen" | "uwv-spanning"), file] => {
                 import_shortage(&args, kind, Path::new(file))
             }

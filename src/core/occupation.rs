@@ -73,6 +73,9 @@ pub struct Occupation {
     pub course_terms: Vec<String>,
     /// Extra search words, any language.
     pub synonyms: Vec<String>,
+    /// ESCO's own preferred labels (Dutch, English, French; French may be empty), where
+    /// `esco_uri` is set.
+    pub esco_labels: Option<[String; 3]>,
 }
 
 impl Occupation {
@@ -274,6 +277,11 @@ impl Occupations {
         for (slot, name) in at.iter_mut().zip(cols) {
             *slot = t.column(name)?;
         }
+        // Written by `leerkaart-data import esco`; absent from older files.
+        let esco_cols: Vec<Option<usize>> = ["esco_label_nl", "esco_label_en", "esco_label_fr"]
+            .iter()
+            .map(|n| t.column(n).ok())
+            .collect();
         let mut list: Vec<Occupation> = Vec::new();
         for (line, row) in &t.rows {
             let get = |k: usize| cell(row, at[k]);
@@ -303,6 +311,13 @@ impl Occupations {
                     format!("levels `{}` is not an EQF range like 3-5", get(6)),
                 )
             })?;
+            let esco_labels = [0, 1, 2].map(|i| {
+                esco_cols[i]
+                    .map(|c| cell(row, c).to_string())
+                    .unwrap_or_default()
+            });
+            let esco_labels =
+                (!esco.is_empty() && !esco_labels[0].is_empty()).then_some(esco_labels);
             list.push(Occupation {
                 key: key.to_string(),
                 isco08: non_empty(isco),
@@ -311,6 +326,7 @@ impl Occupations {
                 eqf_range,
                 course_terms: split_list(get(7)),
                 synonyms: split_list(get(8)),
+                esco_labels,
             });
         }
         if list.len() > usize::from(OccupationId::MAX) {
@@ -415,6 +431,10 @@ impl Occupations {
                 for part in label.split(" / ") {
                     push(fold(part.trim()));
                 }
+                push(fold(label));
+            }
+            // ESCO's official labels are names people search by too.
+            for label in o.esco_labels.iter().flatten() {
                 push(fold(label));
             }
             for s in &o.synonyms {

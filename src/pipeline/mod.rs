@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod duo;
+pub mod esco;
 pub mod export;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
