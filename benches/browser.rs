@@ -18,6 +18,8 @@ use serde_json::json;
 
 const SEED: u64 = 20_261_123;
 const CLICKS: usize = 9;
+/// Fresh page loads timed with the shipped dataset.
+const SHIPPED_LOADS: usize = 7;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -91,6 +93,37 @@ async fn main() {
             Err(e) => panic!("chromedriver: {e}"),
         }
     };
+    // The shipped dataset as a visitor meets it: opening the page → first markers drawn
+    // (fetch, parse, validate, index, filter, markers), over fresh loads.
+    let shipped = std::fs::read(root().join("dist/data/providers.geojson")).unwrap_or_default();
+    // What a static host serving it compressed sends (gzip -9).
+    let gz = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(root().join("dist/data/providers.geojson"))
+        .output()
+        .map_or(0, |o| o.stdout.len());
+    let mut first = Vec::new();
+    let mut courses = 0.0;
+    for _ in 0..SHIPPED_LOADS {
+        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none")).await.unwrap();
+        let start = Instant::now();
+        let p = loop {
+            let p = c.execute("return window.leerkaartPerf && window.leerkaartPerf.first_markers_at_ms ? window.leerkaartPerf : null", vec![]).await.unwrap();
+            if !p.is_null() {
+                break p;
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "shipped data never drew markers");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        courses = p["courses"].as_f64().unwrap_or(f64::NAN);
+        first.push(p["first_markers_at_ms"].as_f64().unwrap_or(f64::NAN));
+    }
+    let (fmin, fmed) = stats(first);
+    println!(
+        "shipped data: {courses:.0} courses, {} KB, {} KB gzipped; opening the page → first markers: min {fmin:.0} ms, median {fmed:.0} ms ({SHIPPED_LOADS} loads)\n",
+        shipped.len() / 1024,
+        gz / 1024
+    );
     println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | core filter in wasm ms | markers + clusters ms | wasm memory MiB |");
     println!("|---|---|---|---|---|---|");
     for &n in &sizes {

@@ -207,6 +207,15 @@ pub fn publish_timing(name: &str, ms: f64) {
     let _ = js_sys::Reflect::set(&perf, &name.into(), &JsValue::from(ms));
 }
 
+/// True when a timing has been published already.
+pub fn has_timing(name: &str) -> bool {
+    js_sys::Reflect::get(&window(), &"leerkaartPerf".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .and_then(|p| js_sys::Reflect::get(&p, &name.into()).ok())
+        .is_some_and(|v| !v.is_undefined())
+}
+
 /// Size of the wasm linear memory in MiB (what the dataset and its index occupy).
 pub fn wasm_memory_mb() -> f64 {
     let mem = wasm_bindgen::memory();

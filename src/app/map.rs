@@ -374,9 +374,15 @@ impl MapCtl {
         // covering the map.
         let size =
             (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX);
+        // A cluster of locations whose offer is not listed has no course count to show.
+        let (class, badge) = if courses == 0 {
+            ("mk mk-cluster mk-unlisted", "?".to_string())
+        } else {
+            ("mk mk-cluster", compact(courses))
+        };
         let icon = l::div_icon(&options(&[
-            ("className", "mk mk-cluster".into()),
-            ("html", format!("<span>{}</span>", compact(courses)).into()),
+            ("className", class.into()),
+            ("html", format!("<span>{badge}</span>").into()),
             (
                 "iconSize",
                 js_sys::Array::of2(&size.into(), &size.into()).into(),
@@ -385,7 +391,11 @@ impl MapCtl {
         let title = format!(
             "{} — {} — {}",
             i18n::providers(lang, providers),
-            i18n::courses(lang, courses),
+            if courses == 0 {
+                Msg::OfferNotListed.text(lang).to_string()
+            } else {
+                i18n::courses(lang, courses)
+            },
             Msg::ZoomIn.text(lang)
         );
         l::marker(
