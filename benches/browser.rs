@@ -105,14 +105,19 @@ async fn main() {
     let mut first = Vec::new();
     let mut courses = 0.0;
     for _ in 0..SHIPPED_LOADS {
-        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none")).await.unwrap();
+        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none"))
+            .await
+            .unwrap();
         let start = Instant::now();
         let p = loop {
             let p = c.execute("return window.leerkaartPerf && window.leerkaartPerf.first_markers_at_ms ? window.leerkaartPerf : null", vec![]).await.unwrap();
             if !p.is_null() {
                 break p;
             }
-            assert!(start.elapsed() < Duration::from_secs(60), "shipped data never drew markers");
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "shipped data never drew markers"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         };
         courses = p["courses"].as_f64().unwrap_or(f64::NAN);
