@@ -440,3 +440,190 @@ fn gazetteer_agrees_with_the_shared_reference_tables() {
         assert!(checked >= 30, "{checked}");
     }
 }
+
+/// A reference file: the one in ../shared/data when present (CI), else the project's copy of
+/// it (checked byte for byte against the reference by `every_build_input_is_copied…`).
+fn real(shared_rel: &str, copy_rel: &str) -> PathBuf {
+    shared(shared_rel).unwrap_or_else(|| root().join("data/sources").join(copy_rel))
+}
+
+fn imported(i: pipeline::Imported) -> Dataset {
+    let text = pipeline::to_json(&i.collection("t", "test", "2026-01-01"));
+    let report = load(&text);
+    assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+    report.dataset
+}
+
+#[test]
+fn every_importer_on_the_real_files_counts_and_known_records() {
+    let gaz = gazetteer();
+    // KiesMBO: Scalda's 10 Zeeland locations, Hoornbeeck Goes and VIBO Bruinisse, offer not listed.
+    let d = imported(
+        build::kiesmbo(&real(
+            "providers/unverified_license/nl_zeeland_mbo_locations_kiesmbo_2025.csv",
+            "kiesmbo/nl_zeeland_mbo_locations_kiesmbo_2025.csv",
+        ))
+        .unwrap(),
+    );
+    assert_eq!(d.providers.len(), 12);
+    let scalda = d
+        .providers
+        .iter()
+        .filter(|p| p.name.starts_with("Scalda"))
+        .count();
+    assert_eq!(scalda, 10);
+    assert!(d.providers.iter().all(|p| !p.offer_listed
+        && p.courses.is_empty()
+        && p.kind == InstitutionKind::MboCollege
+        && p.location_precision == LocationPrecision::Geocoded
+        && p.source.licence.as_deref() == Some(LICENCE_NOT_STATED)));
+    assert!(d
+        .providers
+        .iter()
+        .any(|p| p.name.contains("Vlietstraat") && p.municipality == "Terneuzen"));
+
+    // HOVI + DUO: HZ's programmes at its two addresses, forms and enrolment from DUO.
+    let d = imported(
+        build::hovi(
+            &real(
+                "courses/unverified_license/nl_zeeland_hbo_wo_programmes_hovi_2025.csv",
+                "hovi/nl_zeeland_hbo_wo_programmes_hovi_2025.csv",
+            ),
+            &real(
+                "courses/nl_zeeland_hbo_ingeschrevenen_duo_2020_2024.csv",
+                "duo/nl_zeeland_hbo_ingeschrevenen_duo_2020_2024.csv",
+            ),
+            &gaz,
+        )
+        .unwrap(),
+    );
+    let hz: Vec<&Provider> = d
+        .providers
+        .iter()
+        .filter(|p| p.name.starts_with("HZ"))
+        .collect();
+    assert_eq!(hz.len(), 2, "Vlissingen and Middelburg");
+    let courses_of = |p: &Provider| {
+        let i = d.providers.iter().position(|x| x.key == p.key).unwrap();
+        d.courses_of(i as u32).to_vec()
+    };
+    let hz_courses: Vec<Course> = hz.iter().flat_map(|p| courses_of(p)).collect();
+    // HOVI's 34 HZ CROHO programmes (Technische Bedrijfskunde and Energietransitie Engineer at
+    // both addresses) and the one DUO code HOVI lacks (River Delta Development, 49504).
+    assert_eq!(
+        hz_courses.len(),
+        35,
+        "{:?}",
+        hz_courses.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
+    assert!(hz
+        .iter()
+        .all(|p| p.other_sources.iter().any(|s| s.name.starts_with("DUO"))));
+    let nursing = hz_courses
+        .iter()
+        .find(|c| c.details.as_ref().and_then(|d| d.croho.as_deref()) == Some("34560"))
+        .expect("HZ nursing, CROHO 34560");
+    assert_eq!(nursing.sector, Sector::HealthWelfare);
+    assert_eq!(nursing.level.eqf.map(|e| e.get()), Some(6));
+    let e = nursing.details.as_ref().unwrap().enrolment.unwrap();
+    assert!(e.year == 2024 && e.count > 100, "{e:?}");
+    let ict = hz_courses.iter().find(|c| c.name == "HBO-ICT").unwrap();
+    // DUO: 253 + 56 full-time students on 1 October 2024, and part-time ones.
+    assert!(ict.details.as_ref().unwrap().enrolment.unwrap().count >= 309);
+    assert!(ict.learning_forms.contains(&LearningForm::PartTime));
+    let ucr = d
+        .providers
+        .iter()
+        .find(|p| p.name.contains("Roosevelt"))
+        .unwrap();
+    let las = &courses_of(ucr)[0];
+    assert_eq!(las.level.national, NationalLevel::NlWoBachelor);
+    let det = las.details.as_ref().unwrap();
+    assert!(det.numerus_fixus && det.credits_ects == Some(180));
+
+    // The whole Flemish sample, second file included: 470 locations, 1,027 school entries.
+    let mut flemish = 0;
+    let mut second_grade = 0;
+    let mut hbo5 = 0;
+    for (s, c) in [
+        (
+            "providers/unverified_license/be_vl_secondary_schools_ovl_wvl_sample.json",
+            "onderwijs-vlaanderen/be_vl_secondary_schools_ovl_wvl_sample.json",
+        ),
+        (
+            "providers/unverified_license/be_vl_secondary_schools_ovl_wvl_transcribed.json",
+            "onderwijs-vlaanderen/be_vl_secondary_schools_ovl_wvl_transcribed.json",
+        ),
+    ] {
+        let d = imported(onderwijs_vlaanderen::import(&real(s, c), &gaz).unwrap());
+        flemish += d.providers.len();
+        second_grade += d
+            .courses
+            .iter()
+            .filter(|c| c.level.national == NationalLevel::BeTweedeGraad)
+            .count();
+        hbo5 += d
+            .courses
+            .iter()
+            .filter(|c| c.stage == Stage::Graduaat)
+            .count();
+    }
+    assert_eq!(flemish, 1_027);
+    assert!(second_grade >= 2_000, "{second_grade}");
+    assert_eq!(hbo5, 155, "every HBO5 nursing row");
+
+    // The 2020 campus list adds what the rest lacks: nursing schools, arts schools.
+    let manifest = build::manifest(&root().join("data/sources/manifest.tsv")).unwrap();
+    let all = build::build(&manifest, &gaz).unwrap();
+    let d = imported(all);
+    assert!(d
+        .providers
+        .iter()
+        .any(|p| p.name.contains("ZoWe verpleegkunde")));
+    assert!(d.providers.iter().any(|p| p.name.contains("Guislain")));
+    assert!(
+        !d.providers
+            .iter()
+            .any(|p| p.key.starts_with("campus2020-ku-leuven-campus-kulak")),
+        "Kulak is already on the map"
+    );
+    // Known records of the merged dataset.
+    let eeklo = d
+        .providers
+        .iter()
+        .position(|p| p.name.contains("Verpleegkunde Sint-Vincentius") && p.municipality == "Eeklo")
+        .expect("HBO5 nursing school in Eeklo");
+    assert!(d
+        .courses_of(eeklo as u32)
+        .iter()
+        .any(|c| c.name == "Basisverpleegkunde"
+            && c.level.eqf.map(|e| e.get()) == Some(5)
+            && c.stage == Stage::Graduaat));
+    let lodewijk = d
+        .providers
+        .iter()
+        .position(|p| p.name.starts_with("Lodewijk College") && p.municipality == "Terneuzen")
+        .unwrap();
+    assert!(d
+        .courses_of(lodewijk as u32)
+        .iter()
+        .any(|c| c.level.national == NationalLevel::NlVmboKader
+            && c.level.eqf.map(|e| e.get()) == Some(2)));
+    assert!(d.providers.iter().all(|p| !p.source.name.is_empty()));
+}
+
+#[test]
+fn merge_joins_one_institution_at_one_point_and_keeps_every_source() {
+    let f = |src: &str, course: &str| {
+        serde_json::json!({"type": "Feature", "id": src, "geometry": {"type": "Point", "coordinates": [3.5, 51.4]},
+            "properties": {"name": "HZ", "source": {"name": src}, "courses": [{"id": course}]}})
+    };
+    let other = serde_json::json!({"type": "Feature", "id": "x", "geometry": {"type": "Point", "coordinates": [3.6, 51.4]},
+        "properties": {"name": "HZ", "source": {"name": "c"}, "courses": []}});
+    let merged = build::merge(vec![f("a", "1"), f("b", "2"), f("b", "1"), other]);
+    assert_eq!(merged.len(), 2, "a different point is another provider");
+    let p = &merged[0]["properties"];
+    assert_eq!(p["source"]["name"], "a");
+    assert_eq!(p["sources"], serde_json::json!([{"name": "b"}]));
+    assert_eq!(p["courses"].as_array().unwrap().len(), 2, "course 1 once");
+}
