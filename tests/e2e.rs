@@ -19,7 +19,7 @@ const WAIT: Duration = Duration::from_secs(20);
 const SLOW_RESPONSE: Duration = Duration::from_millis(2_500);
 
 /// Results the list shows before "Show more" (the app's `LIST_PAGE`).
-const LIST_PAGE: usize = 60;
+const LIST_PAGE: usize = 25;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -1081,12 +1081,11 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
             && *levels.last().unwrap() == 7,
         "{steps:?}"
     );
-    // Every nursing course carries the shortage badge.
-    assert_eq!(count(&c, "#results li.course").await, want.0);
-    assert_eq!(
-        count(&c, "#results li.course .badge.shortage").await,
-        want.0
-    );
+    // Every nursing course shown carries the shortage badge (a school shows its first few,
+    // the rest on request).
+    let shown = count(&c, "#results li.course").await;
+    assert!(shown >= 5 && shown <= want.0, "{shown} of {}", want.0);
+    assert_eq!(count(&c, "#results li.course .badge.shortage").await, shown);
     let url = js(&c, "return location.search").await;
     assert!(
         url.as_str().unwrap().contains("beroep=verpleegkundige"),

@@ -34,7 +34,7 @@ const OUTLINE: &str = "region-outline.geojson";
 /// The gazetteer.
 const PLACES: &str = "data/places.tsv";
 /// Providers shown in the list before "show more".
-const LIST_PAGE: usize = 60;
+const LIST_PAGE: usize = 25;
 /// Same breakpoint as the phone layout in `assets/style.css`.
 const PHONE_MAX_WIDTH_PX: f64 = 760.0;
 /// Changes closer together than this replace the last history entry instead of adding one
@@ -418,7 +418,9 @@ fn App() -> impl IntoView {
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
     ui.source_label.set(data_path.clone());
     spawn_local(async move {
-        match fetch_text(&data_path).await {
+        let fetched = fetch_text(&data_path).await;
+        browser::publish_timing("data_fetched_at_ms", browser::now_ms());
+        match fetched {
             Err(e) => ui.status.set(Status::Failed(format!(
                 "{} ({e}).",
                 Msg::FetchFailed.text(ui.lang.get_untracked())

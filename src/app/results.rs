@@ -225,6 +225,9 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
     .into_any()
 }
 
+/// Courses a result shows before "more courses".
+const COURSES_PER_RESULT: usize = 6;
+
 fn result_item(hit: ProviderHit) -> impl IntoView {
     let ui = ui();
     let Some(cat) = ui.catalog.get_untracked() else {
@@ -249,75 +252,106 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
     let origin = ui.origin.get_untracked().map(|(o, _)| o);
     let bike = route_url(origin, here, TravelMode::Bicycle);
     let transit = route_url(origin, here, TravelMode::PublicTransport);
-    let courses = hit
-        .courses
-        .iter()
-        .map(|cid| {
-            let c = &cat.data.courses[*cid as usize];
-            let key = shortlist::course_key(&cat, *cid);
-            let starred = {
-                let key = key.clone();
-                move || ui.shortlist.with(|l| l.contains(&key))
-            };
-            let starred2 = starred.clone();
-            let starred3 = starred.clone();
-            let starred4 = starred.clone();
-            let forms = c.learning_forms.clone();
-            let sector = c.sector;
-            let sector_class = match sector {
-                s if s.is_stem() => "badge sector tech",
-                Sector::HealthWelfare => "badge sector care",
-                _ => "badge sector",
-            };
-            let level = c.level;
-            let duration = c.duration.clone();
-            let link = c.website.as_deref().and_then(safe_http_url);
-            let occupations = course_occupations_view(&cat, *cid);
-            let shortage = cat.course_leads_to_shortage(*cid).then(|| {
+    let cat_for_courses = cat.clone();
+    let course_view = move |cid: &CourseId| {
+        let cat = &cat_for_courses;
+        let c = &cat.data.courses[*cid as usize];
+        let key = shortlist::course_key(&cat, *cid);
+        let starred = {
+            let key = key.clone();
+            move || ui.shortlist.with(|l| l.contains(&key))
+        };
+        let starred2 = starred.clone();
+        let starred3 = starred.clone();
+        let starred4 = starred.clone();
+        let forms = c.learning_forms.clone();
+        let sector = c.sector;
+        let sector_class = match sector {
+            s if s.is_stem() => "badge sector tech",
+            Sector::HealthWelfare => "badge sector care",
+            _ => "badge sector",
+        };
+        let level = c.level;
+        let duration = c.duration.clone();
+        let link = c.website.as_deref().and_then(safe_http_url);
+        let occupations = course_occupations_view(&cat, *cid);
+        let shortage = cat.course_leads_to_shortage(*cid).then(|| {
                 let title = shortage_title(&cat, *cid);
                 let when = shortage_years(&cat, *cid);
                 view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || format!("{} · {when}", tr(Msg::ShortageBadge))}</span> }
             });
-            let award = c.award;
-            let stage = c.stage;
-            let details = {
-                let c = c.clone();
-                move || labels::course_details(ui.lang.get(), &c)
-            };
-            view! {
-                <li class="course">
-                    <div class="course-top">
-                        <span class="course-name">{c.name.clone()}</span>
-                        <button type="button" class="star" class:on=starred
-                            aria-pressed=move || starred2().to_string()
-                            title=move || if starred3() { tr(Msg::Unstar) } else { tr(Msg::Star) }
-                            aria-label=move || if starred4() { tr(Msg::Unstar) } else { tr(Msg::Star) }
-                            on:click=move |_| toggle_star(&key)>
-                            {let s = starred.clone(); move || if s() { "★" } else { "☆" }}
-                        </button>
-                    </div>
-                    <span class="badges">
-                        <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
-                        <span class="badge stage">{move || labels::stage_short(ui.lang.get(), stage)}</span>
-                        {match level.eqf {
-                            Some(e) => view! { <span class="badge level" title=move || labels::eqf(ui.lang.get(), e)>{labels::course_level(&level)}</span> }.into_any(),
-                            None => view! { <span class="badge level no-eqf" title=move || tr(Msg::NoEqfTitle)>{move || tr(Msg::NoEqf)}</span> }.into_any(),
-                        }}
-                        // Full diplomas are the rule: only the shorter steps get a badge here.
-                        {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
-                        {shortage}
-                    </span>
-                    <span class="course-forms">
-                        {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
-                        {duration.map(|d| format!(" · {d}"))}
-                    </span>
-                    {move || { let d = details(); (!d.is_empty()).then(|| view! { <span class="course-details">{d}</span> }) }}
-                    {occupations}
-                    {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
-                </li>
-            }
-        })
-        .collect_view();
+        let award = c.award;
+        let stage = c.stage;
+        let details = {
+            let c = c.clone();
+            move || labels::course_details(ui.lang.get(), &c)
+        };
+        view! {
+            <li class="course">
+                <div class="course-top">
+                    <span class="course-name">{c.name.clone()}</span>
+                    <button type="button" class="star" class:on=starred
+                        aria-pressed=move || starred2().to_string()
+                        title=move || if starred3() { tr(Msg::Unstar) } else { tr(Msg::Star) }
+                        aria-label=move || if starred4() { tr(Msg::Unstar) } else { tr(Msg::Star) }
+                        on:click=move |_| toggle_star(&key)>
+                        {let s = starred.clone(); move || if s() { "★" } else { "☆" }}
+                    </button>
+                </div>
+                <span class="badges">
+                    <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
+                    <span class="badge stage">{move || labels::stage_short(ui.lang.get(), stage)}</span>
+                    {match level.eqf {
+                        Some(e) => view! { <span class="badge level" title=move || labels::eqf(ui.lang.get(), e)>{labels::course_level(&level)}</span> }.into_any(),
+                        None => view! { <span class="badge level no-eqf" title=move || tr(Msg::NoEqfTitle)>{move || tr(Msg::NoEqf)}</span> }.into_any(),
+                    }}
+                    // Full diplomas are the rule: only the shorter steps get a badge here.
+                    {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
+                    {shortage}
+                </span>
+                <span class="course-forms">
+                    {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
+                    {duration.map(|d| format!(" · {d}"))}
+                </span>
+                {move || { let d = details(); (!d.is_empty()).then(|| view! { <span class="course-details">{d}</span> }) }}
+                {occupations}
+                {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
+            </li>
+        }
+    };
+    // A school lists dozens of programmes: the first few, the rest on request, so the list
+    // stays scannable and quick to draw.
+    let shown_now: Vec<CourseId> = hit
+        .courses
+        .iter()
+        .take(COURSES_PER_RESULT)
+        .copied()
+        .collect();
+    let rest: Vec<CourseId> = hit
+        .courses
+        .iter()
+        .skip(COURSES_PER_RESULT)
+        .copied()
+        .collect();
+    let n_rest = rest.len();
+    let expanded = RwSignal::new(false);
+    let courses = {
+        let cv = course_view.clone();
+        let first = shown_now.iter().map(|c| cv(c)).collect_view();
+        let cv = course_view.clone();
+        let more = move || {
+            expanded
+                .get()
+                .then(|| rest.iter().map(|c| cv(c)).collect_view())
+        };
+        view! { {first}{more} }
+    };
+    let toggle = (n_rest > 0).then(|| view! {
+        <button type="button" class="btn-link more-courses" aria-expanded=move || expanded.get().to_string()
+            on:click=move |_| expanded.update(|e| *e = !*e)>
+            {move || if expanded.get() { tr(Msg::FewerCourses).to_string() } else { format!("{} (+{n_rest})", tr(Msg::MoreCourses)) }}
+        </button>
+    });
     let precision = {
         let p = p.clone();
         move || labels::precision(ui.lang.get(), &p)
@@ -337,6 +371,7 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
                 }}</p>
             })}
             <ul class="courses">{courses}</ul>
+            {toggle}
             <p class="result-foot">
                 {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::Website)}</a> })}
                 <a href=bike target="_blank" rel="noopener noreferrer" class="route-bike">{move || tr(Msg::ByBike)}</a>

@@ -214,6 +214,8 @@ messages! {
     Licence => ["licentie", "licence", "licence"],
     NoQualification => ["geen kwalificatie", "no qualification", "sans certification"],
     WhyNoEqf => ["Waarom heeft niet elke opleiding een EQF-niveau?", "Why does not every course have an EQF level?", "Pourquoi chaque formation n'a-t-elle pas un niveau CEC ?"],
+    MoreCourses => ["Toon alle opleidingen hier", "Show all courses here", "Afficher toutes les formations ici"],
+    FewerCourses => ["Toon minder", "Show fewer", "Afficher moins"],
     NoEqf => ["geen EQF-niveau", "no EQF level", "pas de niveau CEC"],
     NoEqfTitle => ["Leidt nog niet tot een kwalificatie (zoals de 2e graad: een stap naar de 3e graad), dus geen EQF-niveau.", "Leads to no qualification yet (like the 2nd grade: a step towards the 3rd), so no EQF level.", "Ne mène pas encore à une certification (comme le 2e degré : une étape vers le 3e), donc pas de niveau CEC."],
 }
