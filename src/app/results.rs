@@ -256,7 +256,7 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
     let course_view = move |cid: &CourseId| {
         let cat = &cat_for_courses;
         let c = &cat.data.courses[*cid as usize];
-        let key = shortlist::course_key(&cat, *cid);
+        let key = shortlist::course_key(cat, *cid);
         let starred = {
             let key = key.clone();
             move || ui.shortlist.with(|l| l.contains(&key))
@@ -274,10 +274,10 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
         let level = c.level;
         let duration = c.duration.clone();
         let link = c.website.as_deref().and_then(safe_http_url);
-        let occupations = course_occupations_view(&cat, *cid);
+        let occupations = course_occupations_view(cat, *cid);
         let shortage = cat.course_leads_to_shortage(*cid).then(|| {
-                let title = shortage_title(&cat, *cid);
-                let when = shortage_years(&cat, *cid);
+                let title = shortage_title(cat, *cid);
+                let when = shortage_years(cat, *cid);
                 view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || format!("{} · {when}", tr(Msg::ShortageBadge))}</span> }
             });
         let award = c.award;
@@ -337,13 +337,9 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let courses = {
         let cv = course_view.clone();
-        let first = shown_now.iter().map(|c| cv(c)).collect_view();
+        let first = shown_now.iter().map(cv).collect_view();
         let cv = course_view.clone();
-        let more = move || {
-            expanded
-                .get()
-                .then(|| rest.iter().map(|c| cv(c)).collect_view())
-        };
+        let more = move || expanded.get().then(|| rest.iter().map(&cv).collect_view());
         view! { {first}{more} }
     };
     let toggle = (n_rest > 0).then(|| view! {
