@@ -25,6 +25,10 @@ const POPUP_COURSES: usize = 6;
 /// Marker diameter in px; groups of several providers get a larger badge.
 const MARKER_PX: f64 = 26.0;
 const GROUP_MARKER_PX: f64 = 32.0;
+/// A location whose offer is not listed: smaller, so it never hides a marker with courses.
+const UNLISTED_MARKER_PX: f64 = 20.0;
+/// Leaflet z-index offset that puts those markers under the others.
+const UNLISTED_Z_OFFSET: f64 = -1000.0;
 
 /// More marker groups than this are clustered when zoomed out.
 const CLUSTER_MIN_MARKERS: usize = 150;
@@ -458,7 +462,9 @@ impl MapCtl {
             (false, true) => "mk mk-care",
             (false, false) => "mk mk-other",
         };
-        let size = if group.providers.len() > 1 {
+        let size = if unlisted {
+            UNLISTED_MARKER_PX
+        } else if group.providers.len() > 1 {
             GROUP_MARKER_PX
         } else {
             MARKER_PX
@@ -499,6 +505,11 @@ impl MapCtl {
                 ("alt", title.as_str().into()),
                 ("keyboard", true.into()),
                 ("riseOnHover", true.into()),
+                // Locations whose offer is not listed lie under the ones with courses.
+                (
+                    "zIndexOffset",
+                    if unlisted { UNLISTED_Z_OFFSET } else { 0.0 }.into(),
+                ),
             ]),
         );
         marker.bind_popup(
