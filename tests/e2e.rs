@@ -1290,7 +1290,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     // 1. A pupil in Brugge: second-grade technical programmes within 10 km.
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
-    choose_origin(&c, "Brugge").await;
+    choose_origin(&c, "8000 Brugge (BE)").await;
     choose_radius(&c, 10).await;
     tick(&c, "stage", "Secundair 2e en 3e graad").await;
     tick(&c, "sector", "Techniek").await;
@@ -1331,7 +1331,9 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     // 2. A counsellor in Terneuzen: VMBO schools within 15 km, each with its leerwegen.
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
-    choose_origin(&c, "Terneuzen").await;
+    // As picked from the suggestions: the label itself, "Terneuzen (NL)".
+    choose_origin(&c, "Terneuzen (NL)").await;
+    assert_eq!(count(&c, "#origin-not-found").await, 0);
     choose_radius(&c, 15).await;
     tick(&c, "stage", "Secundair 1e graad, vmbo").await;
     let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).1 < 50).await;
@@ -1359,7 +1361,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     //    programmes: the page says so, lists the locations apart and marks them on the map.
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
-    choose_origin(&c, "Goes").await;
+    choose_origin(&c, "Goes (NL)").await;
     choose_radius(&c, 20).await;
     tick(&c, "stage", "Mbo").await;
     tick(&c, "sector", "Zorg").await;

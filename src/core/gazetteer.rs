@@ -57,6 +57,19 @@ impl Place {
     }
 }
 
+/// "9000 Gent (BE)" → ("Gent", Some(Be)); "Terneuzen (NL)" → ("Terneuzen", Some(Nl)).
+fn label_parts(label: &str) -> (&str, Option<Country>) {
+    let (rest, country) = match label.rsplit_once(" (") {
+        Some((r, c)) => (r, Country::from_code(c.trim_end_matches(')'))),
+        None => (label, None),
+    };
+    let rest = match rest.split_once(' ') {
+        Some((pc, name)) if pc.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => rest,
+    };
+    (rest.trim(), country)
+}
+
 /// A malformed gazetteer file.
 #[derive(Debug, Error, PartialEq)]
 pub enum GazetteerError {
@@ -203,7 +216,19 @@ impl Gazetteer {
     /// Suggestions for what a user is typing: postcodes by prefix when the input is digits,
     /// else places whose name starts with it (then those containing it), region first.
     pub fn suggest(&self, input: &str, limit: usize) -> Vec<&Place> {
-        let q = fold(input.trim());
+        // A suggestion picked from the list comes back as its label, "Terneuzen (NL)" or
+        // "9000 Gent (BE)": that place, first.
+        let trimmed = input.trim();
+        if let Some(i) = (0..self.places.len()).find(|i| self.places[*i].label() == trimmed) {
+            let mut out = vec![&self.places[i]];
+            let (name, country) = label_parts(trimmed);
+            out.extend(self.suggest(name, limit).into_iter().filter(|p| {
+                !std::ptr::eq(*p, &self.places[i]) && country.is_none_or(|c| p.country == c)
+            }));
+            out.truncate(limit.max(1));
+            return out;
+        }
+        let q = fold(trimmed);
         if q.is_empty() {
             return Vec::new();
         }
@@ -265,6 +290,26 @@ mod tests {
         place\tMiddelburg\tNL\tNL-ZE\t\t\t51.5\t3.61389\t46485\tGeoNames 2750896\n\
         place\tSint-Niklaas\tBE\tBE-VOV\t\t\t51.16509\t4.1437\t69010\tGeoNames 2786578\n\
         postcode\tBrugge\tBE\tBE-VWV\tBrugge\t8000\t51.20892\t3.22424\t0\tStatbel\n";
+
+    #[test]
+    fn a_picked_suggestion_finds_its_place() {
+        let g = Gazetteer::parse(SAMPLE).unwrap();
+        for label in [
+            "Middelburg (NL)",
+            "Middelburg (BE)",
+            "Brugge (BE)",
+            "8000 Brugge (BE)",
+        ] {
+            let hits = g.suggest(label, 5);
+            assert_eq!(
+                hits.first().map(|p| p.label()),
+                Some(label.to_string()),
+                "{label}"
+            );
+        }
+        assert_eq!(label_parts("9000 Gent (BE)"), ("Gent", Some(Country::Be)));
+        assert!(g.suggest("Xyzzy (NL)", 5).is_empty());
+    }
 
     #[test]
     fn lookups() {
