@@ -273,7 +273,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                 loader.report.meta = top.leerkaart.unwrap_or_default();
                 for (i, raw) in features.iter().enumerate() {
                     match serde_json::from_str::<Value>(raw.get()) {
-                        Ok(v) => loader.feature(i, None, &v),
+                        Ok(v) => loader.feature(i, None, v),
                         Err(e) => loader.reject(
                             i,
                             Some(line_of(trimmed, offset_in(trimmed, raw.get()))),
@@ -288,9 +288,9 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
         }
     }
     match serde_json::from_str::<Value>(trimmed) {
-        Ok(Value::Object(obj)) => match obj.get("type").and_then(Value::as_str) {
+        Ok(Value::Object(mut obj)) => match obj.get("type").and_then(Value::as_str) {
             Some("FeatureCollection") => {
-                let Some(Value::Array(features)) = obj.get("features") else {
+                let Some(Value::Array(features)) = obj.remove("features") else {
                     return Err(LoadError::NotGeoJson(
                         "a FeatureCollection needs a `features` array".into(),
                     ));
@@ -301,11 +301,11 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                 {
                     loader.report.meta = m;
                 }
-                for (i, f) in features.iter().enumerate() {
+                for (i, f) in features.into_iter().enumerate() {
                     loader.feature(i, None, f);
                 }
             }
-            Some("Feature") => loader.feature(0, None, &Value::Object(obj)),
+            Some("Feature") => loader.feature(0, None, Value::Object(obj)),
             Some(other) => {
                 return Err(LoadError::NotGeoJson(format!(
                     "top-level type is `{other}`, expected a FeatureCollection"
@@ -330,7 +330,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                 for (i, (start, end)) in elements.into_iter().enumerate() {
                     let line = line_of(trimmed, start);
                     match serde_json::from_str::<Value>(&trimmed[start..end]) {
-                        Ok(v) => loader.feature(i, Some(line), &v),
+                        Ok(v) => loader.feature(i, Some(line), v),
                         Err(e) => loader.reject(
                             i,
                             Some(line),
@@ -356,7 +356,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                     continue;
                 }
                 match serde_json::from_str::<Value>(line) {
-                    Ok(v) => loader.feature(index, Some(n + 1), &v),
+                    Ok(v) => loader.feature(index, Some(n + 1), v),
                     Err(e) => loader.reject(
                         index,
                         Some(n + 1),
@@ -703,8 +703,9 @@ impl<'a> Loader<'a> {
         });
     }
 
-    fn feature(&mut self, index: usize, line: Option<usize>, value: &Value) {
-        let Value::Object(obj) = value else {
+    /// Takes the feature by value: its properties move into the typed records, never copied.
+    fn feature(&mut self, index: usize, line: Option<usize>, value: Value) {
+        let Value::Object(mut obj) = value else {
             return self.reject(
                 index,
                 line,
@@ -713,8 +714,8 @@ impl<'a> Loader<'a> {
                 RejectReason::NotAFeature("not a JSON object".into()),
             );
         };
-        let props = match obj.get("properties") {
-            Some(Value::Object(p)) => p.clone(),
+        let props = match obj.remove("properties") {
+            Some(Value::Object(p)) => p,
             _ => Map::new(),
         };
         let id = obj
@@ -726,7 +727,7 @@ impl<'a> Loader<'a> {
             line,
             id: id.as_deref(),
         };
-        if let Err(reason) = self.provider(&at, obj, props) {
+        if let Err(reason) = self.provider(&at, &obj, props) {
             self.reject(index, line, id.as_deref(), RejectedPart::Feature, reason);
         }
     }
@@ -939,7 +940,7 @@ impl<'a> Loader<'a> {
         value: &Value,
     ) -> Result<Course, RejectReason> {
         let raw: RawCourse =
-            serde_json::from_value(value.clone()).map_err(|e| RejectReason::InvalidField {
+            RawCourse::deserialize(value).map_err(|e| RejectReason::InvalidField {
                 field: "course",
                 message: e.to_string(),
             })?;
