@@ -1381,7 +1381,64 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     )
     .unwrap();
 
-    // 4. The about panel shows the coverage table and every source with its licence.
+    // 4. Keyboard: the first Tab stop skips to the results; Escape closes the popup a result
+    //    opened and gives the focus back to that result.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    js(
+        &c,
+        "document.activeElement && document.activeElement.blur(); document.body.focus();",
+    )
+    .await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E004}")
+        .await
+        .unwrap(); // Tab
+    assert_eq!(
+        js(&c, "return document.activeElement.className").await,
+        json!("skip-link"),
+        "the first Tab stop is the skip link"
+    );
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap(); // Enter
+    let focused = js(&c, "return document.activeElement.closest('#results > li.result') ? document.activeElement.className : null").await;
+    assert_eq!(
+        focused,
+        json!("result-head"),
+        "Enter on it lands on the first result"
+    );
+    eprintln!("Tab presses from the top of the page to the first result: 1 (then Enter)");
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap(); // Enter: open it
+    wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap(); // Escape
+    let start = std::time::Instant::now();
+    while count(&c, ".leaflet-popup").await > 0 {
+        assert!(start.elapsed() < WAIT, "Escape closes the popup");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        js(&c, "return document.activeElement.className").await,
+        json!("result-head"),
+        "the focus returns to the result"
+    );
+
+    // 5. The about panel shows the coverage table and every source with its licence.
     js(&c, "document.querySelector('#about').open = true").await;
     let cov = text(&c, "#coverage").await;
     assert!(

@@ -78,6 +78,35 @@ pub fn on_popstate(f: impl Fn() + 'static) {
     cb.forget(); // lives as long as the page
 }
 
+/// Calls `f` with the key of every keydown on the page.
+pub fn on_keydown(f: impl Fn(String) + 'static) {
+    let cb =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            f(ev.key())
+        });
+    let _ = window().add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+    cb.forget(); // lives as long as the page
+}
+
+/// True when an element matches `selector` (a popup is open, a dialog is shown).
+pub fn exists(selector: &str) -> bool {
+    window()
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some()
+}
+
+/// Focuses the first element matching `selector`.
+pub fn focus(selector: &str) {
+    if let Some(el) = window()
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -621,6 +621,11 @@ impl MapCtl {
         root
     }
 
+    /// Closes the open popup, if any.
+    pub fn close_popup(&self) {
+        self.map.close_popup();
+    }
+
     /// Marks the selected provider's marker.
     pub fn highlight(&self, provider: Option<ProviderId>) {
         for m in self.highlighted.borrow_mut().drain(..) {

@@ -659,9 +659,35 @@ fn App() -> impl IntoView {
     browser::on_popstate(move || {
         ui.set_url_state(UrlState::from_query(&query_string()));
     });
+    // Escape closes what is open on top (the comparison, else a map popup) and returns the
+    // focus to the result it came from.
+    browser::on_keydown(move |key| {
+        if key != "Escape" {
+            return;
+        }
+        if ui.compare_open.get_untracked() {
+            ui.compare_open.set(false);
+            browser::focus("#open-compare");
+            return;
+        }
+        if browser::exists(".leaflet-popup") {
+            if let Some(ctl) = ui.map_ctl.get_value() {
+                ctl.close_popup();
+            }
+            if let Some(p) = ui.selected.get_untracked() {
+                browser::focus(&format!(
+                    "#result-{p} .result-head, #unlisted-{p} .result-head"
+                ));
+            }
+        }
+    });
 
     view! {
         <div class="app" class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get()>
+            <a class="skip-link" href="#results" on:click=move |ev| {
+                ev.prevent_default();
+                browser::focus("#results .result-head, #no-results, #unlisted summary");
+            }>{move || tr(Msg::SkipToResults)}</a>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true"></span>

@@ -214,6 +214,7 @@ messages! {
     Licence => ["licentie", "licence", "licence"],
     NoQualification => ["geen kwalificatie", "no qualification", "sans certification"],
     WhyNoEqf => ["Waarom heeft niet elke opleiding een EQF-niveau?", "Why does not every course have an EQF level?", "Pourquoi chaque formation n'a-t-elle pas un niveau CEC ?"],
+    SkipToResults => ["Ga naar de resultaten", "Skip to the results", "Aller aux résultats"],
     MoreCourses => ["Toon alle opleidingen hier", "Show all courses here", "Afficher toutes les formations ici"],
     FewerCourses => ["Toon minder", "Show fewer", "Afficher moins"],
     NoEqf => ["geen EQF-niveau", "no EQF level", "pas de niveau CEC"],
