@@ -1452,5 +1452,32 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     );
     let serious = axe_serious(&c, "real offer").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");
+
+    // 6. In French, higher education from Terneuzen (HZ and UCR lie across the Westerschelde):
+    //    the detour, its straight-line distance, the shortage region, Leaflet's zoom buttons
+    //    and the tab title are French too.
+    c.goto(&format!(
+        "{base}/?tiles=none&lang=fr&from=51.3358,3.8286&fromname=Terneuzen&km=30&stage=higher"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", |t| t.contains("formation")).await;
+    let detour = wait_text(&c, ".detour", |t| !t.is_empty()).await;
+    assert!(
+        detour.contains("vol d'oiseau")
+            && !detour.contains("veerpont")
+            && !detour.contains("geschat"),
+        "{detour}"
+    );
+    let zoom = js(
+        &c,
+        "return document.querySelector('.leaflet-control-zoom-in').getAttribute('title')",
+    )
+    .await;
+    assert_eq!(zoom, json!("Zoom avant"));
+    let title = js(&c, "return document.title").await;
+    assert!(title.as_str().unwrap().contains("Formations"), "{title}");
+    let tips = js(&c, "return [...document.querySelectorAll('.badge.shortage')].map(b => b.getAttribute('title')).join(' ')").await;
+    assert!(!tips.as_str().unwrap().contains("Vlaanderen"), "{tips}");
     c.close().await.unwrap();
 }

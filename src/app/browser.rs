@@ -96,6 +96,32 @@ pub fn exists(selector: &str) -> bool {
         .is_some()
 }
 
+/// Sets the title and aria-label of every element matching `selector`.
+pub fn set_title_attr(selector: &str, text: &str) {
+    let Some(list) = window()
+        .document()
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_attribute("title", text);
+            let _ = el.set_attribute("aria-label", text);
+        }
+    }
+}
+
+/// Sets the browser tab's title.
+pub fn set_document_title(text: &str) {
+    if let Some(d) = window().document() {
+        d.set_title(text);
+    }
+}
+
 /// Focuses the first element matching `selector`.
 pub fn focus(selector: &str) {
     if let Some(el) = window()

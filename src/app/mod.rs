@@ -497,6 +497,9 @@ fn App() -> impl IntoView {
             }
         });
         ui.map_ctl.set_value(Some(ctl.clone()));
+        let lang = ui.lang.get_untracked();
+        browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
+        browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
         spawn_local(async move {
             // The outline is decoration: without it the map still works, so a failure is quiet.
             if let Ok(text) = fetch_text(OUTLINE).await {
@@ -608,6 +611,17 @@ fn App() -> impl IntoView {
         browser::storage_set(shortlist::STORAGE_KEY, &shortlist::serialize(&list));
     });
     Effect::new(move |_| browser::set_document_lang(ui.lang.get().code()));
+    // The tab title and Leaflet's own zoom buttons speak the interface language too.
+    Effect::new(move |_| {
+        let lang = ui.lang.get();
+        browser::set_document_title(&format!(
+            "{} — {}",
+            Msg::Title.text(lang),
+            Msg::Tagline.text(lang)
+        ));
+        browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
+        browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
+    });
     // The address bar follows the state: a new entry per change (merged while typing), the
     // map view replaced in place so back/forward step through searches, not pans.
     let last_push = StoredValue::new(0.0_f64);

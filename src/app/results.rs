@@ -362,8 +362,8 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
             {via.map(|v| view! {
                 <p class="detour">{move || {
                     let lang = ui.lang.get();
-                    format!("{} ({v}): {} {}; {} {}", Msg::AcrossEstuary.text(lang), Msg::Estimate.text(lang),
-                        labels::distance_km(lang, distance.unwrap_or_default()), "↔", labels::distance_km(lang, straight.unwrap_or_default()))
+                    format!("{} ({}): {} {}; {} {}", Msg::AcrossEstuary.text(lang), labels::crossing(lang, v), Msg::Estimate.text(lang),
+                        labels::distance_km(lang, distance.unwrap_or_default()), Msg::StraightLine.text(lang), labels::distance_km(lang, straight.unwrap_or_default()))
                 }}</p>
             })}
             <ul class="courses">{courses}</ul>

@@ -299,11 +299,21 @@ mod tests {
             for s in Stage::ALL {
                 assert!(!stage(l, *s).is_empty() && !stage_short(l, *s).is_empty());
             }
+            // Every crossing the travel estimate names has a label in every language.
+            for v in [
+                "Westerscheldetunnel",
+                "veerpont Vlissingen–Breskens",
+                "via Antwerpen",
+            ] {
+                assert!(!crossing(l, v).is_empty());
+            }
         }
         assert_eq!(
             sector(Lang::En, Sector::HealthWelfare),
             "Health and welfare"
         );
+        assert_eq!(crossing(Lang::Fr, "via Antwerpen"), "via Anvers");
+        assert_eq!(region(Lang::En, "Vlaanderen"), "Flanders");
         assert_eq!(distance_km(Lang::Nl, 3.06), "3,1 km");
         let ad = CourseLevel {
             eqf: Eqf::new(5),
@@ -634,6 +644,34 @@ pub fn course_details(lang: Lang, c: &Course) -> String {
     parts.join(" · ")
 }
 
+/// A region of a shortage list in the interface language ("Vlaanderen" → "Flanders").
+pub fn region(lang: Lang, name: &str) -> String {
+    match name {
+        "Vlaanderen" => pick(lang, ["Vlaanderen", "Flanders", "Flandre"]).into(),
+        "Nederland" => pick(lang, ["Nederland", "the Netherlands", "Pays-Bas"]).into(),
+        "Zeeland" => pick(lang, ["Zeeland", "Zeeland", "Zélande"]).into(),
+        other => other.to_string(),
+    }
+}
+
+/// The Westerschelde crossing a distance estimate assumes, in the interface language.
+pub fn crossing(lang: Lang, via: &str) -> String {
+    match via {
+        "veerpont Vlissingen–Breskens" => pick(
+            lang,
+            [
+                "veerpont Vlissingen–Breskens",
+                "Vlissingen–Breskens ferry",
+                "bac Flessingue–Breskens",
+            ],
+        )
+        .into(),
+        "via Antwerpen" => pick(lang, ["via Antwerpen", "via Antwerp", "via Anvers"]).into(),
+        // A proper name, the same in every language.
+        other => other.to_string(),
+    }
+}
+
 /// Label of what a course awards.
 pub fn award(lang: Lang, a: Award) -> &'static str {
     pick(
@@ -661,7 +699,7 @@ pub fn shortage_status(lang: Lang, s: &super::occupation::ShortageStatus) -> Str
         s.country.code(),
         s.year,
         shortage_level(lang, s.level),
-        s.region
+        region(lang, &s.region)
     )
 }
 
