@@ -260,18 +260,46 @@ fn the_csv_export_names_each_course_occupations_and_shortage_listing() {
         .iter()
         .flat_map(|h| h.courses.iter().map(|c| (*c, None)))
         .collect();
-    let csv = leerkaart::core::shortlist::to_csv(&cat, &rows);
+    let csv = leerkaart::core::shortlist::to_csv(&cat, &rows, leerkaart::core::i18n::Lang::Nl);
     let newest = cat.occupations.latest(occ("verpleegkundige"))[0].year;
     assert!(newest >= 2024);
-    let mut lines = csv.lines();
-    assert!(lines.next().unwrap().ends_with(",leads_to,shortage"));
-    for line in lines {
-        assert!(line.contains("verpleegkundige"), "{line}");
+    // Read back as a Dutch spreadsheet would: UTF-8 with a byte-order mark, `;`-separated.
+    let body = csv.strip_prefix('\u{feff}').expect("byte-order mark");
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "Instelling");
+    assert_eq!(headers.len(), 15);
+    let mut n = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        assert_eq!(rec.len(), 15, "{rec:?}");
+        assert!(rec[13].contains("Verpleegkundige"), "{rec:?}");
         assert!(
-            line.contains(&format!("verpleegkundige BE {newest} bottleneck")),
-            "{line}"
+            rec[14].contains(&format!("BE {newest} · knelpuntberoep")),
+            "{rec:?}"
         );
+        assert!(
+            rec[6].is_empty() || rec[6].parse::<u8>().is_ok(),
+            "EQF as a number"
+        );
+        assert_eq!(&rec[4], "Zorg en welzijn");
+        n += 1;
     }
+    assert_eq!(n, rows.len());
+    // Words of the data with accents come through intact; distances use the decimal comma.
+    let c = rows[0].0;
+    let with_distance = leerkaart::core::shortlist::to_csv(
+        &cat,
+        &[(c, Some(3.06))],
+        leerkaart::core::i18n::Lang::Fr,
+    );
+    assert!(
+        with_distance.lines().nth(1).unwrap().contains(";3,1;"),
+        "{with_distance}"
+    );
+    assert!(with_distance.contains("Établissement"));
 }
 
 #[test]

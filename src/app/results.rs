@@ -56,7 +56,7 @@ fn export_results() {
     browser::download(
         "leerkaart-resultaten.csv",
         "text/csv;charset=utf-8",
-        &shortlist::to_csv(&c, &rows),
+        &shortlist::to_csv(&c, &rows, ui.lang.get_untracked()),
     );
 }
 
@@ -590,7 +590,7 @@ pub fn Compare() -> impl IntoView {
             browser::download(
                 "leerkaart-keuzelijst.csv",
                 "text/csv;charset=utf-8",
-                &shortlist::to_csv(&c, &rows.get_untracked()),
+                &shortlist::to_csv(&c, &rows.get_untracked(), ui.lang.get_untracked()),
             );
         }
     };

@@ -1,6 +1,8 @@
 //! The shortlist of starred courses, as kept in the browser's storage, and CSV export.
 
 use super::catalog::Catalog;
+use super::i18n::Lang;
+use super::labels;
 use super::model::CourseId;
 
 /// The storage key.
@@ -59,73 +61,141 @@ fn cell(s: &str) -> String {
     } else {
         s.to_string()
     };
-    if s.contains([',', '"', '\n', '\r', ';']) {
+    // `;` separates cells; a comma is the decimal mark and needs no quotes.
+    if s.contains([CSV_SEPARATOR, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
 }
 
-/// CSV of courses (with their provider and distance), one row each.
-pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)]) -> String {
-    let mut out = String::from("provider,municipality,country,course,sector,eqf,national_level,learning_forms,duration,distance_km,website,source,leads_to,shortage\n");
+/// The byte-order mark that makes spreadsheets read the file as UTF-8 ("industriële").
+const UTF8_BOM: &str = "\u{feff}";
+/// The separator Dutch and Belgian spreadsheets expect (the comma is their decimal mark).
+pub const CSV_SEPARATOR: char = ';';
+
+/// Column titles of the export, per language.
+fn headers(lang: Lang) -> [&'static str; 15] {
+    match lang {
+        Lang::Nl => [
+            "Instelling",
+            "Gemeente",
+            "Land",
+            "Opleiding",
+            "Sector",
+            "Onderwijsfase",
+            "EQF-niveau",
+            "Niveau",
+            "Leervormen",
+            "Duur",
+            "Afstand (km)",
+            "Website",
+            "Bron",
+            "Leidt naar",
+            "Knelpuntberoep",
+        ],
+        Lang::En => [
+            "Provider",
+            "Municipality",
+            "Country",
+            "Course",
+            "Field",
+            "Stage",
+            "EQF level",
+            "Level",
+            "Learning forms",
+            "Duration",
+            "Distance (km)",
+            "Website",
+            "Source",
+            "Leads to",
+            "Shortage occupation",
+        ],
+        Lang::Fr => [
+            "Établissement",
+            "Commune",
+            "Pays",
+            "Formation",
+            "Secteur",
+            "Étape",
+            "Niveau CEC",
+            "Niveau",
+            "Formes d'apprentissage",
+            "Durée",
+            "Distance (km)",
+            "Site web",
+            "Source",
+            "Mène à",
+            "Métier en pénurie",
+        ],
+    }
+}
+
+/// Spreadsheet-ready CSV of courses (with their provider and distance), one row each: UTF-8
+/// with a byte-order mark, `;`-separated, the interface language's words instead of codes,
+/// numbers as numbers (decimal comma in Dutch and French), formula-safe cells.
+pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)], lang: Lang) -> String {
+    let sep = CSV_SEPARATOR.to_string();
+    let mut out = String::from(UTF8_BOM);
+    out.push_str(&headers(lang).map(cell).join(&sep));
+    out.push('\n');
     for (c, distance) in rows {
         let course = &catalog.data.courses[*c as usize];
         let p = &catalog.data.providers[course.provider as usize];
-        let forms = course
-            .learning_forms
-            .iter()
-            .map(|f| f.code())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let occupations = catalog.course_occupations(*c);
         let fields = [
             p.name.clone(),
             p.municipality.clone(),
-            p.country.code().to_string(),
+            labels::country(lang, p.country).to_string(),
             course.name.clone(),
-            course.sector.code().to_string(),
+            labels::sector(lang, course.sector).to_string(),
+            labels::stage(lang, course.stage).to_string(),
             course
                 .level
                 .eqf
                 .map(|e| e.get().to_string())
                 .unwrap_or_default(),
             course.level.national.name().to_string(),
-            forms,
+            course
+                .learning_forms
+                .iter()
+                .map(|f| labels::learning_form(lang, *f))
+                .collect::<Vec<_>>()
+                .join(", "),
             course.duration.clone().unwrap_or_default(),
-            distance.map(|d| format!("{d:.1}")).unwrap_or_default(),
+            distance.map(|d| lang.decimal(d, 1)).unwrap_or_default(),
             course
                 .website
                 .clone()
                 .or_else(|| p.website.clone())
                 .unwrap_or_default(),
             course.source.name.clone(),
-            catalog
-                .course_occupations(*c)
+            occupations
                 .iter()
                 .filter_map(|o| catalog.occupations.get(*o))
-                .map(|o| o.key.as_str())
+                .map(|o| o.label(lang).to_string())
                 .collect::<Vec<_>>()
-                .join(" "),
-            catalog
-                .course_occupations(*c)
+                .join(", "),
+            occupations
                 .iter()
                 .flat_map(|o| catalog.occupations.latest(*o))
                 .map(|st| {
-                    let key = catalog
+                    let name = catalog
                         .occupations
                         .get(st.occupation)
-                        .map_or("", |o| o.key.as_str());
-                    format!(
-                        "{key} {} {} {}",
-                        st.country.code(),
-                        st.year,
-                        st.level.code()
-                    )
+                        .map_or("", |o| o.label(lang));
+                    format!("{name}: {}", labels::shortage_status(lang, st))
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
         ];
-        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| cell(f))
+                .collect::<Vec<_>>()
+                .join(&sep),
+        );
         out.push('\n');
     }
     out
@@ -163,7 +233,8 @@ mod tests {
     #[test]
     fn csv_cells_are_quoted_and_defused() {
         assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("a; b"), "\"a; b\"");
+        assert_eq!(cell("3,1"), "3,1");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("-2"), "'-2");
