@@ -274,3 +274,65 @@ fn a_broken_feature_in_a_collection_loses_only_itself() {
     assert_eq!(report.rejections.len(), 1);
     assert_eq!(report.rejections[0].line, Some(4));
 }
+
+/// Partner files: common names of countries and provinces (NL/FR/EN, ISO codes) and a missing
+/// `kind` are accepted with a note per feature; an unknown province still rejects its feature.
+#[test]
+fn common_names_are_accepted_with_a_note_and_nonsense_is_not() {
+    let feature = |id: &str, country: &str, province: &str, kind: Option<&str>| {
+        let mut props = serde_json::json!({
+            "name": "School", "country": country, "province": province, "municipality": "Gent",
+            "location_precision": "town", "source": {"name": "partner"}, "courses": []
+        });
+        if let Some(k) = kind {
+            props["kind"] = k.into();
+        }
+        serde_json::json!({"type": "Feature", "id": id,
+            "geometry": {"type": "Point", "coordinates": [3.72, 51.05]}, "properties": props})
+    };
+    let text = serde_json::json!({"type": "FeatureCollection", "features": [
+        feature("a", "België", "Oost-Vlaanderen", Some("secondary_school")),
+        feature("b", "Belgium", "Flandre-Orientale", None),
+        feature("c", "BEL", "East Flanders", Some("other")),
+        feature("d", "BE", "Brabant", Some("other")),
+    ]})
+    .to_string();
+    let report = load_geojson(&text, &LoadOptions::default()).unwrap();
+    let keys: Vec<&str> = report
+        .dataset
+        .providers
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
+    assert_eq!(keys, ["a", "b", "c"]);
+    assert!(report
+        .dataset
+        .providers
+        .iter()
+        .all(|p| p.province == Province::OostVlaanderen && p.country == Country::Be));
+    assert_eq!(report.dataset.providers[1].kind, InstitutionKind::Other);
+    let notes: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("`Oost-Vlaanderen` read as `BE-VOV`")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("`kind` is missing") || n.contains("kind ``")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("`d`") && n.contains("Brabant")),
+        "{notes:?}"
+    );
+    assert_eq!(
+        report.rejected_features(),
+        1,
+        "only the unknown province loses its feature"
+    );
+}

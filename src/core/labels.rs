@@ -413,6 +413,16 @@ pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
             format!("level `{level}` leads to no qualification, so it has no EQF level (found EQF {eqf})"),
             format!("le niveau `{level}` ne mène à aucune certification et n'a donc pas de niveau CEC ({eqf} trouvé)"),
         ),
+        R::Alias { field, from, to } if from.is_empty() => t(
+            format!("`{field}` ontbreekt, gelezen als `{to}`"),
+            format!("`{field}` is missing, read as `{to}`"),
+            format!("`{field}` manque, lu comme `{to}`"),
+        ),
+        R::Alias { field, from, to } => t(
+            format!("{field} `{from}` gelezen als `{to}`"),
+            format!("{field} `{from}` read as `{to}`"),
+            format!("{field} `{from}` lu comme `{to}`"),
+        ),
         R::DuplicateId(id) => t(
             format!("dubbele id `{id}` (de eerste blijft)"),
             format!("duplicate id `{id}` (the first one is kept)"),

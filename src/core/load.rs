@@ -135,6 +135,16 @@ pub enum RejectReason {
         /// National level code.
         level: String,
     },
+    /// A common name accepted for a code (a note, the feature is kept).
+    #[error("{field} `{from}` read as `{to}`")]
+    Alias {
+        /// Field name.
+        field: &'static str,
+        /// The value found (empty when missing).
+        from: String,
+        /// The code used.
+        to: String,
+    },
     /// The id was already used by an earlier feature or course.
     #[error("duplicate id `{0}` (the first one is kept)")]
     DuplicateId(String),
@@ -759,15 +769,35 @@ impl<'a> Loader<'a> {
             .or_else(|| raw.id.as_ref().and_then(id_string))
             .unwrap_or_else(|| format!("feature-{}", at.index));
         let name = required_text(raw.name, "name")?;
-        let country = vocab(raw.country, "country", Country::from_code)?;
-        let province = vocab(raw.province, "province", Province::from_code)?;
+        // Partner files write places and kinds as people do: accept the common names (with a
+        // note per feature, so the file can be corrected), reject the rest.
+        let raw_country = self.alias(raw.country, "country", country_alias, at);
+        let raw_province = self.alias(raw.province, "province", province_alias, at);
+        let country = vocab(raw_country, "country", Country::from_code)?;
+        let province = vocab(raw_province, "province", Province::from_code)?;
         if province.country() != country {
             return Err(RejectReason::ProvinceNotInCountry {
                 province: province.code().into(),
                 country: country.code().into(),
             });
         }
-        let kind = vocab(raw.kind, "kind", InstitutionKind::from_code)?;
+        let kind = match non_empty(raw.kind) {
+            Some(k) => vocab(Some(k), "kind", InstitutionKind::from_code)?,
+            None => {
+                self.reject(
+                    at.index,
+                    at.line,
+                    at.id,
+                    RejectedPart::Field,
+                    RejectReason::Alias {
+                        field: "kind",
+                        from: String::new(),
+                        to: InstitutionKind::Other.code().into(),
+                    },
+                );
+                InstitutionKind::Other
+            }
+        };
         let location_precision = vocab(
             raw.location_precision,
             "location_precision",
@@ -899,6 +929,34 @@ impl<'a> Loader<'a> {
         }
         s.url = self.url(s.url.take(), "source.url", at, part);
         Ok(s)
+    }
+
+    /// Replaces a common name of a value by its code (reported), or keeps the value.
+    fn alias(
+        &mut self,
+        raw: Option<String>,
+        field: &'static str,
+        lookup: fn(&str) -> Option<&'static str>,
+        at: &At<'_>,
+    ) -> Option<String> {
+        let v = non_empty(raw)?;
+        match lookup(&v) {
+            Some(code) if code != v => {
+                self.reject(
+                    at.index,
+                    at.line,
+                    at.id,
+                    RejectedPart::Field,
+                    RejectReason::Alias {
+                        field,
+                        from: v,
+                        to: code.into(),
+                    },
+                );
+                Some(code.to_string())
+            }
+            _ => Some(v),
+        }
     }
 
     /// Keeps a link only if it is http(s); otherwise reports it and drops it.
@@ -1064,6 +1122,32 @@ impl<'a> Loader<'a> {
             stage,
             details,
         })
+    }
+}
+
+/// Country names in Dutch, French and English and ISO alpha-3 codes → the ISO alpha-2 code.
+fn country_alias(v: &str) -> Option<&'static str> {
+    match super::text::fold(v).as_str() {
+        "nl" | "nld" | "nederland" | "netherlands" | "the netherlands" | "pays-bas" => Some("NL"),
+        "be" | "bel" | "belgie" | "belgium" | "belgique" => Some("BE"),
+        _ => None,
+    }
+}
+
+/// Province names in Dutch, French and English, with or without the country prefix.
+fn province_alias(v: &str) -> Option<&'static str> {
+    match super::text::fold(v).as_str() {
+        "nl-ze" | "ze" | "zeeland" | "zelande" => Some("NL-ZE"),
+        "be-vov" | "vov" | "oost-vlaanderen" | "oost vlaanderen" | "flandre-orientale"
+        | "flandre orientale" | "east flanders" => Some("BE-VOV"),
+        "be-vwv"
+        | "vwv"
+        | "west-vlaanderen"
+        | "west vlaanderen"
+        | "flandre-occidentale"
+        | "flandre occidentale"
+        | "west flanders" => Some("BE-VWV"),
+        _ => None,
     }
 }
 
