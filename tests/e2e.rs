@@ -595,6 +595,21 @@ async fn page_in_headless_chromium() {
         "{details}"
     );
     assert!(details.contains("dubbele id `ok-1`"), "{details}");
+    // The report follows the language: switched to English, it is worded in English.
+    c.find(Locator::Css("#lang"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    let english = wait_text(&c, "#load-warnings", |t| t.contains("duplicate id")).await;
+    assert!(!english.contains("dubbele id"), "{english}");
+    c.find(Locator::Css("#lang"))
+        .await
+        .unwrap()
+        .select_by_value("nl")
+        .await
+        .unwrap();
 
     // 10. Not GeoJSON at all, and a missing file: one clear error, the map stays.
     c.goto(&format!(

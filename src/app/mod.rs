@@ -63,13 +63,16 @@ pub(crate) enum Pane {
     Map,
 }
 
+/// One load report line: the file it is about (tiles), and the rejection.
+pub(crate) type Note = (Option<String>, crate::core::Rejection);
+
 /// A dataset split in tiles: what exists, what was asked for, what arrived.
 pub(crate) struct TileState {
     base: String,
     index: TileIndex,
     requested: HashSet<usize>,
     merged: crate::core::Dataset,
-    rejections: Vec<String>,
+    rejections: Vec<Note>,
     rejected: usize,
 }
 
@@ -82,7 +85,8 @@ pub(crate) struct Ui {
     pub lang: RwSignal<Lang>,
     pub catalog: RwSignal<Option<Arc<Catalog>>>,
     pub status: RwSignal<Status>,
-    pub rejections: RwSignal<Vec<String>>,
+    /// What loading reported, worded when shown (so it follows the language).
+    pub rejections: RwSignal<Vec<Note>>,
     pub rejected_features: RwSignal<usize>,
     pub meta: RwSignal<DatasetMeta>,
     pub source_label: RwSignal<String>,
@@ -147,12 +151,11 @@ impl Ui {
             }
             Ok(report) => {
                 self.rejected_features.set(report.rejected_features());
-                let lang = self.lang.get_untracked();
                 self.rejections.set(
                     report
                         .rejections
                         .iter()
-                        .map(|r| labels::rejection(lang, r))
+                        .map(|r| (None, r.clone()))
                         .collect(),
                 );
                 self.meta.set(report.meta);
@@ -223,12 +226,11 @@ impl Ui {
                     .try_update_value(|st| {
                         let st = st.as_mut()?;
                         st.rejected += report.rejected_features();
-                        let lang = ui.lang.get_untracked();
                         st.rejections.extend(
                             report
                                 .rejections
                                 .iter()
-                                .map(|r| format!("{url}: {}", labels::rejection(lang, r))),
+                                .map(|r| (Some(url.clone()), r.clone())),
                         );
                         st.merged.append(report.dataset);
                         Some((st.merged.clone(), st.rejections.clone(), st.rejected))

@@ -68,7 +68,10 @@ pub fn StatusBanner() -> impl IntoView {
                         <details>
                             <summary>{summary}</summary>
                             <ul>
-                                {list.into_iter().take(REJECTIONS_SHOWN).map(|r| view! { <li>{r}</li> }).collect_view()}
+                                {list.into_iter().take(REJECTIONS_SHOWN).map(|(file, r)| {
+                                    let text = labels::rejection(lang, &r);
+                                    view! { <li>{match file { Some(f) => format!("{f}: {text}"), None => text }}</li> }
+                                }).collect_view()}
                             </ul>
                             {(more > 0).then(|| view! { <p>{format!("… +{more}")}</p> })}
                         </details>
