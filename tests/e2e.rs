@@ -717,6 +717,39 @@ async fn page_in_headless_chromium() {
     );
     let serious = axe_serious(&c, "phone").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
+    // A result tapped in the list opens its popup on the map at full width, not squeezed.
+    click(&c, "#results > li.result .result-head").await;
+    wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let width = js(
+        &c,
+        "return document.querySelector('.leaflet-popup-content').getBoundingClientRect().width",
+    )
+    .await;
+    assert!(
+        width.as_f64().unwrap() >= 150.0,
+        "popup width on a phone: {width}"
+    );
+    let inside = js(&c, "const r = document.querySelector('.leaflet-popup').getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth").await;
+    assert_eq!(
+        inside,
+        json!(true),
+        "the popup lies inside the phone's screen"
+    );
+    let clear = js(&c, "const p = document.querySelector('.leaflet-popup').getBoundingClientRect(); const z = document.querySelector('.leaflet-control-zoom').getBoundingClientRect(); return p.top >= z.bottom || p.left >= z.right").await;
+    assert_eq!(
+        clear,
+        json!(true),
+        "the zoom buttons do not cover the popup's header"
+    );
+    std::fs::write(out.join("phone-popup.png"), c.screenshot().await.unwrap()).unwrap();
+    js(
+        &c,
+        "document.querySelector('.leaflet-popup-close-button').click()",
+    )
+    .await;
+    click(&c, "#show-list").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     click(&c, "#show-map").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(visible(&c, "#map").await);

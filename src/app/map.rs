@@ -25,6 +25,18 @@ const POPUP_COURSES: usize = 6;
 /// Marker diameter in px; groups of several providers get a larger badge.
 const MARKER_PX: f64 = 26.0;
 const GROUP_MARKER_PX: f64 = 32.0;
+/// Widest popup content.
+const POPUP_MAX_PX: f64 = 320.0;
+/// Space kept between a popup and the map's edge.
+const POPUP_PAD_PX: f64 = 40.0;
+/// The same on a phone.
+const POPUP_PAD_NARROW_PX: f64 = 10.0;
+/// A popup's frame around its content (Leaflet's margins and the close button).
+const POPUP_CHROME_PX: f64 = 50.0;
+/// Height kept free at the top of a phone's map for the zoom buttons.
+const POPUP_CLEAR_CONTROLS_PX: f64 = 90.0;
+/// Below this window width popups are fitted to the screen.
+const NARROW_SCREEN_PX: f64 = 600.0;
 /// A location whose offer is not listed: smaller, so it never hides a marker with courses.
 const UNLISTED_MARKER_PX: f64 = 20.0;
 /// Leaflet z-index offset that puts those markers under the others.
@@ -512,14 +524,35 @@ impl MapCtl {
                 ),
             ]),
         );
+        // On a phone the popup and its padding must fit the screen, or Leaflet cannot pan it
+        // into view (the map may still be hidden here, so the window is what is measured).
+        let screen = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::MAX);
+        let (max_width, pad) = if screen < NARROW_SCREEN_PX {
+            (
+                (screen - POPUP_CHROME_PX - 2.0 * POPUP_PAD_NARROW_PX).min(POPUP_MAX_PX),
+                POPUP_PAD_NARROW_PX,
+            )
+        } else {
+            (POPUP_MAX_PX, POPUP_PAD_PX)
+        };
+        // Keep the popup's header clear of the zoom buttons in the top-left corner.
+        let top_left = if screen < NARROW_SCREEN_PX {
+            js_sys::Array::of2(&pad.into(), &POPUP_CLEAR_CONTROLS_PX.into())
+        } else {
+            js_sys::Array::of2(&pad.into(), &pad.into())
+        };
         marker.bind_popup(
             &self.popup(catalog, group, courses_of, lang),
             &options(&[
-                ("maxWidth", 320.into()),
+                ("maxWidth", max_width.into()),
                 (
                     "autoPanPadding",
-                    js_sys::Array::of2(&40.into(), &40.into()).into(),
+                    js_sys::Array::of2(&pad.into(), &pad.into()).into(),
                 ),
+                ("autoPanPaddingTopLeft", top_left.into()),
             ]),
         );
         marker

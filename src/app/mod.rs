@@ -785,7 +785,11 @@ pub(crate) fn open_provider(p: ProviderId) {
     };
     let ll = c.data.providers[p as usize].lon_lat;
     if let Some(ctl) = ui.map_ctl.get_value() {
-        ctl.invalidate_size();
-        ctl.open(p, ll.lat, ll.lon);
+        // On a phone the map was hidden until the pane switch above is drawn: measure it and
+        // open the popup after that, or Leaflet lays the popup out in a zero-width map.
+        request_animation_frame(move || {
+            ctl.invalidate_size();
+            ctl.open(p, ll.lat, ll.lon);
+        });
     }
 }
