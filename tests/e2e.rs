@@ -692,6 +692,21 @@ async fn page_in_headless_chromium() {
     })
     .await;
     wait_text(&c, "#tiles-failed", |t| t.contains("achtergrondkaart")).await;
+    // The notice sits above the map: a popup opened from the list is never under it.
+    click(&c, "#results > li.result .result-head").await;
+    wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let clear = js(&c, "const n = document.querySelector('#tiles-failed').getBoundingClientRect(); const p = document.querySelector('.leaflet-popup').getBoundingClientRect(); const m = document.querySelector('#map').getBoundingClientRect(); return n.bottom <= m.top + 1 && p.top >= n.bottom").await;
+    assert_eq!(
+        clear,
+        json!(true),
+        "the tile notice covers neither the map nor the popup"
+    );
+    js(
+        &c,
+        "document.querySelector('.leaflet-popup-close-button').click()",
+    )
+    .await;
     assert!(count(&c, ".leaflet-marker-icon").await > 3);
     assert!(
         count(&c, ".leaflet-overlay-pane path").await >= 3,

@@ -583,10 +583,14 @@ fn App() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        // Leaflet must re-measure when the phone layout shows the map again.
+        // Leaflet must re-measure when the phone layout shows the map again, and when a
+        // notice above the map takes some of its height.
         let _ = ui.pane.get();
+        let _ = ui.tiles_failed.get();
+        let _ = ui.tile_progress.with(Option::is_some);
         if let Some(ctl) = ui.map_ctl.get_value() {
-            ctl.invalidate_size();
+            // After the layout change is drawn.
+            request_animation_frame(move || ctl.invalidate_size());
         }
     });
     Effect::new(move |prev: Option<Option<(LonLat, Option<u32>)>>| {
