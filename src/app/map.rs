@@ -654,6 +654,12 @@ impl MapCtl {
         root
     }
 
+    /// Names Leaflet's zoom buttons in the interface language.
+    pub fn label_controls(&self, lang: Lang) {
+        super::browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
+        super::browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
+    }
+
     /// Closes the open popup, if any.
     pub fn close_popup(&self) {
         self.map.close_popup();

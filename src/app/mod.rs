@@ -15,6 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::core::coverage::Coverage;
 use crate::core::gazetteer::Gazetteer;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::tiles::TileIndex;
@@ -119,6 +120,8 @@ pub(crate) struct Ui {
     pub tile_state: StoredValue<Option<TileState>, LocalStorage>,
     /// The filter the controls make (without the view bounds).
     pub filter: Memo<Filter>,
+    /// What the loaded data covers, counted once per dataset.
+    pub coverage: Memo<Option<Arc<Coverage>>>,
     pub outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
@@ -403,6 +406,9 @@ fn App() -> impl IntoView {
         tile_progress: RwSignal::new(None),
         tile_state: StoredValue::new_local(None),
         filter: base_filter,
+        coverage: Memo::new(move |_| {
+            catalog.with(|c| c.as_ref().map(|c| Arc::new(Coverage::of(&c.data))))
+        }),
         outcome,
         map_outcome,
         map_ctl: StoredValue::new_local(None),
@@ -499,9 +505,7 @@ fn App() -> impl IntoView {
             }
         });
         ui.map_ctl.set_value(Some(ctl.clone()));
-        let lang = ui.lang.get_untracked();
-        browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
-        browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
+        ctl.label_controls(ui.lang.get_untracked());
         spawn_local(async move {
             // The outline is decoration: without it the map still works, so a failure is quiet.
             if let Ok(text) = fetch_text(OUTLINE).await {
@@ -543,7 +547,7 @@ fn App() -> impl IntoView {
         let end = browser::now_ms();
         browser::publish_timing("markers_ms", end - start);
         // performance.now() counts from the navigation start: opening the page → first markers.
-        if prev.is_none() || !browser::has_timing("first_markers_at_ms") {
+        if !browser::has_timing("first_markers_at_ms") {
             browser::publish_timing("first_markers_at_ms", end);
         }
         ctl.highlight(ui.selected.get_untracked());
@@ -625,8 +629,9 @@ fn App() -> impl IntoView {
             Msg::Title.text(lang),
             Msg::Tagline.text(lang)
         ));
-        browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
-        browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
+        if let Some(ctl) = ui.map_ctl.get_value() {
+            ctl.label_controls(lang);
+        }
     });
     // The address bar follows the state: a new entry per change (merged while typing), the
     // map view replaced in place so back/forward step through searches, not pans.

@@ -8,7 +8,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::{browser, tr, ui, wide_screen, Status};
-use crate::core::coverage::Coverage;
 use crate::core::glossary::GLOSSARY;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
@@ -445,9 +444,8 @@ pub fn About() -> impl IntoView {
     };
     let coverage_table = move || {
         let lang = ui.lang.get();
-        ui.catalog.with(|c| {
-            c.as_ref().map(|c| {
-                let cov = Coverage::of(&c.data);
+        ui.coverage.with(|cov| {
+            cov.as_ref().map(|cov| {
                 let stages: Vec<Stage> = Stage::ALL.to_vec();
                 view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-title">

@@ -142,7 +142,7 @@ fn uncovered_text() -> Option<String> {
     let filter = ui.filter.get();
     ui.catalog.with(|c| {
         let c = c.as_ref()?;
-        let cov = crate::core::coverage::Coverage::of(&c.data);
+        let cov = ui.coverage.get()?;
         let gaps = crate::core::coverage::uncovered(c, &cov, &filter);
         (!gaps.is_empty()).then(|| {
             gaps.iter()

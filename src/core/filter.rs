@@ -191,6 +191,19 @@ impl Catalog {
         let pass = |m: u32, bit: u32| m == 0 || m & bit != 0;
 
         let mut facets = Facets::zero();
+        // A result with its distances from the origin (and the crossing they assume).
+        let hit = |pid: usize, courses: Vec<CourseId>| {
+            let travel = filter
+                .origin
+                .map(|o| travel::estimate(o, providers[pid].lon_lat));
+            ProviderHit {
+                provider: pid as ProviderId,
+                distance_km: travel.map(|t| t.estimate_km),
+                straight_km: distance[pid],
+                via: travel.and_then(|t| t.via),
+                courses,
+            }
+        };
         let mut hits = Vec::new();
         let mut unlisted = Vec::new();
         let mut course_count = 0;
@@ -211,14 +224,7 @@ impl Catalog {
             }
             if !p.offer_listed || p.courses.is_empty() {
                 if fails_p == 0 && terms.iter().all(|t| provider_text.contains(t.as_str())) {
-                    let travel = filter.origin.map(|o| travel::estimate(o, p.lon_lat));
-                    unlisted.push(ProviderHit {
-                        provider: pid as ProviderId,
-                        distance_km: travel.map(|t| t.estimate_km),
-                        straight_km: distance[pid],
-                        via: travel.and_then(|t| t.via),
-                        courses: Vec::new(),
-                    });
+                    unlisted.push(hit(pid, Vec::new()));
                 }
                 continue;
             }
@@ -280,14 +286,7 @@ impl Catalog {
             }
             if !matched.is_empty() {
                 course_count += matched.len();
-                let travel = filter.origin.map(|o| travel::estimate(o, p.lon_lat));
-                hits.push(ProviderHit {
-                    provider: pid as ProviderId,
-                    distance_km: travel.map(|t| t.estimate_km),
-                    straight_km: distance[pid],
-                    via: travel.and_then(|t| t.via),
-                    courses: matched,
-                });
+                hits.push(hit(pid, matched));
             }
         }
 

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::{
     csv_table, feature, gazetteer_source, provider_properties, read, slug, website, Imported,
@@ -207,18 +207,8 @@ struct DuoProgramme {
 
 fn duo_hbo(path: &Path) -> Result<BTreeMap<(String, String), DuoProgramme>, PipelineError> {
     let table = csv_table(&read(path)?, &path.display().to_string())?;
-    let col = |name: &str| {
-        table
-            .headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
-    };
-    let need = |name: &str| {
-        col(name).ok_or_else(|| PipelineError::Csv {
-            path: path.display().to_string(),
-            message: format!("no `{name}` column: not DUO's ingeschrevenen-hbo file"),
-        })
-    };
+    let file = path.display().to_string();
+    let need = |name: &str| table.require(name, &file, "DUO's ingeschrevenen-hbo file");
     let (code, name, form, gemeente, kind, faculty) = (
         need("OPLEIDINGSCODE ACTUEEL")?,
         need("OPLEIDINGSNAAM ACTUEEL")?,
@@ -349,13 +339,7 @@ pub fn hovi(
     let name = hovi_path.display().to_string();
     let table = csv_table(&read(hovi_path)?, &name)?;
     let mut duo = duo_hbo(duo_path)?;
-    let col = |n: &str| table.headers.iter().position(|h| h == n);
-    let need = |n: &str| {
-        col(n).ok_or_else(|| PipelineError::Csv {
-            path: name.clone(),
-            message: format!("no `{n}` column: not the HOVI programme extract"),
-        })
-    };
+    let need = |n: &str| table.require(n, &name, "the HOVI programme extract");
     let cols: HashMap<&str, usize> = [
         "institution_name",
         "brin",
@@ -618,16 +602,7 @@ const KIESMBO_URL: &str = "https://www.kiesmbo.nl/";
 pub fn kiesmbo(path: &Path) -> Result<Imported, PipelineError> {
     let name = path.display().to_string();
     let table = csv_table(&read(path)?, &name)?;
-    let col = |n: &str| {
-        table
-            .headers
-            .iter()
-            .position(|h| h == n)
-            .ok_or_else(|| PipelineError::Csv {
-                path: name.clone(),
-                message: format!("no `{n}` column: not the KiesMBO location extract"),
-            })
-    };
+    let col = |n: &str| table.require(n, &name, "the KiesMBO location extract");
     let c: HashMap<&str, usize> = [
         "id",
         "province",
@@ -843,9 +818,4 @@ pub fn campuses(
         out.features.push(feature(&id, at_point, props));
     }
     Ok(out)
-}
-
-/// The properties of a provider as a map, for tests.
-pub fn properties(f: &Value) -> Option<&Map<String, Value>> {
-    f["properties"].as_object()
 }

@@ -37,16 +37,7 @@ pub struct EscoOccupation {
 /// label_fr, alt_labels_nl, …`, as in `../shared/data/occupations/`).
 pub fn parse(text: &str, path: &str) -> Result<(String, Vec<EscoOccupation>), PipelineError> {
     let table = csv_table(text, path)?;
-    let col = |n: &str| {
-        table
-            .headers
-            .iter()
-            .position(|h| h == n)
-            .ok_or_else(|| PipelineError::Csv {
-                path: path.into(),
-                message: format!("no `{n}` column: not an ESCO occupation file"),
-            })
-    };
+    let col = |n: &str| table.require(n, path, "an ESCO occupation file");
     let (uri, isco, nl, en, fr, alt) = (
         col("concept_uri")?,
         col("isco08_unit_group")?,

@@ -93,6 +93,20 @@ pub struct CsvTable {
     pub records: Vec<(usize, csv::StringRecord)>,
 }
 
+impl CsvTable {
+    /// The position of a column the importer cannot do without; the error names the file
+    /// and what the file evidently is not (`what`: "the KiesMBO location extract").
+    pub fn require(&self, name: &str, path: &str, what: &str) -> Result<usize, PipelineError> {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| PipelineError::Csv {
+                path: path.to_string(),
+                message: format!("no `{name}` column: not {what}"),
+            })
+    }
+}
+
 /// Reads CSV text with the delimiter its header line uses most (`;` from Dutch and Belgian
 /// spreadsheets, tab, or `,`); rows may have more or fewer cells than the header.
 pub fn csv_table(text: &str, path: &str) -> Result<CsvTable, PipelineError> {
