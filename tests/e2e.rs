@@ -1544,3 +1544,311 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     assert!(!tips.as_str().unwrap().contains("Vlaanderen"), "{tips}");
     c.close().await.unwrap();
 }
+
+/// The shortest catalogue string the languages check looks for: shorter ones ("bij", "van")
+/// occur inside words of every language.
+const MIN_FOREIGN_CHARS: usize = 5;
+
+/// For a page in `lang`: every catalogue string of the other languages that is no part of
+/// any of `lang`'s own strings (so "Hybride", the same in Dutch and French, is never flagged).
+fn foreign_strings(lang: leerkaart::core::i18n::Lang) -> Vec<(&'static str, &'static str)> {
+    use leerkaart::core::{i18n::Lang, labels::catalogue};
+    let own = catalogue(lang);
+    let mut out = Vec::new();
+    for other in Lang::ALL.into_iter().filter(|&l| l != lang) {
+        for s in catalogue(other) {
+            let s = s.trim();
+            if s.chars().count() >= MIN_FOREIGN_CHARS && !own.iter().any(|o| o.contains(s)) {
+                out.push((s, other.code()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every piece of interface text on the page, visible or not (closed panels, options,
+/// tooltips, labels for screen readers), except what the data says (`translate="no"`).
+async fn interface_texts(c: &Client) -> Vec<String> {
+    let v = js(
+        c,
+        "const out = [document.title];
+         const data = el => el.closest('[translate=no]');
+         const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+         while (w.nextNode()) {
+             const p = w.currentNode.parentElement;
+             if (!p || data(p) || p.closest('script, style')) continue;
+             const t = w.currentNode.textContent.trim();
+             if (t) out.push(t);
+         }
+         for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
+             if (data(el)) continue;
+             for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
+                 const t = el.getAttribute(a);
+                 if (t) out.push(t);
+             }
+         }
+         return out;",
+    )
+    .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect()
+}
+
+/// What the data says, in whatever language it was written: names, places, sources, the
+/// dataset's note, the shortage lists' sources, the glossary's terms and the languages' own
+/// names. The page may show them in any language; tooltips mix them with interface text, so
+/// the check removes them before looking for another language's words. Longest first, so
+/// "Onderwijs Vlaanderen, …" goes before "Onderwijs".
+fn data_strings() -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
+    let report = leerkaart::core::load_geojson(&text, &Default::default()).unwrap();
+    let note = report.meta.note.clone();
+    let cat = leerkaart::core::Catalog::new(report.dataset);
+    let mut out: Vec<String> = Vec::new();
+    for p in &cat.data.providers {
+        out.extend([
+            p.name.clone(),
+            p.municipality.clone(),
+            p.source.name.clone(),
+        ]);
+        out.extend(p.other_sources.iter().map(|s| s.name.clone()));
+        out.extend(p.location_source.clone());
+        out.extend(p.website.clone());
+    }
+    for c in &cat.data.courses {
+        out.extend([
+            c.name.clone(),
+            c.source.name.clone(),
+            leerkaart::core::labels::course_level(&c.level),
+        ]);
+        out.extend(c.website.clone());
+    }
+    for s in cat.occupations.shortage() {
+        out.push(s.source_name.clone());
+        out.extend(s.note.clone());
+    }
+    out.extend(
+        leerkaart::core::glossary::GLOSSARY
+            .iter()
+            .map(|t| t.term.to_string()),
+    );
+    out.extend(
+        leerkaart::core::i18n::Lang::ALL
+            .iter()
+            .map(|l| l.name().to_string()),
+    );
+    out.extend(note);
+    out.retain(|s| s.chars().count() >= MIN_FOREIGN_CHARS);
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out.dedup();
+    out
+}
+
+/// Texts on the page in another language than `lang`, as "screen: text (contains "x", fr)".
+async fn other_language_texts(
+    c: &Client,
+    lang: leerkaart::core::i18n::Lang,
+    screen: &str,
+    data: &[String],
+) -> Vec<String> {
+    let foreign = foreign_strings(lang);
+    let mut found = Vec::new();
+    for t in interface_texts(c).await {
+        // Most texts hold no foreign string at all: only those that do are cleaned of data.
+        if !foreign.iter().any(|(s, _)| t.contains(s)) {
+            continue;
+        }
+        let mut rest = t.clone();
+        for d in data {
+            if rest.contains(d.as_str()) {
+                rest = rest.replace(d.as_str(), " ");
+            }
+        }
+        if let Some((s, code)) = foreign.iter().find(|(s, _)| rest.contains(s)) {
+            let shown: String = t.chars().take(160).collect();
+            found.push(format!("{screen}: {shown:?} (contains {s:?}, {code})"));
+        }
+    }
+    found
+}
+
+fn has_count(t: &str) -> bool {
+    t.chars().any(|ch| ch.is_ascii_digit())
+}
+
+/// Every screen the other tests reach, in each language at desktop and phone size: each is
+/// screenshot to `tests/output/screens/` and must show no text from another language's
+/// catalogue (data text, marked `translate="no"`, is left out).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_in_three_languages() {
+    use leerkaart::core::i18n::Lang;
+    let Some(session) = session("e2e-lang").await else {
+        return;
+    };
+    let (c, base) = (session.c.clone(), &session.base);
+    let shots = session.out.join("screens");
+    std::fs::create_dir_all(&shots).unwrap();
+    let goes = "from=51.50420,3.88890&fromname=Goes";
+    let data = data_strings();
+    let mut problems = Vec::new();
+    for (size, (w, h)) in [("desktop", (1400, 900)), ("phone", (390, 844))] {
+        c.set_window_size(w, h).await.unwrap();
+        let phone = size == "phone";
+        for lang in Lang::ALL {
+            let l = lang.code();
+            let screen = |name: &str| format!("{size}-{l}-{name}");
+            let shoot = async |c: &Client, name: String, problems: &mut Vec<String>| {
+                eprintln!("screen {name}");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+                std::fs::write(
+                    shots.join(format!("{name}.png")),
+                    c.screenshot().await.unwrap(),
+                )
+                .unwrap();
+                problems.extend(other_language_texts(c, lang, &name, &data).await);
+            };
+            // The first view, with the background map unreachable (no network here).
+            c.goto(&format!("{base}/?lang={l}")).await.unwrap();
+            wait_text(&c, "#match-count", has_count).await;
+            js(&c, "localStorage.clear()").await;
+            shoot(&c, screen("start"), &mut problems).await;
+            if phone {
+                // Tiles load, and fail, once the map is shown.
+                click(&c, "#show-map").await;
+            }
+            wait_text(&c, "#tiles-failed", |t| !t.is_empty()).await;
+            let credit = text(&c, ".leaflet-control-attribution").await;
+            let want = match lang {
+                Lang::Nl => "OpenStreetMap-bijdragers",
+                Lang::En => "OpenStreetMap contributors",
+                Lang::Fr => "contributeurs d'OpenStreetMap",
+            };
+            assert!(credit.contains(want), "{l}: map credit {credit:?}");
+            let overlap = js(&c, "const a = document.querySelector('.legend').getBoundingClientRect(); const b = document.querySelector('.leaflet-control-attribution').getBoundingClientRect(); return Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)) * Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))").await;
+            assert_eq!(
+                overlap.as_f64(),
+                Some(0.0),
+                "{size} {l}: the legend overlaps the map credit"
+            );
+            shoot(&c, screen("tiles-failed"), &mut problems).await;
+
+            // Filters, results with the Westerschelde detour, every panel opened.
+            c.goto(&format!("{base}/?lang={l}&tiles=none&{goes}&km=50&sector=engineering&stage=upper_secondary,higher")).await.unwrap();
+            wait_text(&c, "#match-count", has_count).await;
+            assert!(count(&c, ".detour").await >= 1, "{l}: a detour shown");
+            // Every distance option is readable in full in its dropdown.
+            let fit = js(&c, "const s = document.querySelector('#radius'); const cs = getComputedStyle(s);
+                const span = document.createElement('span'); span.style.font = cs.font; span.style.whiteSpace = 'pre';
+                span.style.position = 'absolute'; document.body.append(span); let widest = 0;
+                for (const o of s.options) { span.textContent = o.text; widest = Math.max(widest, span.getBoundingClientRect().width); }
+                span.remove();
+                const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+                return [widest, room]").await;
+            let (widest, room) = (fit[0].as_f64().unwrap(), fit[1].as_f64().unwrap());
+            assert!(
+                widest <= room,
+                "{size} {l}: a distance option is cut off ({widest:.0} px in {room:.0} px)"
+            );
+            js(
+                &c,
+                "document.querySelectorAll('details').forEach(d => d.open = true)",
+            )
+            .await;
+            shoot(&c, screen("results"), &mut problems).await;
+
+            // A popup opened from the list.
+            click(&c, "#results > li.result .result-head").await;
+            wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
+            shoot(&c, screen("popup"), &mut problems).await;
+            js(
+                &c,
+                "document.querySelector('.leaflet-popup-close-button').click()",
+            )
+            .await;
+            if phone {
+                click(&c, "#show-list").await;
+            }
+
+            // Two courses starred and compared.
+            let stars = c.find_all(Locator::Css("#results .star")).await.unwrap();
+            stars[0].click().await.unwrap();
+            stars[1].click().await.unwrap();
+            wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
+            click(&c, "#open-compare").await;
+            c.wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("#compare-table"))
+                .await
+                .unwrap();
+            shoot(&c, screen("compare"), &mut problems).await;
+            click(&c, "#close-compare").await;
+
+            // The occupation card with its shortage status and learning path.
+            c.goto(&format!(
+                "{base}/?lang={l}&tiles=none&beroep=verpleegkundige"
+            ))
+            .await
+            .unwrap();
+            wait_text(&c, "#occupation-title", |t| !t.is_empty()).await;
+            shoot(&c, screen("occupation"), &mut problems).await;
+
+            // Where the data is thin: the "not covered" message and the unlisted locations.
+            c.goto(&format!(
+                "{base}/?lang={l}&tiles=none&{goes}&km=20&stage=vocational&sector=health_welfare"
+            ))
+            .await
+            .unwrap();
+            wait_text(&c, "#not-covered", |t| !t.is_empty()).await;
+            js(&c, "document.querySelector('#unlisted').open = true").await;
+            click(&c, "#unlisted .unlisted-item .result-head").await;
+            wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
+            shoot(&c, screen("not-covered"), &mut problems).await;
+
+            // The about panel with coverage and licences.
+            c.goto(&format!("{base}/?lang={l}&tiles=none"))
+                .await
+                .unwrap();
+            wait_text(&c, "#match-count", has_count).await;
+            js(
+                &c,
+                "const a = document.querySelector('#about'); a.open = true; a.scrollIntoView()",
+            )
+            .await;
+            shoot(&c, screen("about"), &mut problems).await;
+
+            // Load reports: a file with bad features, and a file that is no GeoJSON at all.
+            for (name, file) in [
+                ("load-report", "mixed_bad.geojson"),
+                ("wrong-file", "not_geojson.json"),
+            ] {
+                c.goto(&format!(
+                    "{base}/?lang={l}&tiles=none&data=/fixtures/{file}"
+                ))
+                .await
+                .unwrap();
+                wait_text(&c, "#load-error, #load-warnings", |t| !t.is_empty()).await;
+                js(
+                    &c,
+                    "document.querySelectorAll('details').forEach(d => d.open = true)",
+                )
+                .await;
+                shoot(&c, screen(name), &mut problems).await;
+            }
+        }
+    }
+    eprintln!(
+        "screens of every state in nl/en/fr at desktop and phone size: {}",
+        shots.display()
+    );
+    assert!(
+        problems.is_empty(),
+        "text in another language:\n{}",
+        problems.join("\n")
+    );
+    c.close().await.unwrap();
+}

@@ -23,6 +23,14 @@ extern "C" {
     pub fn invalidate_size(this: &Map);
     #[wasm_bindgen(method, js_name = closePopup)]
     pub fn close_popup(this: &Map);
+    #[wasm_bindgen(method, getter, js_name = attributionControl)]
+    pub fn attribution_control(this: &Map) -> Option<AttributionControl>;
+
+    pub type AttributionControl;
+    #[wasm_bindgen(method, js_name = addAttribution)]
+    pub fn add_attribution(this: &AttributionControl, text: &str);
+    #[wasm_bindgen(method, js_name = removeAttribution)]
+    pub fn remove_attribution(this: &AttributionControl, text: &str);
     #[wasm_bindgen(method, js_name = on)]
     pub fn on(this: &Map, event: &str, f: &js_sys::Function);
 

@@ -62,8 +62,9 @@ const MAX_BOUNDS: BoundsLonLat = BoundsLonLat {
 pub struct MapConfig {
     /// Tile URL template, or `None` to show only the offline outline.
     pub tile_url: Option<String>,
-    /// Tile attribution (trusted, from `index.html`).
-    pub tile_attribution: String,
+    /// Tile attribution per interface language, in [`Lang::ALL`] order (trusted markup, from
+    /// `index.html`).
+    pub tile_attribution: [String; 3],
 }
 
 /// A Rust callback handed to Leaflet as an event handler.
@@ -83,6 +84,10 @@ pub struct MapCtl {
     origin_layers: RefCell<Vec<l::Layer>>,
     group_count: std::cell::Cell<usize>,
     pending_popup: std::cell::Cell<Option<ProviderId>>,
+    /// The tile credit per language; `None` without tiles.
+    attributions: Option<[String; 3]>,
+    /// The credit Leaflet shows now, to remove it when the language changes.
+    shown_attribution: RefCell<Option<String>>,
 }
 
 fn bounds_of(map: &l::Map) -> BoundsLonLat {
@@ -132,10 +137,8 @@ impl MapCtl {
         if let Some(url) = &config.tile_url {
             let tiles = l::tile_layer(
                 url,
-                &options(&[
-                    ("attribution", config.tile_attribution.as_str().into()),
-                    ("maxZoom", 19.into()),
-                ]),
+                // The credit is added per language by `label_controls`.
+                &options(&[("maxZoom", 19.into())]),
             )
             .add_to(&map);
             let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| on_tile_error());
@@ -158,6 +161,11 @@ impl MapCtl {
             origin_layers: RefCell::new(Vec::new()),
             group_count: std::cell::Cell::new(0),
             pending_popup: std::cell::Cell::new(None),
+            attributions: config
+                .tile_url
+                .is_some()
+                .then(|| config.tile_attribution.clone()),
+            shown_attribution: RefCell::new(None),
         });
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -586,12 +594,15 @@ impl MapCtl {
         for pid in &group.providers {
             let p = &data.providers[*pid as usize];
             let block = self.el("section", "pp", None);
-            let _ = block.append_child(&self.el("h3", "pp-name", Some(&p.name)));
+            let name = self.el("h3", "pp-name", Some(&p.name));
+            // Names stay as in the data: not for the browser to translate.
+            let _ = name.set_attribute("translate", "no");
+            let _ = block.append_child(&name);
             let meta = format!(
                 "{} · {}, {}",
                 labels::institution_kind(lang, p.kind),
                 p.municipality,
-                p.province.name()
+                labels::province(lang, p.province)
             );
             let _ = block.append_child(&self.el("p", "pp-meta", Some(&meta)));
             let courses = courses_of.get(pid).copied().unwrap_or(&[]);
@@ -609,7 +620,10 @@ impl MapCtl {
             let list = self.el("ul", "pp-courses", None);
             for cid in courses.iter().take(POPUP_COURSES) {
                 let c = &data.courses[*cid as usize];
-                let li = self.el("li", "", Some(&c.name));
+                let li = self.el("li", "", None);
+                let name = self.el("span", "", Some(&c.name));
+                let _ = name.set_attribute("translate", "no");
+                let _ = li.append_child(&name);
                 let level = match c.level.eqf {
                     Some(e) => format!(" · EQF {}", e.get()),
                     None => format!(" · {}", labels::stage_short(lang, c.stage)),
@@ -654,8 +668,22 @@ impl MapCtl {
         root
     }
 
-    /// Names Leaflet's zoom buttons in the interface language.
+    /// Names Leaflet's zoom buttons, and credits the tiles, in the interface language.
     pub fn label_controls(&self, lang: Lang) {
+        if let (Some(all), Some(control)) = (&self.attributions, self.map.attribution_control()) {
+            let text = Lang::ALL
+                .iter()
+                .position(|&l| l == lang)
+                .and_then(|i| all.get(i))
+                .cloned()
+                .unwrap_or_default();
+            let mut shown = self.shown_attribution.borrow_mut();
+            if let Some(old) = shown.take() {
+                control.remove_attribution(&old);
+            }
+            control.add_attribution(&text);
+            *shown = Some(text);
+        }
         super::browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
         super::browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
     }

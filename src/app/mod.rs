@@ -476,7 +476,12 @@ fn App() -> impl IntoView {
         };
         let config = MapConfig {
             tile_url: tiles,
-            tile_attribution: browser::meta_tag("leerkaart-tiles-attribution").unwrap_or_default(),
+            // One credit per language; a deployment that sets only the plain tag gets it in all.
+            tile_attribution: Lang::ALL.map(|l| {
+                browser::meta_tag(&format!("leerkaart-tiles-attribution-{}", l.code()))
+                    .or_else(|| browser::meta_tag("leerkaart-tiles-attribution"))
+                    .unwrap_or_default()
+            }),
         };
         let ctl = MapCtl::new(
             &el,
@@ -729,7 +734,7 @@ fn App() -> impl IntoView {
                             if let Some(l) = Lang::from_code(&event_target_value(&ev)) { ui.lang.set(l) }
                         }>
                             {Lang::ALL.into_iter().map(|l| view! {
-                                <option value=l.code() selected=move || ui.lang.get() == l>{l.name()}</option>
+                                <option value=l.code() lang=l.code() translate="no" selected=move || ui.lang.get() == l>{l.name()}</option>
                             }).collect_view()}
                         </select>
                     </label>

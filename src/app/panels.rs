@@ -175,7 +175,7 @@ pub fn Filters() -> impl IntoView {
                     <p class="caveat">{move || tr(Msg::AdmissionCaveat)}</p>
                 </details>
                 {facet_group(Msg::Country, "country", Country::ALL.to_vec(), |l, c| labels::country(l, c).to_string(), move |c: Country| facet(|o| &o.facets.countries, c.index()), ui.countries)}
-                {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |_, p| p.name().to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.provinces)}
+                {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |l, p| labels::province(l, p).to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.provinces)}
                 {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.forms)}
                 <button type="button" class="btn-secondary" id="reset" on:click=reset>{move || tr(Msg::ResetFilters)}</button>
             </details>
@@ -471,7 +471,7 @@ pub fn About() -> impl IntoView {
                             let unlisted = cov.unlisted.get(p).copied().unwrap_or(0);
                             view! {
                                 <tr>
-                                    <th scope="row">{p.name()}</th>
+                                    <th scope="row">{labels::province(lang, *p)}</th>
                                     {cells}
                                     <td>{if unlisted > 0 { format!("{unlisted} {}", Msg::Locations.text(lang)) } else { "—".to_string() }}</td>
                                 </tr>
@@ -528,7 +528,7 @@ pub fn About() -> impl IntoView {
                         } else {
                             format!(" — {licence}; {n} {}", Msg::Locations.text(lang))
                         };
-                        view! { <li>{name}{tail}</li> }
+                        view! { <li><span translate="no">{name}</span>{tail}</li> }
                     })
                     .collect_view()
             })
@@ -572,7 +572,7 @@ pub fn About() -> impl IntoView {
                 {move || ui.meta.get().compiled.map(|d| format!(", {} {d}", tr(Msg::Compiled)))}
                 "."
             </p>
-            {move || ui.meta.get().note.map(|n| view! { <p class="hint">{n}</p> })}
+            {move || ui.meta.get().note.map(|n| view! { <p class="hint" translate="no">{n}</p> })}
             <h3 id="coverage-title">{move || tr(Msg::Coverage)}</h3>
             <p class="hint">{move || tr(Msg::CoverageIntro)}</p>
             {coverage_table}

@@ -146,7 +146,13 @@ fn uncovered_text() -> Option<String> {
         let gaps = crate::core::coverage::uncovered(c, &cov, &filter);
         (!gaps.is_empty()).then(|| {
             gaps.iter()
-                .map(|(p, s)| format!("{} — {}", labels::stage(lang, *s), p.name()))
+                .map(|(p, s)| {
+                    format!(
+                        "{} — {}",
+                        labels::stage(lang, *s),
+                        labels::province(lang, *p)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         })
@@ -211,7 +217,7 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
     view! {
         <li class="unlisted-item" id=format!("unlisted-{pid}")>
             <button type="button" class="result-head" on:click=move |_| open_provider(pid)>
-                <span class="result-name">{p.name.clone()}</span>
+                <span class="result-name" translate="no">{p.name.clone()}</span>
                 {distance.map(|d| view! { <span class="distance">{move || labels::distance_km(ui.lang.get(), d)}</span> })}
             </button>
             <p class="result-meta">{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>
@@ -289,7 +295,7 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
         view! {
             <li class="course">
                 <div class="course-top">
-                    <span class="course-name">{c.name.clone()}</span>
+                    <span class="course-name" translate="no">{c.name.clone()}</span>
                     <button type="button" class="star" class:on=starred
                         aria-pressed=move || starred2().to_string()
                         title=move || if starred3() { tr(Msg::Unstar) } else { tr(Msg::Star) }
@@ -355,7 +361,7 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
     view! {
         <li class="result" id=format!("result-{pid}") class:selected=is_selected>
             <button type="button" class="result-head" aria-describedby=format!("meta-{pid}") on:click=move |_| open_provider(pid)>
-                <span class="result-name">{p.name.clone()}</span>
+                <span class="result-name" translate="no">{p.name.clone()}</span>
                 {distance.map(|d| view! { <span class="distance">{move || labels::distance_km(ui.lang.get(), d)}</span> })}
             </button>
             <p class="result-meta" id=format!("meta-{pid}")>{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>

@@ -114,6 +114,18 @@ pub fn country(lang: Lang, c: Country) -> &'static str {
     )
 }
 
+/// A province's name in the interface language (Zeeland is "Zélande" in French).
+pub fn province(lang: Lang, p: Province) -> &'static str {
+    pick(
+        lang,
+        match p {
+            Province::Zeeland => ["Zeeland", "Zeeland", "Zélande"],
+            Province::OostVlaanderen => ["Oost-Vlaanderen", "East Flanders", "Flandre-Orientale"],
+            Province::WestVlaanderen => ["West-Vlaanderen", "West Flanders", "Flandre-Occidentale"],
+        },
+    )
+}
+
 /// Label of an institution kind.
 pub fn institution_kind(lang: Lang, k: InstitutionKind) -> &'static str {
     pick(
@@ -654,32 +666,45 @@ pub fn course_details(lang: Lang, c: &Course) -> String {
     parts.join(" · ")
 }
 
+/// Regions of the shortage lists, as the data names them, with their `[nl, en, fr]` names.
+const REGIONS: [(&str, [&str; 3]); 3] = [
+    ("Vlaanderen", ["Vlaanderen", "Flanders", "Flandre"]),
+    ("Nederland", ["Nederland", "the Netherlands", "Pays-Bas"]),
+    ("Zeeland", ["Zeeland", "Zeeland", "Zélande"]),
+];
+
+/// Westerschelde crossings whose names differ by language (the tunnel's name does not).
+const CROSSINGS: [(&str, [&str; 3]); 2] = [
+    (
+        "veerpont Vlissingen–Breskens",
+        [
+            "veerpont Vlissingen–Breskens",
+            "Vlissingen–Breskens ferry",
+            "bac Flessingue–Breskens",
+        ],
+    ),
+    (
+        "via Antwerpen",
+        ["via Antwerpen", "via Antwerp", "via Anvers"],
+    ),
+];
+
 /// A region of a shortage list in the interface language ("Vlaanderen" → "Flanders").
 pub fn region(lang: Lang, name: &str) -> String {
-    match name {
-        "Vlaanderen" => pick(lang, ["Vlaanderen", "Flanders", "Flandre"]).into(),
-        "Nederland" => pick(lang, ["Nederland", "the Netherlands", "Pays-Bas"]).into(),
-        "Zeeland" => pick(lang, ["Zeeland", "Zeeland", "Zélande"]).into(),
-        other => other.to_string(),
-    }
+    translate_name(lang, &REGIONS, name)
 }
 
 /// The Westerschelde crossing a distance estimate assumes, in the interface language.
 pub fn crossing(lang: Lang, via: &str) -> String {
-    match via {
-        "veerpont Vlissingen–Breskens" => pick(
-            lang,
-            [
-                "veerpont Vlissingen–Breskens",
-                "Vlissingen–Breskens ferry",
-                "bac Flessingue–Breskens",
-            ],
-        )
-        .into(),
-        "via Antwerpen" => pick(lang, ["via Antwerpen", "via Antwerp", "via Anvers"]).into(),
-        // A proper name, the same in every language.
-        other => other.to_string(),
-    }
+    translate_name(lang, &CROSSINGS, via)
+}
+
+/// A name from `table` in the language; any other name is a proper name, kept as it is.
+fn translate_name(lang: Lang, table: &[(&str, [&'static str; 3])], name: &str) -> String {
+    table
+        .iter()
+        .find(|(key, _)| *key == name)
+        .map_or_else(|| name.to_string(), |(_, t)| pick(lang, *t).to_string())
 }
 
 /// Label of what a course awards.
@@ -721,4 +746,34 @@ pub fn shortage_short(lang: Lang, s: &super::occupation::ShortageStatus) -> Stri
         s.year,
         shortage_level(lang, s.level)
     )
+}
+
+/// Every fixed piece of interface text in one language: the message catalogue, the
+/// vocabularies' labels, the glossary's explanations and the regions and crossings. The
+/// browser test that no screen shows another language's words reads it.
+pub fn catalogue(lang: Lang) -> Vec<&'static str> {
+    use super::i18n::Msg;
+    use super::occupation::ShortageLevel;
+    let mut all: Vec<&'static str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+    all.extend(Sector::ALL.iter().map(|&s| sector(lang, s)));
+    all.extend(LearningForm::ALL.iter().map(|&f| learning_form(lang, f)));
+    all.extend(Country::ALL.iter().map(|&c| country(lang, c)));
+    all.extend(Province::ALL.iter().map(|&p| province(lang, p)));
+    all.extend(
+        InstitutionKind::ALL
+            .iter()
+            .map(|&k| institution_kind(lang, k)),
+    );
+    all.extend(ShortageLevel::ALL.iter().map(|&l| shortage_level(lang, l)));
+    all.extend(Stage::ALL.iter().map(|&s| stage(lang, s)));
+    all.extend(Stage::ALL.iter().map(|&s| stage_short(lang, s)));
+    all.extend(Award::ALL.iter().map(|&a| award(lang, a)));
+    all.extend(super::glossary::GLOSSARY.iter().map(|t| t.text(lang)));
+    all.extend(
+        REGIONS
+            .iter()
+            .chain(&CROSSINGS)
+            .map(|(_, t)| pick(lang, *t)),
+    );
+    all
 }
