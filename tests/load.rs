@@ -268,7 +268,7 @@ fn a_broken_feature_in_a_collection_loses_only_itself() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(text.contains("out of range"), "{text}");
-    assert!(text.contains("recursion limit"), "{text}");
+    assert!(text.contains("nested too deeply"), "{text}");
     // The pretty-printed syntax error of the original fixture: one feature, at its line.
     let report = load_geojson(&fixture("broken_syntax.geojson"), &LoadOptions::default()).unwrap();
     assert_eq!(report.rejections.len(), 1);
@@ -335,4 +335,51 @@ fn common_names_are_accepted_with_a_note_and_nonsense_is_not() {
         1,
         "only the unknown province loses its feature"
     );
+}
+
+/// A file that is JSON but no FeatureCollection gets one message saying what it is and what
+/// the map reads, in the interface language, with no parser prose in another language.
+#[test]
+fn a_wrong_top_level_gets_one_clear_message_in_each_language() {
+    use leerkaart::core::i18n::Lang;
+    use leerkaart::core::labels::load_error;
+    use leerkaart::core::load::{LoadError, TopLevelProblem};
+    let cases = [
+        (fixture("not_geojson.json"), TopLevelProblem::NoType),
+        ("[1, 2]".to_string(), TopLevelProblem::NotAnObject),
+        (
+            r#"{"type": "Topology", "objects": {}}"#.to_string(),
+            TopLevelProblem::OtherType("Topology".into()),
+        ),
+        (
+            r#"{"type": "FeatureCollection"}"#.to_string(),
+            TopLevelProblem::NoFeatures,
+        ),
+    ];
+    for (text, want) in cases {
+        let err = load_geojson(&text, &LoadOptions::default()).unwrap_err();
+        assert_eq!(err, LoadError::NotGeoJson(want.clone()));
+        let fr = load_error(Lang::Fr, &err);
+        assert!(
+            fr.starts_with("ce n'est pas une FeatureCollection GeoJSON"),
+            "{fr}"
+        );
+        assert!(fr.contains("data/SCHEMA.md"), "{fr}");
+        for english in ["the top", "expected", "has no", " is not "] {
+            assert!(!fr.contains(english), "English in French: {fr}");
+        }
+        let nl = load_error(Lang::Nl, &err);
+        assert!(
+            nl.starts_with("dit is geen GeoJSON-FeatureCollection"),
+            "{nl}"
+        );
+    }
+    // A syntax error says where and what, in words of the language.
+    let err = load_geojson(
+        "{\"type\": \"FeatureCollection\", \"features\": [",
+        &LoadOptions::default(),
+    )
+    .unwrap_err();
+    let fr = load_error(Lang::Fr, &err);
+    assert!(fr.contains("tronqué") && fr.contains("ligne 1"), "{fr}");
 }

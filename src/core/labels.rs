@@ -250,45 +250,201 @@ pub fn distance_km(lang: Lang, d: f64) -> String {
 /// A whole-file load error, for the page.
 pub fn load_error(lang: Lang, e: &super::load::LoadError) -> String {
     use super::load::LoadError;
-    match (e, lang) {
-        (
-            LoadError::Syntax {
-                line,
-                column,
-                message,
-            },
-            Lang::Nl,
-        ) => format!("het bestand is geen geldige JSON (regel {line}, kolom {column}: {message})"),
-        (
-            LoadError::Syntax {
-                line,
-                column,
-                message,
-            },
-            Lang::En,
-        ) => format!("the file is not valid JSON (line {line}, column {column}: {message})"),
-        (
-            LoadError::Syntax {
-                line,
-                column,
-                message,
-            },
-            Lang::Fr,
-        ) => format!(
-            "le fichier n'est pas du JSON valide (ligne {line}, colonne {column} : {message})"
+    match e {
+        LoadError::Syntax {
+            line,
+            column,
+            problem,
+        } => {
+            let p = json_problem(lang, *problem);
+            match lang {
+                Lang::Nl => {
+                    format!("het bestand is geen geldige JSON: {p} (regel {line}, kolom {column})")
+                }
+                Lang::En => {
+                    format!("the file is not valid JSON: {p} (line {line}, column {column})")
+                }
+                Lang::Fr => format!(
+                    "le fichier n'est pas du JSON valide : {p} (ligne {line}, colonne {column})"
+                ),
+            }
+        }
+        LoadError::NotGeoJson(why) => {
+            let why = top_level_problem(lang, why);
+            match lang {
+                Lang::Nl => format!("dit is geen GeoJSON-FeatureCollection: {why}. De Leerkaart leest een bestand met \"type\": \"FeatureCollection\" en een lijst \"features\" (zie data/SCHEMA.md)."),
+                Lang::En => format!("this is not a GeoJSON FeatureCollection: {why}. The Leerkaart reads a file with \"type\": \"FeatureCollection\" and a \"features\" list (see data/SCHEMA.md)."),
+                Lang::Fr => format!("ce n'est pas une FeatureCollection GeoJSON : {why}. La Leerkaart lit un fichier avec \"type\": \"FeatureCollection\" et une liste \"features\" (voir data/SCHEMA.md)."),
+            }
+        }
+        LoadError::Empty => pick(
+            lang,
+            [
+                "het bestand is leeg",
+                "the file is empty",
+                "le fichier est vide",
+            ],
+        )
+        .into(),
+    }
+}
+
+/// A JSON syntax problem in words.
+pub fn json_problem(lang: Lang, p: super::problem::JsonProblem) -> &'static str {
+    use super::problem::JsonProblem as J;
+    pick(
+        lang,
+        match p {
+            J::UnexpectedEnd => ["de tekst stopt midden in een waarde (is het bestand afgebroken?)", "the text ends in the middle of a value (is the file cut short?)", "le texte s'arrête au milieu d'une valeur (le fichier est-il tronqué ?)"],
+            J::ExpectedValue => ["hier hoort een waarde (een los woord zonder aanhalingstekens of een komma te veel?)", "a value belongs here (a word without quotes, or a comma too many?)", "une valeur est attendue ici (un mot sans guillemets ou une virgule de trop ?)"],
+            J::ExpectedSeparator => ["hier hoort een komma of een sluithaakje", "a comma or a closing bracket belongs here", "une virgule ou un crochet fermant est attendu ici"],
+            J::ExpectedColon => ["na de sleutel hoort een dubbele punt", "a colon belongs after the key", "deux-points attendus après la clé"],
+            J::TrailingComma => ["een komma vóór een sluithaakje", "a comma before a closing bracket", "une virgule avant un crochet fermant"],
+            J::TrailingCharacters => ["er staat nog tekst na het einde van de JSON", "there is text after the end of the JSON", "du texte suit la fin du JSON"],
+            J::KeyNotString => ["een sleutel zonder dubbele aanhalingstekens", "a key without double quotes", "une clé sans guillemets doubles"],
+            J::ControlCharacter => ["een regeleinde of tab binnen een tekst", "a line break or tab inside a text", "un saut de ligne ou une tabulation dans un texte"],
+            J::InvalidEscape => ["een onbekende escape met backslash", "an unknown backslash escape", "un échappement par barre oblique inconnu"],
+            J::InvalidNumber => ["een onleesbaar getal", "an unreadable number", "un nombre illisible"],
+            J::NumberOutOfRange => ["een getal dat te groot is", "a number too large", "un nombre trop grand"],
+            J::TooDeep => ["te diep genest", "nested too deeply", "imbrication trop profonde"],
+            J::Other => ["een syntaxfout", "a syntax error", "une erreur de syntaxe"],
+        },
+    )
+}
+
+/// The kind of a JSON value in words.
+pub fn json_kind(lang: Lang, k: super::problem::JsonKind) -> &'static str {
+    use super::problem::JsonKind as K;
+    pick(
+        lang,
+        match k {
+            K::Text => ["tekst", "text", "du texte"],
+            K::Number => ["een getal", "a number", "un nombre"],
+            K::Bool => ["true/false", "true/false", "true/false"],
+            K::Null => ["null", "null", "null"],
+            K::List => ["een lijst", "a list", "une liste"],
+            K::Object => ["een object", "an object", "un objet"],
+            K::Other => [
+                "een ander soort waarde",
+                "another kind of value",
+                "un autre type de valeur",
+            ],
+        },
+    )
+}
+
+/// What is wrong with a value, in words.
+pub fn problem(lang: Lang, p: &super::problem::Problem) -> String {
+    use super::problem::Problem as P;
+    let t = |nl: String, en: String, fr: String| match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+        Lang::Fr => fr,
+    };
+    match p {
+        P::Json(j) => json_problem(lang, *j).into(),
+        P::WrongKind { expected, found } => {
+            let (e, f) = (json_kind(lang, *expected), json_kind(lang, *found));
+            t(
+                format!("verwacht {e}, gevonden {f}"),
+                format!("expected {e}, found {f}"),
+                format!("attendu {e}, trouvé {f}"),
+            )
+        }
+        P::Missing(m) => t(
+            format!("`{m}` ontbreekt"),
+            format!("`{m}` is missing"),
+            format!("`{m}` manque"),
         ),
-        (LoadError::NotGeoJson(why), Lang::Nl) => {
-            format!("het bestand is JSON maar geen GeoJSON-FeatureCollection ({why})")
-        }
-        (LoadError::NotGeoJson(why), Lang::En) => {
-            format!("the file is JSON but not a GeoJSON FeatureCollection ({why})")
-        }
-        (LoadError::NotGeoJson(why), Lang::Fr) => {
-            format!("le fichier est du JSON mais pas une FeatureCollection GeoJSON ({why})")
-        }
-        (LoadError::Empty, Lang::Nl) => "het bestand is leeg".into(),
-        (LoadError::Empty, Lang::En) => "the file is empty".into(),
-        (LoadError::Empty, Lang::Fr) => "le fichier est vide".into(),
+        P::NotAnObject => pick(
+            lang,
+            ["geen JSON-object", "not a JSON object", "pas un objet JSON"],
+        )
+        .into(),
+        P::TypeIs {
+            expected,
+            found: Some(f),
+        } => t(
+            format!("het `type` is `{f}`, niet \"{expected}\""),
+            format!("its `type` is `{f}`, not \"{expected}\""),
+            format!("son `type` est `{f}`, pas \"{expected}\""),
+        ),
+        P::TypeIs {
+            expected,
+            found: None,
+        } => t(
+            format!("geen `type` \"{expected}\""),
+            format!("no `type` \"{expected}\""),
+            format!("pas de `type` \"{expected}\""),
+        ),
+        P::TooFewNumbers(n) => t(
+            format!("een positie vraagt lengte- en breedtegraad, gevonden: {n} getal(len)"),
+            format!("a position needs longitude and latitude, found {n} number(s)"),
+            format!("une position demande longitude et latitude, trouvé {n} nombre(s)"),
+        ),
+        P::NotWgs84 { lon, lat } => t(
+            format!("[{lon}, {lat}] is geen lengte- en breedtegraad (WGS84)"),
+            format!("[{lon}, {lat}] is not a WGS84 longitude and latitude"),
+            format!("[{lon}, {lat}] n'est pas une longitude et latitude WGS84"),
+        ),
+        P::TooLong { chars, max } => t(
+            format!("{chars} tekens, hoogstens {max}"),
+            format!("{chars} characters, at most {max}"),
+            format!("{chars} caractères, au plus {max}"),
+        ),
+        P::NotAMonth(m) => t(
+            format!("{m} is geen maand (1–12)"),
+            format!("{m} is not a month (1–12)"),
+            format!("{m} n'est pas un mois (1–12)"),
+        ),
+        P::Unreadable => pick(
+            lang,
+            [
+                "een waarde die het formaat niet toelaat",
+                "a value the format does not allow",
+                "une valeur que le format n'admet pas",
+            ],
+        )
+        .into(),
+    }
+}
+
+/// Why a JSON file is not a FeatureCollection, in words.
+pub fn top_level_problem(lang: Lang, p: &super::problem::TopLevelProblem) -> String {
+    use super::problem::TopLevelProblem as T;
+    match p {
+        T::NotAnObject => pick(
+            lang,
+            [
+                "het bovenste niveau is geen object",
+                "the top level is not an object",
+                "le niveau supérieur n'est pas un objet",
+            ],
+        )
+        .into(),
+        T::NoType => pick(
+            lang,
+            [
+                "het object bovenaan heeft geen `type`",
+                "the top-level object has no `type`",
+                "l'objet de niveau supérieur n'a pas de `type`",
+            ],
+        )
+        .into(),
+        T::OtherType(found) => match lang {
+            Lang::Nl => format!("het `type` bovenaan is `{found}`"),
+            Lang::En => format!("the top-level `type` is `{found}`"),
+            Lang::Fr => format!("le `type` de niveau supérieur est `{found}`"),
+        },
+        T::NoFeatures => pick(
+            lang,
+            [
+                "de FeatureCollection heeft geen lijst `features`",
+                "the FeatureCollection has no `features` list",
+                "la FeatureCollection n'a pas de liste `features`",
+            ],
+        )
+        .into(),
     }
 }
 
@@ -340,8 +496,7 @@ mod tests {
     }
 }
 
-/// A rejected feature, course or field, for the page, in the interface language. (Parser
-/// details from serde stay as the parser wrote them.)
+/// A rejected feature, course or field, for the page, in the interface language.
 pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
     use super::load::{RejectReason as R, RejectedPart};
     let t = |nl: String, en: String, fr: String| match lang {
@@ -350,16 +505,22 @@ pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
         Lang::Fr => fr,
     };
     let reason = match &r.reason {
-        R::Syntax(m) => t(
-            format!("geen geldige JSON: {m}"),
-            format!("not valid JSON: {m}"),
-            format!("JSON non valide : {m}"),
-        ),
-        R::NotAFeature(m) => t(
+        R::Syntax(j) => {
+            let m = json_problem(lang, *j);
+            t(
+                format!("geen geldige JSON: {m}"),
+                format!("not valid JSON: {m}"),
+                format!("JSON non valide : {m}"),
+            )
+        }
+        R::NotAFeature(p) => {
+            let m = problem(lang, p);
+            t(
             format!("geen GeoJSON-Feature: {m}"),
             format!("not a GeoJSON Feature: {m}"),
             format!("pas une Feature GeoJSON : {m}"),
-        ),
+            )
+        }
         R::MissingCoordinates => t(
             "coördinaten ontbreken".into(),
             "missing coordinates".into(),
@@ -370,11 +531,14 @@ pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
             format!("geometry is a {k}, expected a Point"),
             format!("la géométrie est un {k}, pas un Point"),
         ),
-        R::InvalidCoordinates(m) => t(
-            format!("ongeldige coördinaten: {m}"),
-            format!("invalid coordinates: {m}"),
-            format!("coordonnées invalides : {m}"),
-        ),
+        R::InvalidCoordinates(p) => {
+            let m = problem(lang, p);
+            t(
+                format!("ongeldige coördinaten: {m}"),
+                format!("invalid coordinates: {m}"),
+                format!("coordonnées invalides : {m}"),
+            )
+        }
         R::OutsideRegion { lon, lat, swapped } => {
             let mut s = t(
                 format!("coördinaten [{lon}, {lat}] liggen buiten de regio"),
@@ -395,11 +559,14 @@ pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
             format!("missing required field `{f}`"),
             format!("champ obligatoire `{f}` manquant"),
         ),
-        R::InvalidField { field, message } => t(
-            format!("ongeldig `{field}`: {message}"),
-            format!("invalid `{field}`: {message}"),
-            format!("`{field}` invalide : {message}"),
-        ),
+        R::InvalidField { field, problem: p } => {
+            let m = problem(lang, p);
+            t(
+                format!("ongeldig `{field}`: {m}"),
+                format!("invalid `{field}`: {m}"),
+                format!("`{field}` invalide : {m}"),
+            )
+        }
         R::UnknownValue { field, value } => t(
             format!("onbekende {field} `{value}`"),
             format!("unknown {field} `{value}`"),

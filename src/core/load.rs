@@ -14,6 +14,7 @@ use thiserror::Error;
 use super::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
 use super::level::{Eqf, NationalLevel, Stage};
 use super::model::*;
+pub use super::problem::{JsonKind, JsonProblem, Problem, TopLevelProblem};
 
 /// Options for [`load_geojson`].
 #[derive(Debug, Clone)]
@@ -35,18 +36,18 @@ impl Default for LoadOptions {
 #[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
     /// The text is not JSON.
-    #[error("the file is not valid JSON (line {line}, column {column}): {message}")]
+    #[error("the file is not valid JSON (line {line}, column {column}): {problem}")]
     Syntax {
         /// 1-based line of the error.
         line: usize,
         /// 1-based column of the error.
         column: usize,
-        /// What the parser expected.
-        message: String,
+        /// What is wrong there.
+        problem: JsonProblem,
     },
     /// The text is JSON but not a GeoJSON FeatureCollection or Feature.
-    #[error("the file is JSON but not GeoJSON: {0}")]
-    NotGeoJson(String),
+    #[error("the file is JSON but not a GeoJSON FeatureCollection: {0}")]
+    NotGeoJson(TopLevelProblem),
     /// The input is empty.
     #[error("the file is empty")]
     Empty,
@@ -57,10 +58,10 @@ pub enum LoadError {
 pub enum RejectReason {
     /// The line or array element is not valid JSON (line-delimited input only).
     #[error("not valid JSON: {0}")]
-    Syntax(String),
+    Syntax(JsonProblem),
     /// The element is not a GeoJSON Feature.
     #[error("not a GeoJSON Feature: {0}")]
-    NotAFeature(String),
+    NotAFeature(Problem),
     /// The feature has no geometry.
     #[error("missing coordinates (no geometry)")]
     MissingCoordinates,
@@ -69,7 +70,7 @@ pub enum RejectReason {
     NotAPoint(String),
     /// Coordinates are not finite, out of WGS84 range, or fewer than two.
     #[error("invalid coordinates: {0}")]
-    InvalidCoordinates(String),
+    InvalidCoordinates(Problem),
     /// The point is outside the region.
     #[error("coordinates [{lon}, {lat}] are outside the region{}", if *swapped { " (they look like latitude and longitude swapped: GeoJSON puts longitude first)" } else { "" })]
     OutsideRegion {
@@ -84,12 +85,12 @@ pub enum RejectReason {
     #[error("missing required field `{0}`")]
     MissingField(&'static str),
     /// A field has the wrong JSON type or shape.
-    #[error("invalid `{field}`: {message}")]
+    #[error("invalid `{field}`: {problem}")]
     InvalidField {
         /// Field name.
         field: &'static str,
         /// What is wrong.
-        message: String,
+        problem: Problem,
     },
     /// A value that is not in the field's vocabulary.
     #[error("unknown {field} `{value}`")]
@@ -289,7 +290,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                             Some(line_of(trimmed, offset_in(trimmed, raw.get()))),
                             None,
                             RejectedPart::Feature,
-                            RejectReason::Syntax(strip_position(&e.to_string())),
+                            RejectReason::Syntax(JsonProblem::of(&e)),
                         ),
                     }
                 }
@@ -301,9 +302,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
         Ok(Value::Object(mut obj)) => match obj.get("type").and_then(Value::as_str) {
             Some("FeatureCollection") => {
                 let Some(Value::Array(features)) = obj.remove("features") else {
-                    return Err(LoadError::NotGeoJson(
-                        "a FeatureCollection needs a `features` array".into(),
-                    ));
+                    return Err(LoadError::NotGeoJson(TopLevelProblem::NoFeatures));
                 };
                 if let Some(m) = obj
                     .get("leerkaart")
@@ -317,21 +316,13 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
             }
             Some("Feature") => loader.feature(0, None, Value::Object(obj)),
             Some(other) => {
-                return Err(LoadError::NotGeoJson(format!(
-                    "top-level type is `{other}`, expected a FeatureCollection"
+                return Err(LoadError::NotGeoJson(TopLevelProblem::OtherType(
+                    other.chars().take(MAX_ECHO_CHARS).collect(),
                 )))
             }
-            None => {
-                return Err(LoadError::NotGeoJson(
-                    "the top-level object has no `type` (expected \"FeatureCollection\")".into(),
-                ))
-            }
+            None => return Err(LoadError::NotGeoJson(TopLevelProblem::NoType)),
         },
-        Ok(_) => {
-            return Err(LoadError::NotGeoJson(
-                "the top level is not an object (expected a FeatureCollection)".into(),
-            ))
-        }
+        Ok(_) => return Err(LoadError::NotGeoJson(TopLevelProblem::NotAnObject)),
         Err(whole) => {
             if let Some(elements) = split_feature_array(trimmed) {
                 // A FeatureCollection with a broken feature (bad syntax, a number out of
@@ -346,7 +337,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                             Some(line),
                             None,
                             RejectedPart::Feature,
-                            RejectReason::Syntax(strip_position(&e.to_string())),
+                            RejectReason::Syntax(JsonProblem::of(&e)),
                         ),
                     }
                 }
@@ -356,7 +347,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                 return Err(LoadError::Syntax {
                     line: whole.line(),
                     column: whole.column(),
-                    message: strip_position(&whole.to_string()),
+                    problem: JsonProblem::of(&whole),
                 });
             }
             let mut index = 0;
@@ -372,7 +363,7 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
                         Some(n + 1),
                         None,
                         RejectedPart::Feature,
-                        RejectReason::Syntax(e.to_string()),
+                        RejectReason::Syntax(JsonProblem::of(&e)),
                     ),
                 }
                 index += 1;
@@ -523,13 +514,6 @@ fn split_feature_array(text: &str) -> Option<Vec<(usize, usize)>> {
     None
 }
 
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
-}
-
 /// How a course's level may be written: `{"eqf": 4, "national": "nl_mbo_4"}` or just the
 /// national code when it has one EQF level.
 #[derive(Deserialize)]
@@ -625,6 +609,20 @@ fn id_string(v: &Value) -> Option<String> {
 /// Longest text accepted in a field, in characters: longer is not a name but an attack or an
 /// accident, and would wreck the layout.
 pub const MAX_TEXT_CHARS: usize = 1_000;
+/// How much of a value from the file a message repeats (a `type` found, for instance).
+pub const MAX_ECHO_CHARS: usize = 60;
+
+/// The kind of a JSON value, for "expected a list, found text".
+fn kind_of(v: &Value) -> JsonKind {
+    match v {
+        Value::Null => JsonKind::Null,
+        Value::Bool(_) => JsonKind::Bool,
+        Value::Number(_) => JsonKind::Number,
+        Value::String(_) => JsonKind::Text,
+        Value::Array(_) => JsonKind::List,
+        Value::Object(_) => JsonKind::Object,
+    }
+}
 
 /// Characters that are invisible or reorder text (zero-width, bidi overrides and isolates,
 /// byte-order marks): dropped, so a name cannot hide or disguise what it says.
@@ -658,7 +656,10 @@ fn check_len(t: &str, field: &'static str) -> Result<(), RejectReason> {
     if n > MAX_TEXT_CHARS {
         return Err(RejectReason::InvalidField {
             field,
-            message: format!("{n} characters, at most {MAX_TEXT_CHARS}"),
+            problem: Problem::TooLong {
+                chars: n,
+                max: MAX_TEXT_CHARS,
+            },
         });
     }
     Ok(())
@@ -721,7 +722,7 @@ impl<'a> Loader<'a> {
                 line,
                 None,
                 RejectedPart::Feature,
-                RejectReason::NotAFeature("not a JSON object".into()),
+                RejectReason::NotAFeature(Problem::NotAnObject),
             );
         };
         let props = match obj.remove("properties") {
@@ -748,10 +749,12 @@ impl<'a> Loader<'a> {
         obj: &Map<String, Value>,
         props: Map<String, Value>,
     ) -> Result<(), RejectReason> {
-        if obj.get("type").and_then(Value::as_str) != Some("Feature") {
-            return Err(RejectReason::NotAFeature(
-                "its `type` is not \"Feature\"".into(),
-            ));
+        let kind = obj.get("type").and_then(Value::as_str);
+        if kind != Some("Feature") {
+            return Err(RejectReason::NotAFeature(Problem::TypeIs {
+                expected: "Feature",
+                found: kind.map(|k| k.chars().take(MAX_ECHO_CHARS).collect()),
+            }));
         }
         let lon_lat = self.point(obj)?;
         if props.is_empty() {
@@ -760,7 +763,7 @@ impl<'a> Loader<'a> {
         let raw: RawProvider = serde_json::from_value(Value::Object(props)).map_err(|e| {
             RejectReason::InvalidField {
                 field: "properties",
-                message: e.to_string(),
+                problem: Problem::of(&e),
             }
         })?;
         let key = at
@@ -878,30 +881,30 @@ impl<'a> Loader<'a> {
             None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
             Some(Value::Array(a)) => a,
             Some(_) => {
-                return Err(RejectReason::InvalidCoordinates(
-                    "`coordinates` is not an array".into(),
-                ))
+                return Err(RejectReason::InvalidCoordinates(Problem::WrongKind {
+                    expected: JsonKind::List,
+                    found: kind_of(&geometry["coordinates"]),
+                }))
             }
         };
         // Parsed through the geojson crate so its notion of a Point is the one we accept.
         let parsed: geojson::Geometry = serde_json::from_value(geometry.clone())
-            .map_err(|e| RejectReason::InvalidCoordinates(e.to_string()))?;
+            .map_err(|e| RejectReason::InvalidCoordinates(Problem::of(&e)))?;
         let geojson::GeometryValue::Point { coordinates } = parsed.value else {
             return Err(RejectReason::NotAPoint(kind.to_string()));
         };
         let axes = coordinates.as_slice();
         if axes.len() < 2 || coords.len() < 2 {
-            return Err(RejectReason::InvalidCoordinates(format!(
-                "a position needs longitude and latitude, found {} number(s)",
-                axes.len()
+            return Err(RejectReason::InvalidCoordinates(Problem::TooFewNumbers(
+                axes.len(),
             )));
         }
         let p = LonLat::new(axes[0], axes[1]);
         if !p.is_valid() {
-            return Err(RejectReason::InvalidCoordinates(format!(
-                "[{}, {}] is not a WGS84 longitude, latitude",
-                axes[0], axes[1]
-            )));
+            return Err(RejectReason::InvalidCoordinates(Problem::NotWgs84 {
+                lon: axes[0],
+                lat: axes[1],
+            }));
         }
         let region = &self.options.region;
         if !region.contains(&p) {
@@ -1000,7 +1003,7 @@ impl<'a> Loader<'a> {
         let raw: RawCourse =
             RawCourse::deserialize(value).map_err(|e| RejectReason::InvalidField {
                 field: "course",
-                message: e.to_string(),
+                problem: Problem::of(&e),
             })?;
         let name = required_text(raw.name, "name")?;
         let sector = vocab(raw.sector, "sector", Sector::from_code)?;
@@ -1018,7 +1021,7 @@ impl<'a> Loader<'a> {
         if let Some(m) = raw.intake_months.iter().find(|m| !(1..=12).contains(*m)) {
             return Err(RejectReason::InvalidField {
                 field: "intake_months",
-                message: format!("{m} is not a month (1–12)"),
+                problem: Problem::NotAMonth(i64::from(*m)),
             });
         }
         let key = raw.id.as_ref().and_then(id_string);

@@ -14,6 +14,7 @@ pub mod level;
 pub mod load;
 pub mod model;
 pub mod occupation;
+pub mod problem;
 pub mod shortlist;
 pub mod synth;
 pub mod text;
