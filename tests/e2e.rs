@@ -1501,6 +1501,76 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         "the focus returns to the result"
     );
 
+    // Each filter group is one Tab stop; the arrow keys move inside it and Space ticks.
+    let tab = async |c: &Client| {
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{E004}")
+            .await
+            .unwrap();
+    };
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    let before = wait_text(&c, "#match-count", loaded_count).await;
+    js(
+        &c,
+        "document.querySelector('[data-facet=sector] input').focus()",
+    )
+    .await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E015}")
+        .await
+        .unwrap(); // Arrow down
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("f-sector-1"),
+        "the arrow key moves to the next option"
+    );
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .unwrap(); // Space
+    wait_text(&c, "#match-count", |t| loaded(t) && t != before).await;
+    assert_eq!(
+        js(&c, "return document.querySelector('#f-sector-1').checked").await,
+        json!(true),
+        "Space ticks the option"
+    );
+    tab(&c).await;
+    assert_eq!(
+        js(&c, "return document.activeElement.closest('[data-facet]')?.dataset.facet ?? document.activeElement.id").await,
+        json!("level"),
+        "Tab leaves the group for the next one"
+    );
+    // Tabbing through every control, without the skip link, from the top to the first result.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    js(
+        &c,
+        "document.activeElement && document.activeElement.blur();",
+    )
+    .await;
+    let mut presses = 0;
+    loop {
+        tab(&c).await;
+        presses += 1;
+        let there = js(
+            &c,
+            "return !!document.activeElement.closest('#results > li.result')",
+        )
+        .await;
+        if there == json!(true) {
+            break;
+        }
+        assert!(presses < 60, "the first result is never reached by Tab");
+    }
+    eprintln!("Tab presses from the top to the first result without the skip link: {presses} (the issue counted 47 with every checkbox a stop)");
+    assert!(presses <= 30, "{presses} Tab presses to the first result");
+
     // 5. The about panel shows the coverage table and every source with its licence.
     js(&c, "document.querySelector('#about').open = true").await;
     let cov = text(&c, "#coverage").await;

@@ -94,8 +94,47 @@ where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
     let ui = ui();
+    // One Tab stop per group: the option last focused is in the Tab order, the others are
+    // reached with the arrow keys (a roving tab index), so the keyboard crosses seven
+    // groups in seven presses instead of forty.
+    let active = RwSignal::new(0usize);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let step: isize = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => 1,
+            "ArrowUp" | "ArrowLeft" => -1,
+            "Home" => isize::MIN,
+            "End" => isize::MAX,
+            _ => return,
+        };
+        let Some(group) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(inputs) = group.query_selector_all("input[type=checkbox]") else {
+            return;
+        };
+        let n = inputs.length() as usize;
+        if n == 0 {
+            return;
+        }
+        ev.prevent_default();
+        let next = match step {
+            isize::MIN => 0,
+            isize::MAX => n - 1,
+            s => (active.get_untracked() as isize + s).rem_euclid(n as isize) as usize,
+        };
+        active.set(next);
+        if let Some(el) = inputs
+            .item(next as u32)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
     view! {
-        <fieldset class="facet" data-facet=name>
+        <fieldset class="facet" data-facet=name aria-describedby="facet-keys" on:keydown=on_key>
             <legend>{move || tr(title)}</legend>
             {values
                 .into_iter()
@@ -105,6 +144,8 @@ where
                     view! {
                         <div class="opt" class:zero=move || count(v) == 0 && !selected.with(|s| s.contains(&v))>
                             <input type="checkbox" id=id.clone()
+                                tabindex=move || if active.get() == i { "0" } else { "-1" }
+                                on:focus=move |_| active.set(i)
                                 prop:checked=move || selected.with(|s| s.contains(&v))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -162,6 +203,7 @@ pub fn Filters() -> impl IntoView {
             <OriginPicker />
             <details class="facet-box" open=wide_screen()>
                 <summary>{move || tr(Msg::Filters)}</summary>
+                <p id="facet-keys" class="sr-only">{move || tr(Msg::FacetKeys)}</p>
                 {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.stages)}
                 <details class="explain">
                     <summary>{move || tr(Msg::WhyNoEqf)}</summary>

@@ -217,6 +217,7 @@ messages! {
     StraightLine => ["in vogelvlucht", "as the crow flies", "à vol d'oiseau"],
     ZoomInButton => ["Inzoomen", "Zoom in", "Zoom avant"],
     ZoomOutButton => ["Uitzoomen", "Zoom out", "Zoom arrière"],
+    FacetKeys => ["Pijltjestoetsen: naar een andere keuze in de groep. Spatie: aan of uit. Tab: naar de volgende groep.", "Arrow keys: another option in the group. Space: on or off. Tab: the next group.", "Flèches : une autre option du groupe. Espace : cocher ou décocher. Tab : le groupe suivant."],
     SkipToResults => ["Ga naar de resultaten", "Skip to the results", "Aller aux résultats"],
     MoreCourses => ["Toon alle opleidingen hier", "Show all courses here", "Afficher toutes les formations ici"],
     FewerCourses => ["Toon minder", "Show fewer", "Afficher moins"],
