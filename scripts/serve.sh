@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+echo "serve: building the release page (first time ~3 min of compiling, then ~1 min)"
 trunk build --release
 port="${PORT:-8080}"
 echo
