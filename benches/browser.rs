@@ -141,12 +141,19 @@ async fn main() {
     );
     println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | core filter in wasm ms | markers + clusters ms | wasm memory MiB |");
     println!("|---|---|---|---|---|---|");
-    for &n in &sizes {
-        c.goto(&format!(
-            "http://127.0.0.1:{port}/?tiles=none&data=bench/synthetic-{n}.geojson"
-        ))
-        .await
-        .unwrap();
+    // The shipped dataset first (its course count as the size), then the synthetic sizes.
+    let runs: Vec<(usize, String)> = std::iter::once((courses as usize, String::new()))
+        .chain(
+            sizes
+                .iter()
+                .map(|n| (*n, format!("&data=bench/synthetic-{n}.geojson"))),
+        )
+        .collect();
+    for (n, data) in &runs {
+        let n = *n;
+        c.goto(&format!("http://127.0.0.1:{port}/?tiles=none{data}"))
+            .await
+            .unwrap();
         let start = Instant::now();
         let perf = loop {
             let p = c.execute("return window.leerkaartPerf && window.leerkaartPerf.courses === arguments[0] ? window.leerkaartPerf : null", vec![json!(n)]).await.unwrap();
@@ -185,8 +192,13 @@ async fn main() {
         let (cmin, cmed) = stats(clicks);
         let (_, fmed) = stats(filters);
         let (_, mmed) = stats(markers);
+        let label = if data.is_empty() {
+            format!("{n} (shipped)")
+        } else {
+            n.to_string()
+        };
         println!(
-            "| {n} | {:.0} | {cmin:.1} / {cmed:.1} | {fmed:.1} | {mmed:.1} | {:.0} |",
+            "| {label} | {:.0} | {cmin:.1} / {cmed:.1} | {fmed:.1} | {mmed:.1} | {:.0} |",
             perf["load_ms"].as_f64().unwrap_or(f64::NAN),
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)
         );

@@ -21,7 +21,7 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
 step "shipped data: rebuilt from data/sources/ (offline) and validated"
-cargo run --quiet --bin leerkaart-data -- build --check
+cargo run --bin leerkaart-data -- build --check
 cargo run --quiet --bin leerkaart-data -- validate data/providers.geojson
 
 step "release page (fresh machine: ~2 min)"
