@@ -1922,3 +1922,99 @@ async fn every_screen_in_three_languages() {
     );
     c.close().await.unwrap();
 }
+
+/// A counsellor clicking fast: a burst of filter changes, some in one go and some a few
+/// milliseconds apart, must leave the count, the facet counts, the list (its order and each
+/// row's courses) and the markers exactly as the core computes them for the final state.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
+    use leerkaart::core::url::UrlState;
+    let Some(session) = session("e2e-burst").await else {
+        return;
+    };
+    let (c, base) = (session.c.clone(), &session.base);
+    let cat = shipped_catalog();
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let bursts = [
+        "sector:2 sector:3 sector:2 stage:3 sector:4",
+        "stage:3 country:3 sector:5 sector:3",
+        "sector:4 sector:5 stage:2 country:3 country:2",
+    ];
+    for (round, burst) in bursts.iter().enumerate() {
+        let clicks: Vec<String> = burst
+            .split(' ')
+            .map(|c| {
+                let (facet, nth) = c.split_once(':').unwrap();
+                format!("[data-facet={facet}] .opt:nth-child({nth}) input")
+            })
+            .collect();
+        // The first half in one task, the rest 5 ms apart.
+        c.execute_async(
+            "const [sels, done] = arguments; const half = Math.floor(sels.length / 2);
+             sels.slice(0, half).forEach(s => document.querySelector(s).click());
+             (async () => { for (const s of sels.slice(half)) { await new Promise(r => setTimeout(r, 5)); document.querySelector(s).click(); } done(); })();",
+            vec![json!(clicks)],
+        )
+        .await
+        .unwrap();
+        // Settled: the count has not changed for half a second.
+        let mut last = String::new();
+        let mut since = Instant::now();
+        let start = Instant::now();
+        while since.elapsed() < Duration::from_millis(500) {
+            let t = text(&c, "#match-count").await;
+            if t != last {
+                last = t;
+                since = Instant::now();
+            }
+            assert!(start.elapsed() < WAIT, "the page never settled");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let query = c
+            .current_url()
+            .await
+            .unwrap()
+            .query()
+            .unwrap_or("")
+            .to_string();
+        let state = UrlState::from_query(&query);
+        let want = cat.apply(&leerkaart::core::Filter {
+            sectors: state.sectors.clone(),
+            levels: state.levels.clone(),
+            stages: state.stages.clone(),
+            countries: state.countries.clone(),
+            provinces: state.provinces.clone(),
+            learning_forms: state.learning_forms.clone(),
+            ..Default::default()
+        });
+        let ctx = format!("round {round} ({query})");
+        assert_eq!(
+            parse_count(&last),
+            (want.course_count, want.providers.len()),
+            "{ctx}: count"
+        );
+        // The checkboxes show the state the URL holds.
+        let ticked = js(&c, "return [...document.querySelectorAll('[data-facet=sector] input')].map(i => i.checked)").await;
+        let want_ticked: Vec<bool> = leerkaart::core::Sector::ALL
+            .iter()
+            .map(|s| state.sectors.contains(s))
+            .collect();
+        assert_eq!(ticked, json!(want_ticked), "{ctx}: sector boxes");
+        let counts = js(&c, "return [...document.querySelectorAll('[data-facet=sector] .opt-count')].map(e => Number(e.textContent))").await;
+        assert_eq!(counts, json!(want.facets.sectors), "{ctx}: sector counts");
+        // The list: the same providers in the same order, each with its first courses.
+        let rows = js(&c, "return [...document.querySelectorAll('#results > li.result')].map(r => [r.id, r.querySelectorAll('.course').length])").await;
+        let want_rows: Vec<serde_json::Value> = want
+            .providers
+            .iter()
+            .take(LIST_PAGE)
+            .map(|h| json!([format!("result-{}", h.provider), h.courses.len().min(6)]))
+            .collect();
+        assert_eq!(rows, json!(want_rows), "{ctx}: list");
+        // The markers: their course numbers add up to the count (unlisted ones show "?").
+        let on_map = js(&c, "return [...document.querySelectorAll('.leaflet-marker-icon:not(.mk-unlisted) span')].map(e => Number(e.textContent.replace(/\\D/g, ''))).reduce((a, b) => a + b, 0)").await;
+        assert_eq!(on_map, json!(want.course_count), "{ctx}: markers");
+    }
+    c.close().await.unwrap();
+}

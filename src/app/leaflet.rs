@@ -67,6 +67,8 @@ extern "C" {
     pub fn clear_layers(this: &LayerGroup);
     #[wasm_bindgen(method, js_name = addLayer)]
     pub fn add_layer(this: &LayerGroup, layer: &Layer);
+    #[wasm_bindgen(method, js_name = removeLayer)]
+    pub fn remove_layer(this: &LayerGroup, layer: &Layer);
 
     /// `L.Marker`.
     #[wasm_bindgen(extends = Layer)]
@@ -76,6 +78,9 @@ extern "C" {
     pub fn marker(lat_lng: &JsValue, options: &JsValue) -> Marker;
     #[wasm_bindgen(method, js_name = bindPopup)]
     pub fn bind_popup(this: &Marker, content: &web_sys::HtmlElement, options: &JsValue);
+    /// Binds a popup whose content `content(layer)` builds when it opens.
+    #[wasm_bindgen(method, js_name = bindPopup)]
+    pub fn bind_popup_with(this: &Marker, content: &js_sys::Function, options: &JsValue);
     #[wasm_bindgen(method, js_name = openPopup)]
     pub fn open_popup(this: &Marker);
     #[wasm_bindgen(method, js_name = setIcon)]

@@ -41,6 +41,8 @@ const NARROW_SCREEN_PX: f64 = 600.0;
 const UNLISTED_MARKER_PX: f64 = 20.0;
 /// Leaflet z-index offset that puts those markers under the others.
 const UNLISTED_Z_OFFSET: f64 = -1000.0;
+/// z-index offset of the selected marker: above every other.
+const HIGHLIGHT_Z_OFFSET: f64 = 1000.0;
 
 /// More marker groups than this are clustered when zoomed out.
 const CLUSTER_MIN_MARKERS: usize = 150;
@@ -70,17 +72,51 @@ pub struct MapConfig {
 /// A Rust callback handed to Leaflet as an event handler.
 type Handler = Closure<dyn FnMut(JsValue)>;
 
+/// Makes the popups' elements. Text from the data only ever goes in as text, never as markup.
+#[derive(Clone)]
+struct Dom(Document);
+
+impl Dom {
+    fn el(&self, tag: &str, class: &str, text: Option<&str>) -> HtmlElement {
+        let e: HtmlElement = self
+            .0
+            .create_element(tag)
+            .expect("valid tag name")
+            .unchecked_into();
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        if let Some(t) = text {
+            e.set_text_content(Some(t));
+        }
+        e
+    }
+}
+
+/// A marker on the map with what it needs to stay there: the handlers Leaflet calls (its
+/// click, its popup's content) and the providers it stands for.
+struct Shown {
+    marker: l::Marker,
+    members: Vec<ProviderId>,
+    /// The z-index offset it has when not highlighted.
+    base_z: f64,
+    _click: Handler,
+    _popup: Option<Closure<dyn FnMut(JsValue) -> JsValue>>,
+}
+
 /// The live map and its markers.
 pub struct MapCtl {
     map: l::Map,
     markers: l::LayerGroup,
     by_provider: RefCell<HashMap<ProviderId, l::Marker>>,
-    highlighted: RefCell<Vec<l::Marker>>,
-    document: Document,
+    highlighted: RefCell<Vec<(l::Marker, f64)>>,
+    dom: Dom,
     // Closures handed to Leaflet must live as long as what they are bound to: the map's for
     // the page's lifetime, the markers' until the markers are replaced.
     _keep: RefCell<Vec<Handler>>,
-    marker_closures: RefCell<Vec<Handler>>,
+    /// The markers drawn now, by what they show: a filter change keeps the ones whose
+    /// look, members and popup are unchanged and only adds and removes the others.
+    shown: RefCell<HashMap<u64, Shown>>,
     origin_layers: RefCell<Vec<l::Layer>>,
     group_count: std::cell::Cell<usize>,
     pending_popup: std::cell::Cell<Option<ProviderId>>,
@@ -155,9 +191,9 @@ impl MapCtl {
             markers,
             by_provider: RefCell::new(HashMap::new()),
             highlighted: RefCell::new(Vec::new()),
-            document,
+            dom: Dom(document),
             _keep: RefCell::new(keep),
-            marker_closures: RefCell::new(Vec::new()),
+            shown: RefCell::new(HashMap::new()),
             origin_layers: RefCell::new(Vec::new()),
             group_count: std::cell::Cell::new(0),
             pending_popup: std::cell::Cell::new(None),
@@ -295,7 +331,8 @@ impl MapCtl {
         style.forget();
     }
 
-    /// Replaces the markers with one per group of matching providers.
+    /// Shows one marker per group of matching providers. Markers that look and behave the
+    /// same as before stay as they are; only the changed ones are removed and added.
     pub fn set_markers(
         &self,
         catalog: &Arc<Catalog>,
@@ -303,10 +340,8 @@ impl MapCtl {
         lang: Lang,
         on_click: Rc<dyn Fn(ProviderId)>,
     ) {
-        self.markers.clear_layers();
-        self.highlighted.borrow_mut().clear();
-        let mut by_provider = self.by_provider.borrow_mut();
-        by_provider.clear();
+        // Highlighting is re-applied by the caller; reused markers must not keep it.
+        self.unhighlight();
         let courses_of: HashMap<ProviderId, &[u32]> = outcome
             .providers
             .iter()
@@ -320,8 +355,6 @@ impl MapCtl {
                 .chain(&outcome.unlisted)
                 .map(|h| h.provider),
         );
-        let mut keep = self.marker_closures.borrow_mut();
-        keep.clear();
         let zoom = self.map.get_zoom();
         self.group_count.set(groups.len());
         // Cluster only when there are many markers and the map is zoomed out: a region's
@@ -346,45 +379,106 @@ impl MapCtl {
                 })
                 .collect()
         };
+        let narrow = self.narrow_screen();
+        let mut old = std::mem::take(&mut *self.shown.borrow_mut());
+        let mut now: HashMap<u64, Shown> = HashMap::with_capacity(clusters.len());
         for c in clusters {
-            let (marker, members): (l::Marker, Vec<ProviderId>) = if c.providers.len() == 1 {
-                let group = &groups[c.providers[0] as usize];
-                let marker = self.group_marker(catalog, group, &courses_of, lang);
-                let first = group.providers[0];
-                let cb = on_click.clone();
-                let clicked = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
-                marker.on("click", clicked.as_ref().unchecked_ref());
-                keep.push(clicked);
-                (marker, group.providers.clone())
-            } else {
-                let members: Vec<ProviderId> = c
+            let single = (c.providers.len() == 1).then(|| &groups[c.providers[0] as usize]);
+            let members: Vec<ProviderId> = match single {
+                Some(g) => g.providers.clone(),
+                None => c
                     .providers
                     .iter()
                     .flat_map(|g| groups[*g as usize].providers.iter().copied())
-                    .collect();
-                let n_courses: usize = members
-                    .iter()
-                    .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
-                    .sum();
-                let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
-                let map = self.map.clone();
-                let b = c.bounds;
-                let zoom_in = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                    map.fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
-                });
-                marker.on("click", zoom_in.as_ref().unchecked_ref());
-                keep.push(zoom_in);
-                (marker, members)
+                    .collect(),
             };
-            self.markers.add_layer(&marker);
-            for p in members {
-                by_provider.insert(p, marker.clone());
+            // Everything the marker shows or does follows from these: the dataset, where it
+            // is, who it stands for and their matching courses, the language and the screen.
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (Arc::as_ptr(catalog) as usize).hash(&mut h);
+                single.is_some().hash(&mut h);
+                c.lon_lat.lon.to_bits().hash(&mut h);
+                c.lon_lat.lat.to_bits().hash(&mut h);
+                [c.bounds.west, c.bounds.south, c.bounds.east, c.bounds.north]
+                    .map(f64::to_bits)
+                    .hash(&mut h);
+                for p in &members {
+                    p.hash(&mut h);
+                    courses_of.get(p).copied().unwrap_or(&[]).hash(&mut h);
+                }
+                lang.code().hash(&mut h);
+                narrow.hash(&mut h);
+                h.finish()
+            };
+            if let Some(kept) = old.remove(&key) {
+                now.insert(key, kept);
+                continue;
+            }
+            let shown = match single {
+                Some(group) => {
+                    let (marker, base_z, popup) =
+                        self.group_marker(catalog, group, &courses_of, lang, narrow);
+                    let first = group.providers[0];
+                    let cb = on_click.clone();
+                    let click = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
+                    marker.on("click", click.as_ref().unchecked_ref());
+                    Shown {
+                        marker,
+                        members,
+                        base_z,
+                        _click: click,
+                        _popup: Some(popup),
+                    }
+                }
+                None => {
+                    let n_courses: usize = members
+                        .iter()
+                        .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
+                        .sum();
+                    let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
+                    let map = self.map.clone();
+                    let b = c.bounds;
+                    let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                        map.fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+                    });
+                    marker.on("click", click.as_ref().unchecked_ref());
+                    Shown {
+                        marker,
+                        members,
+                        base_z: 0.0,
+                        _click: click,
+                        _popup: None,
+                    }
+                }
+            };
+            self.markers.add_layer(&shown.marker);
+            now.insert(key, shown);
+        }
+        for (_, gone) in old {
+            self.markers.remove_layer(&gone.marker);
+        }
+        let mut by_provider = self.by_provider.borrow_mut();
+        by_provider.clear();
+        for s in now.values() {
+            for p in &s.members {
+                by_provider.insert(*p, s.marker.clone());
             }
         }
         drop(by_provider);
+        *self.shown.borrow_mut() = now;
         if let Some(p) = self.pending_popup.take() {
             self.open_popup_of(p);
         }
+    }
+
+    /// Whether the window is phone-sized (popups are sized for it).
+    fn narrow_screen(&self) -> bool {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|v| v.as_f64())
+            .is_some_and(|w| w < NARROW_SCREEN_PX)
     }
 
     fn cluster_marker(
@@ -444,13 +538,16 @@ impl MapCtl {
         }
     }
 
+    /// A group's marker, its z-index offset and its popup's content function, which Leaflet
+    /// calls when the popup opens: popups are built when opened, not for every marker.
     fn group_marker(
         &self,
-        catalog: &Catalog,
+        catalog: &Arc<Catalog>,
         group: &MarkerGroup,
         courses_of: &HashMap<ProviderId, &[u32]>,
         lang: Lang,
-    ) -> l::Marker {
+        narrow: bool,
+    ) -> (l::Marker, f64, Closure<dyn FnMut(JsValue) -> JsValue>) {
         let data = &catalog.data;
         let n_courses: usize = group
             .providers
@@ -517,6 +614,8 @@ impl MapCtl {
         } else {
             format!("{} — {}", names.join(", "), i18n::courses(lang, n_courses))
         };
+        // Locations whose offer is not listed lie under the ones with courses.
+        let base_z = if unlisted { UNLISTED_Z_OFFSET } else { 0.0 };
         let marker = l::marker(
             &l::lat_lng(group.lon_lat.lat, group.lon_lat.lon),
             &options(&[
@@ -525,11 +624,7 @@ impl MapCtl {
                 ("alt", title.as_str().into()),
                 ("keyboard", true.into()),
                 ("riseOnHover", true.into()),
-                // Locations whose offer is not listed lie under the ones with courses.
-                (
-                    "zIndexOffset",
-                    if unlisted { UNLISTED_Z_OFFSET } else { 0.0 }.into(),
-                ),
+                ("zIndexOffset", base_z.into()),
             ]),
         );
         // On a phone the popup and its padding must fit the screen, or Leaflet cannot pan it
@@ -538,7 +633,7 @@ impl MapCtl {
             .and_then(|w| w.inner_width().ok())
             .and_then(|v| v.as_f64())
             .unwrap_or(f64::MAX);
-        let (max_width, pad) = if screen < NARROW_SCREEN_PX {
+        let (max_width, pad) = if narrow {
             (
                 (screen - POPUP_CHROME_PX - 2.0 * POPUP_PAD_NARROW_PX).min(POPUP_MAX_PX),
                 POPUP_PAD_NARROW_PX,
@@ -547,13 +642,26 @@ impl MapCtl {
             (POPUP_MAX_PX, POPUP_PAD_PX)
         };
         // Keep the popup's header clear of the zoom buttons in the top-left corner.
-        let top_left = if screen < NARROW_SCREEN_PX {
+        let top_left = if narrow {
             js_sys::Array::of2(&pad.into(), &POPUP_CLEAR_CONTROLS_PX.into())
         } else {
             js_sys::Array::of2(&pad.into(), &pad.into())
         };
-        marker.bind_popup(
-            &self.popup(catalog, group, courses_of, lang),
+        let content = {
+            let (dom, catalog, group) = (self.dom.clone(), catalog.clone(), group.clone());
+            let courses: Vec<(ProviderId, Vec<u32>)> = group
+                .providers
+                .iter()
+                .map(|p| (*p, courses_of.get(p).copied().unwrap_or(&[]).to_vec()))
+                .collect();
+            Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_| {
+                let courses_of: HashMap<ProviderId, &[u32]> =
+                    courses.iter().map(|(p, c)| (*p, c.as_slice())).collect();
+                popup(&dom, &catalog, &group, &courses_of, lang).into()
+            })
+        };
+        marker.bind_popup_with(
+            content.as_ref().unchecked_ref(),
             &options(&[
                 ("maxWidth", max_width.into()),
                 (
@@ -563,109 +671,7 @@ impl MapCtl {
                 ("autoPanPaddingTopLeft", top_left.into()),
             ]),
         );
-        marker
-    }
-
-    fn el(&self, tag: &str, class: &str, text: Option<&str>) -> HtmlElement {
-        let e: HtmlElement = self
-            .document
-            .create_element(tag)
-            .expect("valid tag name")
-            .unchecked_into();
-        if !class.is_empty() {
-            e.set_class_name(class);
-        }
-        if let Some(t) = text {
-            // Text from the data only ever goes in as text, never as markup.
-            e.set_text_content(Some(t));
-        }
-        e
-    }
-
-    fn popup(
-        &self,
-        catalog: &Catalog,
-        group: &MarkerGroup,
-        courses_of: &HashMap<ProviderId, &[u32]>,
-        lang: Lang,
-    ) -> HtmlElement {
-        let data = &catalog.data;
-        let root = self.el("div", "popup", None);
-        for pid in &group.providers {
-            let p = &data.providers[*pid as usize];
-            let block = self.el("section", "pp", None);
-            let name = self.el("h3", "pp-name", Some(&p.name));
-            // Names stay as in the data: not for the browser to translate.
-            let _ = name.set_attribute("translate", "no");
-            let _ = block.append_child(&name);
-            let meta = format!(
-                "{} · {}, {}",
-                labels::institution_kind(lang, p.kind),
-                p.municipality,
-                labels::province(lang, p.province)
-            );
-            let _ = block.append_child(&self.el("p", "pp-meta", Some(&meta)));
-            let courses = courses_of.get(pid).copied().unwrap_or(&[]);
-            if !p.offer_listed || p.courses.is_empty() {
-                let note = self.el("p", "pp-unlisted", None);
-                let _ =
-                    note.append_child(&self.el("strong", "", Some(Msg::OfferNotListed.text(lang))));
-                let _ = note.append_child(&self.el(
-                    "span",
-                    "",
-                    Some(&format!(" {}", Msg::OfferNotListedLong.text(lang))),
-                ));
-                let _ = block.append_child(&note);
-            }
-            let list = self.el("ul", "pp-courses", None);
-            for cid in courses.iter().take(POPUP_COURSES) {
-                let c = &data.courses[*cid as usize];
-                let li = self.el("li", "", None);
-                let name = self.el("span", "", Some(&c.name));
-                let _ = name.set_attribute("translate", "no");
-                let _ = li.append_child(&name);
-                let level = match c.level.eqf {
-                    Some(e) => format!(" · EQF {}", e.get()),
-                    None => format!(" · {}", labels::stage_short(lang, c.stage)),
-                };
-                let _ = li.append_child(&self.el("span", "pp-level", Some(&level)));
-                if catalog.course_leads_to_shortage(*cid) {
-                    let _ = li.append_child(&self.el(
-                        "span",
-                        "pp-shortage",
-                        Some(&format!(" · {}", Msg::ShortageBadge.text(lang))),
-                    ));
-                }
-                let _ = list.append_child(&li);
-            }
-            if courses.len() > POPUP_COURSES {
-                let _ = list.append_child(&self.el(
-                    "li",
-                    "pp-more",
-                    Some(&format!(
-                        "{} {} {}",
-                        Msg::AndMore.text(lang),
-                        courses.len() - POPUP_COURSES,
-                        Msg::More.text(lang)
-                    )),
-                ));
-            }
-            let _ = block.append_child(&list);
-            if let Some(url) = p.website.as_deref().and_then(safe_http_url) {
-                let a = self.el("a", "pp-link", Some(Msg::InstitutionWebsite.text(lang)));
-                let _ = a.set_attribute("href", &url);
-                let _ = a.set_attribute("target", "_blank");
-                let _ = a.set_attribute("rel", "noopener noreferrer");
-                let _ = block.append_child(&a);
-            }
-            let _ = block.append_child(&self.el(
-                "p",
-                "pp-precision",
-                Some(&labels::precision(lang, p)),
-            ));
-            let _ = root.append_child(&block);
-        }
-        root
+        (marker, base_z, content)
     }
 
     /// Names Leaflet's zoom buttons, and credits the tiles, in the interface language.
@@ -695,18 +701,30 @@ impl MapCtl {
 
     /// Marks the selected provider's marker.
     pub fn highlight(&self, provider: Option<ProviderId>) {
-        for m in self.highlighted.borrow_mut().drain(..) {
+        self.unhighlight();
+        let Some(m) = provider.and_then(|p| self.by_provider.borrow().get(&p).cloned()) else {
+            return;
+        };
+        // Back to its own z-index afterwards (under the others for an unlisted location).
+        let base_z = self
+            .shown
+            .borrow()
+            .values()
+            .find(|s| js_sys::Object::is(&s.marker, &m))
+            .map_or(0.0, |s| s.base_z);
+        if let Some(e) = m.get_element() {
+            let _ = e.class_list().add_1("mk-selected");
+        }
+        m.set_z_index_offset(HIGHLIGHT_Z_OFFSET);
+        self.highlighted.borrow_mut().push((m, base_z));
+    }
+
+    fn unhighlight(&self) {
+        for (m, base_z) in self.highlighted.borrow_mut().drain(..) {
             if let Some(e) = m.get_element() {
                 let _ = e.class_list().remove_1("mk-selected");
             }
-            m.set_z_index_offset(0.0);
-        }
-        if let Some(m) = provider.and_then(|p| self.by_provider.borrow().get(&p).cloned()) {
-            if let Some(e) = m.get_element() {
-                let _ = e.class_list().add_1("mk-selected");
-            }
-            m.set_z_index_offset(1000.0);
-            self.highlighted.borrow_mut().push(m);
+            m.set_z_index_offset(base_z);
         }
     }
 
@@ -736,4 +754,87 @@ fn compact(n: usize) -> String {
     } else {
         n.to_string()
     }
+}
+
+/// A group's popup: each provider with its matching courses (the first few), its website and
+/// the precision of its location.
+fn popup(
+    dom: &Dom,
+    catalog: &Catalog,
+    group: &MarkerGroup,
+    courses_of: &HashMap<ProviderId, &[u32]>,
+    lang: Lang,
+) -> HtmlElement {
+    let data = &catalog.data;
+    let root = dom.el("div", "popup", None);
+    for pid in &group.providers {
+        let p = &data.providers[*pid as usize];
+        let block = dom.el("section", "pp", None);
+        let name = dom.el("h3", "pp-name", Some(&p.name));
+        // Names stay as in the data: not for the browser to translate.
+        let _ = name.set_attribute("translate", "no");
+        let _ = block.append_child(&name);
+        let meta = format!(
+            "{} · {}, {}",
+            labels::institution_kind(lang, p.kind),
+            p.municipality,
+            labels::province(lang, p.province)
+        );
+        let _ = block.append_child(&dom.el("p", "pp-meta", Some(&meta)));
+        let courses = courses_of.get(pid).copied().unwrap_or(&[]);
+        if !p.offer_listed || p.courses.is_empty() {
+            let note = dom.el("p", "pp-unlisted", None);
+            let _ = note.append_child(&dom.el("strong", "", Some(Msg::OfferNotListed.text(lang))));
+            let _ = note.append_child(&dom.el(
+                "span",
+                "",
+                Some(&format!(" {}", Msg::OfferNotListedLong.text(lang))),
+            ));
+            let _ = block.append_child(&note);
+        }
+        let list = dom.el("ul", "pp-courses", None);
+        for cid in courses.iter().take(POPUP_COURSES) {
+            let c = &data.courses[*cid as usize];
+            let li = dom.el("li", "", None);
+            let name = dom.el("span", "", Some(&c.name));
+            let _ = name.set_attribute("translate", "no");
+            let _ = li.append_child(&name);
+            let level = match c.level.eqf {
+                Some(e) => format!(" · EQF {}", e.get()),
+                None => format!(" · {}", labels::stage_short(lang, c.stage)),
+            };
+            let _ = li.append_child(&dom.el("span", "pp-level", Some(&level)));
+            if catalog.course_leads_to_shortage(*cid) {
+                let _ = li.append_child(&dom.el(
+                    "span",
+                    "pp-shortage",
+                    Some(&format!(" · {}", Msg::ShortageBadge.text(lang))),
+                ));
+            }
+            let _ = list.append_child(&li);
+        }
+        if courses.len() > POPUP_COURSES {
+            let _ = list.append_child(&dom.el(
+                "li",
+                "pp-more",
+                Some(&format!(
+                    "{} {} {}",
+                    Msg::AndMore.text(lang),
+                    courses.len() - POPUP_COURSES,
+                    Msg::More.text(lang)
+                )),
+            ));
+        }
+        let _ = block.append_child(&list);
+        if let Some(url) = p.website.as_deref().and_then(safe_http_url) {
+            let a = dom.el("a", "pp-link", Some(Msg::InstitutionWebsite.text(lang)));
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("target", "_blank");
+            let _ = a.set_attribute("rel", "noopener noreferrer");
+            let _ = block.append_child(&a);
+        }
+        let _ = block.append_child(&dom.el("p", "pp-precision", Some(&labels::precision(lang, p))));
+        let _ = root.append_child(&block);
+    }
+    root
 }

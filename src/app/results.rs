@@ -85,13 +85,14 @@ fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
 pub fn ResultList() -> impl IntoView {
     let ui = ui();
     let hits = move || {
+        let lang = ui.lang.get();
         ui.outcome.with(|o| {
             o.as_ref()
                 .map(|o| {
                     o.providers
                         .iter()
                         .take(ui.shown.get())
-                        .cloned()
+                        .map(|h| (h.clone(), lang))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -120,8 +121,8 @@ pub fn ResultList() -> impl IntoView {
                 </div>
             </Show>
             <ol class="result-list" id="results">
-                <For each=hits key=|h: &ProviderHit| (h.provider, h.courses.clone(), h.distance_km.map(f64::to_bits)) let:hit>
-                    {result_item(hit)}
+                <For each=hits key=|(h, lang): &(ProviderHit, Lang)| (h.provider, h.distance_km.map(f64::to_bits), *lang) let:hit>
+                    {result_item(hit.0, hit.1)}
                 </For>
             </ol>
             <Show when=move || { total() > ui.shown.get() }>
@@ -234,7 +235,10 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
 /// Courses a result shows before "more courses".
 const COURSES_PER_RESULT: usize = 6;
 
-fn result_item(hit: ProviderHit) -> impl IntoView {
+/// One result. Its words are drawn once in `lang` (the list is keyed by it, so a language
+/// change redraws the rows): a row holds no reactive closures but its star and "selected"
+/// state, which keeps a filter click from creating thousands of effects.
+fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
     let ui = ui();
     let Some(cat) = ui.catalog.get_untracked() else {
         return ().into_any();
@@ -269,7 +273,6 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
         };
         let starred2 = starred.clone();
         let starred3 = starred.clone();
-        let starred4 = starred.clone();
         let forms = c.learning_forms.clone();
         let sector = c.sector;
         let sector_class = match sector {
@@ -280,105 +283,104 @@ fn result_item(hit: ProviderHit) -> impl IntoView {
         let level = c.level;
         let duration = c.duration.clone();
         let link = c.website.as_deref().and_then(safe_http_url);
-        let occupations = course_occupations_view(cat, *cid);
+        let occupations = course_occupations_view(cat, *cid, lang);
         let shortage = cat.course_leads_to_shortage(*cid).then(|| {
-                let title = shortage_title(cat, *cid);
+                let title = shortage_title(cat, *cid)(lang);
                 let when = shortage_years(cat, *cid);
-                view! { <span class="badge shortage" title=move || title(ui.lang.get())>{move || format!("{} · {when}", tr(Msg::ShortageBadge))}</span> }
+                view! { <span class="badge shortage" title=title>{format!("{} · {when}", Msg::ShortageBadge.text(lang))}</span> }
             });
         let award = c.award;
         let stage = c.stage;
-        let details = {
-            let c = c.clone();
-            move || labels::course_details(ui.lang.get(), &c)
-        };
+        let details = labels::course_details(lang, c);
         view! {
             <li class="course">
                 <div class="course-top">
                     <span class="course-name" translate="no">{c.name.clone()}</span>
-                    <button type="button" class="star" class:on=starred
+                    // A toggle button: its name stays, `aria-pressed` says whether it is on.
+                    <button type="button" class="star" class:on=starred3
                         aria-pressed=move || starred2().to_string()
-                        title=move || if starred3() { tr(Msg::Unstar) } else { tr(Msg::Star) }
-                        aria-label=move || if starred4() { tr(Msg::Unstar) } else { tr(Msg::Star) }
+                        title=Msg::Star.text(lang) aria-label=Msg::Star.text(lang)
                         on:click=move |_| toggle_star(&key)>
-                        {let s = starred.clone(); move || if s() { "★" } else { "☆" }}
+                        {move || if starred() { "★" } else { "☆" }}
                     </button>
                 </div>
                 <span class="badges">
-                    <span class=sector_class>{move || labels::sector(ui.lang.get(), sector)}</span>
-                    <span class="badge stage">{move || labels::stage_short(ui.lang.get(), stage)}</span>
+                    <span class=sector_class>{labels::sector(lang, sector)}</span>
+                    <span class="badge stage">{labels::stage_short(lang, stage)}</span>
                     {match level.eqf {
-                        Some(e) => view! { <span class="badge level" title=move || labels::eqf(ui.lang.get(), e)>{labels::course_level(&level)}</span> }.into_any(),
-                        None => view! { <span class="badge level no-eqf" title=move || tr(Msg::NoEqfTitle)>{move || tr(Msg::NoEqf)}</span> }.into_any(),
+                        Some(e) => view! { <span class="badge level" title=labels::eqf(lang, e)>{labels::course_level(&level)}</span> }.into_any(),
+                        None => view! { <span class="badge level no-eqf" title=Msg::NoEqfTitle.text(lang)>{Msg::NoEqf.text(lang)}</span> }.into_any(),
                     }}
                     // Full diplomas are the rule: only the shorter steps get a badge here.
-                    {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{move || labels::award(ui.lang.get(), a)}</span> })}
+                    {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{labels::award(lang, a)}</span> })}
                     {shortage}
                 </span>
                 <span class="course-forms">
-                    {move || forms.iter().map(|f| labels::learning_form(ui.lang.get(), *f)).collect::<Vec<_>>().join(" · ")}
+                    {forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(" · ")}
                     {duration.map(|d| format!(" · {d}"))}
                 </span>
-                {move || { let d = details(); (!d.is_empty()).then(|| view! { <span class="course-details">{d}</span> }) }}
+                {(!details.is_empty()).then(|| view! { <span class="course-details">{details}</span> })}
                 {occupations}
-                {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::MoreInfo)}</a> })}
+                {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{Msg::MoreInfo.text(lang)}</a> })}
             </li>
         }
     };
     // A school lists dozens of programmes: the first few, the rest on request, so the list
-    // stays scannable and quick to draw.
-    let shown_now: Vec<CourseId> = hit
-        .courses
-        .iter()
-        .take(COURSES_PER_RESULT)
-        .copied()
-        .collect();
-    let rest: Vec<CourseId> = hit
-        .courses
-        .iter()
-        .skip(COURSES_PER_RESULT)
-        .copied()
-        .collect();
-    let n_rest = rest.len();
+    // stays scannable and quick to draw. The row stays while its provider stays in the list;
+    // its courses follow the filters, keyed, so a click adds and removes only the courses
+    // that changed instead of redrawing the row.
+    let courses_now = Memo::new(move |_| {
+        ui.outcome.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.providers.iter().find(|h| h.provider == pid))
+                .map(|h| h.courses.clone())
+                .unwrap_or_default()
+        })
+    });
     let expanded = RwSignal::new(false);
-    let courses = {
-        let cv = course_view.clone();
-        let first = shown_now.iter().map(cv).collect_view();
-        let cv = course_view.clone();
-        let more = move || expanded.get().then(|| rest.iter().map(&cv).collect_view());
-        view! { {first}{more} }
+    let n_rest = move || courses_now.with(|c| c.len().saturating_sub(COURSES_PER_RESULT));
+    let visible = move || {
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            COURSES_PER_RESULT
+        };
+        courses_now.with(|c| c.iter().take(limit).copied().collect::<Vec<CourseId>>())
     };
-    let toggle = (n_rest > 0).then(|| view! {
+    let courses = view! {
+        <For each=visible key=|cid: &CourseId| *cid let:cid>
+            {course_view(&cid)}
+        </For>
+    };
+    let toggle = move || {
+        (n_rest() > 0).then(|| view! {
         <button type="button" class="btn-link more-courses" aria-expanded=move || expanded.get().to_string()
             on:click=move |_| expanded.update(|e| *e = !*e)>
-            {move || if expanded.get() { tr(Msg::FewerCourses).to_string() } else { format!("{} (+{n_rest})", tr(Msg::MoreCourses)) }}
+            {move || if expanded.get() { Msg::FewerCourses.text(lang).to_string() } else { format!("{} (+{})", Msg::MoreCourses.text(lang), n_rest()) }}
         </button>
-    });
-    let precision = {
-        let p = p.clone();
-        move || labels::precision(ui.lang.get(), &p)
+    })
     };
+    let precision = labels::precision(lang, p);
     view! {
         <li class="result" id=format!("result-{pid}") class:selected=is_selected>
             <button type="button" class="result-head" aria-describedby=format!("meta-{pid}") on:click=move |_| open_provider(pid)>
                 <span class="result-name" translate="no">{p.name.clone()}</span>
-                {distance.map(|d| view! { <span class="distance">{move || labels::distance_km(ui.lang.get(), d)}</span> })}
+                {distance.map(|d| view! { <span class="distance">{labels::distance_km(lang, d)}</span> })}
             </button>
-            <p class="result-meta" id=format!("meta-{pid}")>{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>
+            <p class="result-meta" id=format!("meta-{pid}")>{format!("{} · {meta}", labels::institution_kind(lang, kind))}</p>
             {via.map(|v| view! {
-                <p class="detour">{move || {
-                    let lang = ui.lang.get();
+                <p class="detour">{
                     format!("{} ({}): {} {}; {} {}", Msg::AcrossEstuary.text(lang), labels::crossing(lang, v), Msg::Estimate.text(lang),
                         labels::distance_km(lang, distance.unwrap_or_default()), Msg::StraightLine.text(lang), labels::distance_km(lang, straight.unwrap_or_default()))
-                }}</p>
+                }</p>
             })}
             <ul class="courses">{courses}</ul>
             {toggle}
             <p class="result-foot">
-                {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::Website)}</a> })}
-                <a href=bike target="_blank" rel="noopener noreferrer" class="route-bike">{move || tr(Msg::ByBike)}</a>
-                <a href=transit target="_blank" rel="noopener noreferrer" class="route-transit">{move || tr(Msg::ByTransit)}</a>
-                <a href="#glossary" class="glossary-link" on:click=move |_| open_glossary()>{move || tr(Msg::Glossary)}</a>
+                {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{Msg::Website.text(lang)}</a> })}
+                <a href=bike target="_blank" rel="noopener noreferrer" class="route-bike">{Msg::ByBike.text(lang)}</a>
+                <a href=transit target="_blank" rel="noopener noreferrer" class="route-transit">{Msg::ByTransit.text(lang)}</a>
+                <a href="#glossary" class="glossary-link" on:click=move |_| open_glossary()>{Msg::Glossary.text(lang)}</a>
                 <span class="precision">{precision}</span>
             </p>
         </li>
@@ -421,7 +423,7 @@ fn shortage_years(cat: &Catalog, cid: CourseId) -> String {
 
 /// "Leidt naar: Verpleegkundige (BE 2024 · knelpuntberoep)": each occupation a button that
 /// starts a search from it.
-fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView> {
+fn course_occupations_view(cat: &Catalog, cid: CourseId, lang: Lang) -> Option<impl IntoView> {
     let ui = ui();
     let ids = cat.course_occupations(cid).to_vec();
     if ids.is_empty() {
@@ -434,21 +436,20 @@ fn course_occupations_view(cat: &Catalog, cid: CourseId) -> Option<impl IntoView
         .filter_map(|id| {
             let key = occ.get(id)?.key.clone();
             let status = occ.latest(id).first().map(|s| (*s).clone());
-            let occ = occ.clone();
-            let label = move || occ.get(id).map_or(String::new(), |o| o.label(ui.lang.get()).to_string());
+            let label = occ.get(id).map_or(String::new(), |o| o.label(lang).to_string());
             Some(view! {
                 <li>
                     <button type="button" class="btn-link occ-link" on:click=move |_| ui.occupation.set(Some(key.clone()))>
                         {label}
                     </button>
-                    {status.map(|s| view! { <span class="occ-status">{move || format!(" — {}", labels::shortage_short(ui.lang.get(), &s))}</span> })}
+                    {status.map(|s| view! { <span class="occ-status">{format!(" — {}", labels::shortage_short(lang, &s))}</span> })}
                 </li>
             })
         })
         .collect_view();
     Some(view! {
         <div class="course-occ">
-            <span class="occ-title" title=move || tr(if derived { Msg::DerivedLink } else { Msg::StatedLink })>{move || format!("{}:", tr(Msg::LeadsTo))}</span>
+            <span class="occ-title" title=if derived { Msg::DerivedLink } else { Msg::StatedLink }.text(lang)>{format!("{}:", Msg::LeadsTo.text(lang))}</span>
             <ul class="occ-list">{items}</ul>
         </div>
     })
