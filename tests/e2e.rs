@@ -1901,7 +1901,22 @@ async fn every_screen_in_three_languages() {
                 ))
                 .await
                 .unwrap();
-                wait_text(&c, "#load-error, #load-warnings", |t| !t.is_empty()).await;
+                let report = wait_text(&c, "#load-error, #load-warnings", |t| !t.is_empty()).await;
+                if name == "wrong-file" {
+                    // One clear message in the page's language, no parser prose.
+                    let want = match lang {
+                        Lang::Nl => "dit is geen GeoJSON-FeatureCollection",
+                        Lang::En => "this is not a GeoJSON FeatureCollection",
+                        Lang::Fr => "ce n'est pas une FeatureCollection GeoJSON",
+                    };
+                    assert!(report.contains(want), "{l}: {report}");
+                    if lang != Lang::En {
+                        assert!(
+                            !report.contains("the top") && !report.contains("expected"),
+                            "{l}: {report}"
+                        );
+                    }
+                }
                 js(
                     &c,
                     "document.querySelectorAll('details').forEach(d => d.open = true)",
