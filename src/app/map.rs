@@ -100,6 +100,9 @@ struct Shown {
     members: Vec<ProviderId>,
     /// The z-index offset it has when not highlighted.
     base_z: f64,
+    /// For a cluster, the number of courses its badge shows (a click that changes only that
+    /// updates the badge in place).
+    cluster_courses: Option<usize>,
     _click: Handler,
     _popup: Option<Closure<dyn FnMut(JsValue) -> JsValue>>,
 }
@@ -406,13 +409,27 @@ impl MapCtl {
                     .hash(&mut h);
                 for p in &members {
                     p.hash(&mut h);
-                    courses_of.get(p).copied().unwrap_or(&[]).hash(&mut h);
+                    // A single marker's colour and popup follow its courses; a cluster shows
+                    // only their number, updated in place below.
+                    if single.is_some() {
+                        courses_of.get(p).copied().unwrap_or(&[]).hash(&mut h);
+                    }
                 }
                 lang.code().hash(&mut h);
                 narrow.hash(&mut h);
                 h.finish()
             };
-            if let Some(kept) = old.remove(&key) {
+            if let Some(mut kept) = old.remove(&key) {
+                if let Some(before) = kept.cluster_courses {
+                    let n_courses: usize = members
+                        .iter()
+                        .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
+                        .sum();
+                    if n_courses != before {
+                        relabel_cluster(&kept.marker, members.len(), n_courses, lang);
+                        kept.cluster_courses = Some(n_courses);
+                    }
+                }
                 now.insert(key, kept);
                 continue;
             }
@@ -428,6 +445,7 @@ impl MapCtl {
                         marker,
                         members,
                         base_z,
+                        cluster_courses: None,
                         _click: click,
                         _popup: Some(popup),
                     }
@@ -448,6 +466,7 @@ impl MapCtl {
                         marker,
                         members,
                         base_z: 0.0,
+                        cluster_courses: Some(n_courses),
                         _click: click,
                         _popup: None,
                     }
@@ -492,12 +511,7 @@ impl MapCtl {
         // covering the map.
         let size =
             (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX);
-        // A cluster of locations whose offer is not listed has no course count to show.
-        let (class, badge) = if courses == 0 {
-            ("mk mk-cluster mk-unlisted", "?".to_string())
-        } else {
-            ("mk mk-cluster", compact(courses))
-        };
+        let (class, badge, title) = cluster_look(providers, courses, lang);
         let icon = l::div_icon(&options(&[
             ("className", class.into()),
             ("html", format!("<span>{badge}</span>").into()),
@@ -506,16 +520,6 @@ impl MapCtl {
                 js_sys::Array::of2(&size.into(), &size.into()).into(),
             ),
         ]));
-        let title = format!(
-            "{} — {} — {}",
-            i18n::providers(lang, providers),
-            if courses == 0 {
-                Msg::OfferNotListed.text(lang).to_string()
-            } else {
-                i18n::courses(lang, courses)
-            },
-            Msg::ZoomIn.text(lang)
-        );
         l::marker(
             &l::lat_lng(c.lon_lat.lat, c.lon_lat.lon),
             &options(&[
@@ -837,4 +841,42 @@ fn popup(
         let _ = root.append_child(&block);
     }
     root
+}
+
+/// A cluster marker's classes, badge and title. A cluster of locations whose offer is not
+/// listed has no course count to show.
+fn cluster_look(providers: usize, courses: usize, lang: Lang) -> (&'static str, String, String) {
+    let (class, badge) = if courses == 0 {
+        ("mk mk-cluster mk-unlisted", "?".to_string())
+    } else {
+        ("mk mk-cluster", compact(courses))
+    };
+    let title = format!(
+        "{} — {} — {}",
+        i18n::providers(lang, providers),
+        if courses == 0 {
+            Msg::OfferNotListed.text(lang).to_string()
+        } else {
+            i18n::courses(lang, courses)
+        },
+        Msg::ZoomIn.text(lang)
+    );
+    (class, badge, title)
+}
+
+/// Shows a kept cluster's new course count: badge, title and the unlisted look, without
+/// replacing the marker.
+fn relabel_cluster(marker: &l::Marker, providers: usize, courses: usize, lang: Lang) {
+    let Some(el) = marker.get_element() else {
+        return;
+    };
+    let (class, badge, title) = cluster_look(providers, courses, lang);
+    if let Ok(Some(span)) = el.query_selector("span") {
+        span.set_text_content(Some(&badge));
+    }
+    let _ = el
+        .class_list()
+        .toggle_with_force("mk-unlisted", class.contains("mk-unlisted"));
+    // Leaflet gives a div icon its title (its accessible name) and no alt.
+    let _ = el.set_attribute("title", &title);
 }
