@@ -30,8 +30,8 @@ trunk build --release
 step "tests: native core, data, browser (fresh machine: ~3 min of compiling, then ~4 min)"
 if [ ! -d ../shared/data ]; then
   echo "note: ../shared/data is not beside this clone, so the tests that compare the importers"
-  echo "      and the copies under data/sources/ with it pass without checking (they print"
-  echo "      SKIPPED with --nocapture). CI has ../shared and runs them."
+  echo "      and the copies under data/sources/ with it pass without checking (each prints a"
+  echo "      SKIPPED line below). CI has ../shared and runs them."
 fi
 LEERKAART_E2E=1 cargo test --lib --bins --tests
 step "all passed"

@@ -199,10 +199,7 @@ fn the_real_flemish_sample_gives_paths_for_welders_electromechanics_and_carers()
         "../shared/data/providers/unverified_license/be_vl_secondary_schools_ovl_wvl_sample.json",
     );
     if !path.is_file() {
-        eprintln!(
-            "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
-            path.display()
-        );
+        say_skipped(&path);
         return;
     }
     let places = std::fs::read_to_string(root().join("data/places.tsv")).unwrap();
@@ -411,10 +408,7 @@ fn the_command_line_refreshes_one_year_of_one_list_and_keeps_the_rest() {
 fn real_mbo_qualification_names_link_to_their_occupations() {
     let path = root().join("../shared/data/courses/nl_mbo_kwalificaties_2015.csv");
     if !path.is_file() {
-        eprintln!(
-            "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
-            path.display()
-        );
+        say_skipped(&path);
         return;
     }
     let occ = Occupations::builtin();
@@ -611,4 +605,15 @@ fn the_esco_links_are_what_the_copied_extract_gives() {
     } else {
         eprintln!("SKIPPED: {} is not here (CI has it)", full.display());
     }
+}
+
+/// Says that a test skips, in `cargo test`'s normal output: a write to the stderr handle is not
+/// captured the way `eprintln!` is.
+fn say_skipped(path: &std::path::Path) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {} is not here (../shared exists in CI, not in a user's clone)",
+        path.display()
+    );
 }
