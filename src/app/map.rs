@@ -343,6 +343,7 @@ impl MapCtl {
         lang: Lang,
         on_click: Rc<dyn Fn(ProviderId)>,
     ) {
+        let started = super::browser::now_ms();
         // Highlighting is re-applied by the caller; reused markers must not keep it.
         self.unhighlight();
         let courses_of: HashMap<ProviderId, &[u32]> = outcome
@@ -383,6 +384,9 @@ impl MapCtl {
                 .collect()
         };
         let narrow = self.narrow_screen();
+        // The benchmark's parts: grouping and clustering (Rust) against drawing (Leaflet, DOM).
+        let grouped = super::browser::now_ms();
+        super::browser::publish_timing("marker_groups_ms", grouped - started);
         let mut old = std::mem::take(&mut *self.shown.borrow_mut());
         let mut now: HashMap<u64, Shown> = HashMap::with_capacity(clusters.len());
         for c in clusters {
@@ -487,6 +491,7 @@ impl MapCtl {
         }
         drop(by_provider);
         *self.shown.borrow_mut() = now;
+        super::browser::publish_timing("marker_draw_ms", super::browser::now_ms() - grouped);
         if let Some(p) = self.pending_popup.take() {
             self.open_popup_of(p);
         }
