@@ -1583,6 +1583,13 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         sources.contains("DUO") && sources.contains("licentie niet vermeld"),
         "{sources}"
     );
+    // The count of sources is the count the list shows, not one per school number.
+    let listed = count(&c, "#data-sources li").await;
+    let stats = text(&c, "#about-stats").await;
+    assert!(
+        stats.contains(&format!("uit {listed} bronnen")),
+        "{stats} vs {listed} listed"
+    );
     let serious = axe_serious(&c, "real offer").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");
 

@@ -466,6 +466,12 @@ pub fn Glossary() -> impl IntoView {
     }
 }
 
+/// A source's name without its per-record detail ("Onderwijs Vlaanderen, … (schoolnummer
+/// 12345)" → "Onderwijs Vlaanderen, …"): the source as a reader counts it.
+fn source_group(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name)
+}
+
 #[component]
 pub fn About() -> impl IntoView {
     let ui = ui();
@@ -474,12 +480,23 @@ pub fn About() -> impl IntoView {
         ui.catalog.with(|c| {
             c.as_ref().map(|c| {
                 let n = |p| c.data.providers.iter().filter(|x| x.location_precision == p).count();
-                let sources: BTreeSet<&str> = c.data.providers.iter().map(|p| p.source.name.as_str()).collect();
-                let (a, pc, t) = (n(LocationPrecision::Address), n(LocationPrecision::Postcode), n(LocationPrecision::Town));
+                let sources: BTreeSet<&str> = c
+                    .data
+                    .providers
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.source).chain(&p.other_sources))
+                    .map(|s| source_group(&s.name))
+                    .collect();
+                let (a, pc, t, g) = (
+                    n(LocationPrecision::Address),
+                    n(LocationPrecision::Postcode),
+                    n(LocationPrecision::Town),
+                    n(LocationPrecision::Geocoded),
+                );
                 match lang {
-                    Lang::Nl => format!("{} locaties, {} opleidingen, uit {} bronnen. Ligging op adres: {a}, op postcode: {pc}, op gemeente: {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
-                    Lang::En => format!("{} locations, {} courses, from {} sources. Located at the address: {a}, at postcode: {pc}, at town: {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
-                    Lang::Fr => format!("{} sites, {} formations, de {} sources. Localisés à l'adresse : {a}, au code postal : {pc}, à la commune : {t}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                    Lang::Nl => format!("{} locaties, {} opleidingen, uit {} bronnen. Ligging op adres: {a}, op postcode: {pc}, op gemeente: {t}, punt van de bron: {g}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                    Lang::En => format!("{} locations, {} courses, from {} sources. Located at the address: {a}, at postcode: {pc}, at town: {t}, at the source's point: {g}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
+                    Lang::Fr => format!("{} sites, {} formations, de {} sources. Localisés à l'adresse : {a}, au code postal : {pc}, à la commune : {t}, au point de la source : {g}.", c.data.providers.len(), c.data.courses.len(), sources.len()),
                 }
             })
         })
@@ -551,7 +568,7 @@ pub fn About() -> impl IntoView {
                     (Option<&str>, Option<&str>, usize),
                 > = Default::default();
                 for (name, v) in by_name {
-                    let base = name.split(" (").next().unwrap_or(name).to_string();
+                    let base = source_group(name).to_string();
                     let e = grouped.entry(base).or_insert((v.0, v.1, 0));
                     e.2 += v.2;
                 }
