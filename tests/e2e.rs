@@ -1897,6 +1897,12 @@ async fn every_screen_in_three_languages() {
             )
             .await;
             shoot(&c, screen("about"), &mut problems).await;
+            // The coverage table is read whole, not scrolled sideways.
+            let spill = js(&c, "const w = document.querySelector('#coverage').parentElement; return w.scrollWidth - w.clientWidth").await;
+            assert!(
+                spill.as_f64().unwrap_or(f64::MAX) <= 1.0,
+                "{size} {l}: the coverage table is cut off by {spill} px"
+            );
 
             // Load reports: a file with bad features, and a file that is no GeoJSON at all.
             for (name, file) in [

@@ -509,14 +509,15 @@ pub fn About() -> impl IntoView {
                 view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-title">
                     <table class="coverage" id="coverage">
+                        // Stages as rows, the three provinces as columns: it fits the
+                        // list's column without scrolling sideways.
                         <thead><tr>
-                            <th scope="col">{Msg::Province.text(lang)}</th>
-                            {stages.iter().map(|s| view! { <th scope="col">{labels::stage_short(lang, *s)}</th> }).collect_view()}
-                            <th scope="col">{Msg::OfferNotListed.text(lang)}</th>
+                            <th scope="col">{Msg::StageTitle.text(lang)}</th>
+                            {Province::ALL.iter().map(|p| view! { <th scope="col">{labels::province(lang, *p)}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
-                        {Province::ALL.iter().map(|p| {
-                            let cells = stages.iter().map(|s| {
+                        {stages.iter().map(|s| {
+                            let cells = Province::ALL.iter().map(|p| {
                                 match cov.cells.get(&(*p, *s)) {
                                     Some(cell) => {
                                         let title = format!("{}: {}{}", Msg::SourcesWord.text(lang),
@@ -527,15 +528,20 @@ pub fn About() -> impl IntoView {
                                     None => view! { <td class="gap">"—"</td> }.into_any(),
                                 }
                             }).collect_view();
-                            let unlisted = cov.unlisted.get(p).copied().unwrap_or(0);
                             view! {
                                 <tr>
-                                    <th scope="row">{labels::province(lang, *p)}</th>
+                                    <th scope="row">{labels::stage_short(lang, *s)}</th>
                                     {cells}
-                                    <td>{if unlisted > 0 { format!("{unlisted} {}", Msg::Locations.text(lang)) } else { "—".to_string() }}</td>
                                 </tr>
                             }
                         }).collect_view()}
+                        <tr>
+                            <th scope="row">{Msg::OfferNotListed.text(lang)}</th>
+                            {Province::ALL.iter().map(|p| {
+                                let unlisted = cov.unlisted.get(p).copied().unwrap_or(0);
+                                view! { <td>{if unlisted > 0 { format!("{unlisted} {}", Msg::Locations.text(lang)) } else { "—".to_string() }}</td> }
+                            }).collect_view()}
+                        </tr>
                         </tbody>
                     </table>
                     </div>
