@@ -214,6 +214,16 @@ async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
 }
 
+/// Sends a key (a WebDriver key code such as "\u{E004}" for Tab) to the focused element.
+async fn press(c: &Client, key: &str) {
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(key)
+        .await
+        .unwrap();
+}
+
 async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
 }
@@ -1453,23 +1463,13 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         "document.activeElement && document.activeElement.blur(); document.body.focus();",
     )
     .await;
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E004}")
-        .await
-        .unwrap(); // Tab
+    press(&c, "\u{E004}").await; // Tab
     assert_eq!(
         js(&c, "return document.activeElement.className").await,
         json!("skip-link"),
         "the first Tab stop is the skip link"
     );
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E007}")
-        .await
-        .unwrap(); // Enter
+    press(&c, "\u{E007}").await; // Enter
     let focused = js(&c, "return document.activeElement.closest('#results > li.result') ? document.activeElement.className : null").await;
     assert_eq!(
         focused,
@@ -1477,19 +1477,9 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         "Enter on it lands on the first result"
     );
     eprintln!("Tab presses from the top of the page to the first result: 1 (then Enter)");
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E007}")
-        .await
-        .unwrap(); // Enter: open it
+    press(&c, "\u{E007}").await; // Enter: open it
     wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E00C}")
-        .await
-        .unwrap(); // Escape
+    press(&c, "\u{E00C}").await; // Escape
     let start = std::time::Instant::now();
     while count(&c, ".leaflet-popup").await > 0 {
         assert!(start.elapsed() < WAIT, "Escape closes the popup");
@@ -1502,14 +1492,6 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     );
 
     // Each filter group is one Tab stop; the arrow keys move inside it and Space ticks.
-    let tab = async |c: &Client| {
-        c.active_element()
-            .await
-            .unwrap()
-            .send_keys("\u{E004}")
-            .await
-            .unwrap();
-    };
     c.goto(&format!("{base}/?tiles=none")).await.unwrap();
     let before = wait_text(&c, "#match-count", loaded_count).await;
     js(
@@ -1517,30 +1499,20 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         "document.querySelector('[data-facet=sector] input').focus()",
     )
     .await;
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E015}")
-        .await
-        .unwrap(); // Arrow down
+    press(&c, "\u{E015}").await; // Arrow down
     assert_eq!(
         js(&c, "return document.activeElement.id").await,
         json!("f-sector-1"),
         "the arrow key moves to the next option"
     );
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys(" ")
-        .await
-        .unwrap(); // Space
+    press(&c, " ").await; // Space
     wait_text(&c, "#match-count", |t| loaded(t) && t != before).await;
     assert_eq!(
         js(&c, "return document.querySelector('#f-sector-1').checked").await,
         json!(true),
         "Space ticks the option"
     );
-    tab(&c).await;
+    press(&c, "\u{E004}").await; // Tab
     assert_eq!(
         js(&c, "return document.activeElement.closest('[data-facet]')?.dataset.facet ?? document.activeElement.id").await,
         json!("level"),
@@ -1556,7 +1528,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     .await;
     let mut presses = 0;
     loop {
-        tab(&c).await;
+        press(&c, "\u{E004}").await; // Tab
         presses += 1;
         let there = js(
             &c,
