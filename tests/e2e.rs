@@ -2016,5 +2016,25 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
         let on_map = js(&c, "return [...document.querySelectorAll('.leaflet-marker-icon:not(.mk-unlisted) span')].map(e => Number(e.textContent.replace(/\\D/g, ''))).reduce((a, b) => a + b, 0)").await;
         assert_eq!(on_map, json!(want.course_count), "{ctx}: markers");
     }
+    // A school's other courses on request, and back; a filter change keeps the row in step.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let all = cat.apply(&leerkaart::core::Filter::default());
+    let row = js(&c, "const b = document.querySelector('#results > li.result .more-courses'); return b ? b.closest('li.result').id : null").await;
+    let row = row
+        .as_str()
+        .expect("a school with more than six courses")
+        .to_string();
+    let pid: u32 = row.trim_start_matches("result-").parse().unwrap();
+    let hit = all.providers.iter().find(|h| h.provider == pid).unwrap();
+    click(&c, &format!("#{row} .more-courses")).await;
+    let courses = format!("return document.querySelectorAll('#{row} .course').length");
+    assert_eq!(
+        js(&c, &courses).await,
+        json!(hit.courses.len()),
+        "all courses shown"
+    );
+    click(&c, &format!("#{row} .more-courses")).await;
+    assert_eq!(js(&c, &courses).await, json!(6), "back to the first six");
     c.close().await.unwrap();
 }
