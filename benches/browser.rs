@@ -18,6 +18,8 @@ use serde_json::json;
 
 const SEED: u64 = 20_261_123;
 const CLICKS: usize = 9;
+/// Starting points chosen per size (four towns in turn).
+const ORIGIN_CHANGES: usize = 8;
 /// Fresh page loads timed with the shipped dataset.
 const SHIPPED_LOADS: usize = 7;
 
@@ -139,8 +141,8 @@ async fn main() {
         shipped.len() / 1024,
         gz / 1024
     );
-    println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | wasm memory MiB |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | wasm memory MiB |");
+    println!("|---|---|---|---|---|---|---|---|");
     // The shipped dataset first (its course count as the size), then the synthetic sizes.
     let runs: Vec<(usize, String)> = std::iter::once((courses as usize, String::new()))
         .chain(
@@ -197,6 +199,25 @@ async fn main() {
             markers.push(p["markers_ms"].as_f64().unwrap_or(f64::NAN));
             groups.push(p["marker_groups_ms"].as_f64().unwrap_or(f64::NAN));
         }
+        // Choosing a starting point: every result gets a distance and the list is re-sorted.
+        let mut origins = Vec::new();
+        for i in 0..ORIGIN_CHANGES {
+            let place = ["Gent", "Brugge", "Goes", "Terneuzen"][i % 4];
+            let ms = c
+                .execute_async(
+                    "const [place, done] = arguments; const i = document.querySelector('#origin-input');
+                     const t0 = performance.now();
+                     i.value = place; i.dispatchEvent(new Event('input', {bubbles: true}));
+                     i.dispatchEvent(new Event('change', {bubbles: true}));
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));",
+                    vec![json!(place)],
+                )
+                .await
+                .unwrap();
+            origins.push(ms.as_f64().unwrap_or(f64::NAN));
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let (_, omed) = stats(origins);
         let (cmin, cmed) = stats(clicks);
         let (_, fmed) = stats(filters);
         let (_, mmed) = stats(markers);
@@ -208,7 +229,7 @@ async fn main() {
             n.to_string()
         };
         println!(
-            "| {label} | {:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {:.0} |",
+            "| {label} | {:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {:.0} |",
             perf["load_ms"].as_f64().unwrap_or(f64::NAN),
             mmed - gmed,
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)
