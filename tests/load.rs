@@ -11,6 +11,16 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
+/// The keys of the providers that loaded, in order.
+fn keys(report: &LoadReport) -> Vec<&str> {
+    report
+        .dataset
+        .providers
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect()
+}
+
 fn reason_of<'a>(report: &'a LoadReport, id: &str) -> Vec<&'a Rejection> {
     report
         .rejections
@@ -22,12 +32,7 @@ fn reason_of<'a>(report: &'a LoadReport, id: &str) -> Vec<&'a Rejection> {
 #[test]
 fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
     let report = load_geojson(&fixture("mixed_bad.geojson"), &LoadOptions::default()).unwrap();
-    let keys: Vec<&str> = report
-        .dataset
-        .providers
-        .iter()
-        .map(|p| p.key.as_str())
-        .collect();
+    let keys = keys(&report);
     // Valid features, and features of which only a course or a link was bad, are kept.
     assert_eq!(
         keys,
@@ -143,12 +148,7 @@ fn mixed_file_keeps_the_valid_features_and_reports_the_rest() {
 fn line_delimited_input_reports_the_bad_line_and_loads_the_rest() {
     let report =
         load_geojson(&fixture("line_delimited.geojsonl"), &LoadOptions::default()).unwrap();
-    let keys: Vec<&str> = report
-        .dataset
-        .providers
-        .iter()
-        .map(|p| p.key.as_str())
-        .collect();
+    let keys = keys(&report);
     assert_eq!(keys, ["l1", "l3"]);
     assert_eq!(report.rejections.len(), 1);
     let r = &report.rejections[0];
@@ -249,12 +249,7 @@ fn a_broken_feature_in_a_collection_loses_only_itself() {
         &LoadOptions::default(),
     )
     .unwrap();
-    let keys: Vec<&str> = report
-        .dataset
-        .providers
-        .iter()
-        .map(|p| p.key.as_str())
-        .collect();
+    let keys = keys(&report);
     assert_eq!(keys, ["a", "c"]);
     assert_eq!(report.rejections.len(), 3, "{:#?}", report.rejections);
     for r in &report.rejections {
@@ -298,12 +293,7 @@ fn common_names_are_accepted_with_a_note_and_nonsense_is_not() {
     ]})
     .to_string();
     let report = load_geojson(&text, &LoadOptions::default()).unwrap();
-    let keys: Vec<&str> = report
-        .dataset
-        .providers
-        .iter()
-        .map(|p| p.key.as_str())
-        .collect();
+    let keys = keys(&report);
     assert_eq!(keys, ["a", "b", "c"]);
     assert!(report
         .dataset

@@ -111,7 +111,8 @@ struct Shown {
 pub struct MapCtl {
     map: l::Map,
     markers: l::LayerGroup,
-    by_provider: RefCell<HashMap<ProviderId, l::Marker>>,
+    /// Each provider's marker with that marker's own z-index offset.
+    by_provider: RefCell<HashMap<ProviderId, (l::Marker, f64)>>,
     highlighted: RefCell<Vec<(l::Marker, f64)>>,
     dom: Dom,
     // Closures handed to Leaflet must live as long as what they are bound to: the map's for
@@ -423,12 +424,15 @@ impl MapCtl {
                 narrow.hash(&mut h);
                 h.finish()
             };
+            // A cluster shows its members' matching courses as a number.
+            let n_courses = single.is_none().then(|| {
+                members
+                    .iter()
+                    .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
+                    .sum::<usize>()
+            });
             if let Some(mut kept) = old.remove(&key) {
-                if let Some(before) = kept.cluster_courses {
-                    let n_courses: usize = members
-                        .iter()
-                        .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
-                        .sum();
+                if let (Some(before), Some(n_courses)) = (kept.cluster_courses, n_courses) {
                     if n_courses != before {
                         relabel_cluster(&kept.marker, members.len(), n_courses, lang);
                         kept.cluster_courses = Some(n_courses);
@@ -455,10 +459,7 @@ impl MapCtl {
                     }
                 }
                 None => {
-                    let n_courses: usize = members
-                        .iter()
-                        .map(|p| courses_of.get(p).map_or(0, |c| c.len()))
-                        .sum();
+                    let n_courses = n_courses.unwrap_or_default();
                     let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
                     let map = self.map.clone();
                     let b = c.bounds;
@@ -486,7 +487,7 @@ impl MapCtl {
         by_provider.clear();
         for s in now.values() {
             for p in &s.members {
-                by_provider.insert(*p, s.marker.clone());
+                by_provider.insert(*p, (s.marker.clone(), s.base_z));
             }
         }
         drop(by_provider);
@@ -542,7 +543,7 @@ impl MapCtl {
     }
 
     fn open_popup_of(&self, provider: ProviderId) {
-        if let Some(m) = self.by_provider.borrow().get(&provider) {
+        if let Some((m, _)) = self.by_provider.borrow().get(&provider) {
             m.open_popup();
         }
     }
@@ -711,16 +712,11 @@ impl MapCtl {
     /// Marks the selected provider's marker.
     pub fn highlight(&self, provider: Option<ProviderId>) {
         self.unhighlight();
-        let Some(m) = provider.and_then(|p| self.by_provider.borrow().get(&p).cloned()) else {
+        // Back to its own z-index afterwards (under the others for an unlisted location).
+        let Some((m, base_z)) = provider.and_then(|p| self.by_provider.borrow().get(&p).cloned())
+        else {
             return;
         };
-        // Back to its own z-index afterwards (under the others for an unlisted location).
-        let base_z = self
-            .shown
-            .borrow()
-            .values()
-            .find(|s| js_sys::Object::is(&s.marker, &m))
-            .map_or(0.0, |s| s.base_z);
         if let Some(e) = m.get_element() {
             let _ = e.class_list().add_1("mk-selected");
         }

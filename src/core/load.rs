@@ -787,17 +787,7 @@ impl<'a> Loader<'a> {
         let kind = match non_empty(raw.kind) {
             Some(k) => vocab(Some(k), "kind", InstitutionKind::from_code)?,
             None => {
-                self.reject(
-                    at.index,
-                    at.line,
-                    at.id,
-                    RejectedPart::Field,
-                    RejectReason::Alias {
-                        field: "kind",
-                        from: String::new(),
-                        to: InstitutionKind::Other.code().into(),
-                    },
-                );
+                self.note_alias(at, "kind", String::new(), InstitutionKind::Other.code());
                 InstitutionKind::Other
             }
         };
@@ -934,6 +924,21 @@ impl<'a> Loader<'a> {
         Ok(s)
     }
 
+    /// Reports that a field's value was read as `to` (`from` empty: the field was missing).
+    fn note_alias(&mut self, at: &At<'_>, field: &'static str, from: String, to: &str) {
+        self.reject(
+            at.index,
+            at.line,
+            at.id,
+            RejectedPart::Field,
+            RejectReason::Alias {
+                field,
+                from,
+                to: to.into(),
+            },
+        );
+    }
+
     /// Replaces a common name of a value by its code (reported), or keeps the value.
     fn alias(
         &mut self,
@@ -945,17 +950,7 @@ impl<'a> Loader<'a> {
         let v = non_empty(raw)?;
         match lookup(&v) {
             Some(code) if code != v => {
-                self.reject(
-                    at.index,
-                    at.line,
-                    at.id,
-                    RejectedPart::Field,
-                    RejectReason::Alias {
-                        field,
-                        from: v,
-                        to: code.into(),
-                    },
-                );
+                self.note_alias(at, field, v, code);
                 Some(code.to_string())
             }
             _ => Some(v),
