@@ -635,3 +635,89 @@ fn say_skipped(path: &std::path::Path) {
         path.display()
     );
 }
+
+/// Runs `leerkaart-data` with `args`; panics with its output when it fails.
+fn data_tool(args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leerkaart-data"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "leerkaart-data {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_shipped_data_as_ooapi_reads_back_the_same_with_import_ooapi() {
+    let dir = std::env::temp_dir().join(format!("leerkaart-ooapi-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let shipped = root().join("data/providers.geojson");
+    data_tool(&[
+        "export",
+        shipped.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let bundle_path = dir.join(pipeline::export::OPEN_DATA_OOAPI);
+    let back_path = dir.join("back.geojson");
+    data_tool(&[
+        "import",
+        "ooapi",
+        bundle_path.to_str().unwrap(),
+        "-o",
+        back_path.to_str().unwrap(),
+    ]);
+    let original = load(&std::fs::read_to_string(&shipped).unwrap()).dataset;
+    let back = load(&std::fs::read_to_string(&back_path).unwrap());
+    assert!(back.rejections.is_empty(), "{:?}", back.rejections);
+    assert_eq!(back.dataset.providers.len(), original.providers.len());
+    assert_eq!(back.dataset.providers, original.providers);
+    assert_eq!(back.dataset.courses, original.courses);
+
+    // OOAPI's own fields say the same for any other consumer: names, places, levels.
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&bundle_path).unwrap()).unwrap();
+    let orgs = bundle["organizations"].as_array().unwrap();
+    let programs = bundle["programs"].as_array().unwrap();
+    assert_eq!(orgs.len(), original.providers.len());
+    assert_eq!(programs.len(), original.courses.len());
+    assert!(!bundle["offerings"].as_array().unwrap().is_empty());
+    for (o, p) in orgs.iter().zip(&original.providers) {
+        assert_eq!(o["name"][0]["value"], p.name.as_str());
+        let g = &o["addresses"][0]["geolocation"];
+        assert_eq!(g["latitude"].as_f64(), Some(p.lon_lat.lat));
+        assert_eq!(g["longitude"].as_f64(), Some(p.lon_lat.lon));
+    }
+    const LEVELS: &[&str] = &[
+        "undefined",
+        "nondegree",
+        "bachelor",
+        "master",
+        "associate degree",
+        "doctoral",
+        "secondary vocational education 1",
+        "secondary vocational education 2",
+        "secondary vocational education 3",
+        "secondary vocational education 4",
+    ];
+    for (prog, c) in programs.iter().zip(&original.courses) {
+        assert_eq!(prog["name"][0]["value"], c.name.as_str());
+        assert!(LEVELS.contains(&prog["level"].as_str().unwrap()), "{prog}");
+        if let Some(e) = c.level.eqf {
+            assert_eq!(prog["levelOfQualification"], e.get().to_string().as_str());
+        }
+    }
+    // Sources and licences travel with the bundle.
+    let sources = bundle["leerkaart"]["sources"].as_array().unwrap();
+    assert!(sources.iter().any(|s| s["licence"] == "CC0"), "{sources:?}");
+
+    // The CSV: a row per course, sources and licences in each.
+    let csv_text = std::fs::read_to_string(dir.join(pipeline::export::OPEN_DATA_CSV)).unwrap();
+    let rows = csv_text.lines().count() - 1;
+    assert!(rows >= original.courses.len(), "{rows} rows");
+    assert!(csv_text.contains("source_licence"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,6 +26,12 @@ USAGE:
       Defaults: data/places.tsv, today's date, data/providers.geojson.
       --check: write nothing; exit 1 if the output file differs from what the sources
       build (with the output's own compilation date).
+  leerkaart-data export FILE.geojson [--out DIR]
+      The open-data downloads of a dataset: a spreadsheet-ready CSV (one row per course,
+      with source and licence) and an OOAPI v5 bundle (organizations, programs, offerings;
+      `import ooapi` reads it back whole). `build` writes them for the shipped dataset to
+      data/export/ (not committed: scripts/serve.sh, deploy.sh and test.sh make them).
+      Default DIR: export.
   leerkaart-data import duo FILE.csv [--places F] [-o F]
       Dutch DUO location list (CSV, DUO's columns or the geocoded variant).
   leerkaart-data import onderwijs-vlaanderen FILE.json [--places F] [-o F]
@@ -158,6 +164,38 @@ Outputs are written to a temporary file and renamed, never half-written.";
             errors
         );
         Ok(0)
+    }
+
+    /// The open-data downloads of a dataset's text (see `pipeline::export::open_data`).
+    fn open_data(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, PipelineError> {
+        pipeline::export::open_data(text).map_err(|e| PipelineError::Json {
+            path: path.to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Where the shipped dataset's downloads go: `export/` beside it.
+    fn open_data_dir(dataset: &Path) -> PathBuf {
+        dataset
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(pipeline::export::OPEN_DATA_DIR)
+    }
+
+    /// Writes the CSV and OOAPI downloads of the dataset at `dataset` beside it.
+    fn write_open_data(dataset: &Path) -> Result<(), PipelineError> {
+        let text = pipeline::read(dataset)?;
+        let dir = open_data_dir(dataset);
+        std::fs::create_dir_all(&dir).map_err(|source| PipelineError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        for (name, contents) in open_data(&dataset.display().to_string(), &text)? {
+            let path = dir.join(name);
+            pipeline::write_atomically(&path, contents.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+        }
+        Ok(())
     }
 
     /// `import esco`: ESCO URIs and labels for the vocabulary, and the ESCO occupations the
@@ -341,7 +379,23 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     return Ok(1);
                 }
                 let compiled = args.text("--compiled").unwrap_or_else(today);
-                finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
+                let code = finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)?;
+                write_open_data(&out)?;
+                Ok(code)
+            }
+            ["export", file] => {
+                let dir = args.flag(&["--out", "-o"], "export");
+                let text = pipeline::read(Path::new(file))?;
+                for (name, contents) in open_data(file, &text)? {
+                    let path = dir.join(name);
+                    std::fs::create_dir_all(&dir).map_err(|source| PipelineError::Io {
+                        path: dir.display().to_string(),
+                        source,
+                    })?;
+                    pipeline::write_atomically(&path, contents.as_bytes())?;
+                    eprintln!("wrote {}", path.display());
+                }
+                Ok(0)
             }
             ["import", "esco", file] => import_esco(&args, Path::new(file)),
             ["import", kind @ ("vdab-knelpuntberoepen" | "uwv-spanning"), file] => {

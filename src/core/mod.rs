@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod occupation;
 pub mod problem;
+pub mod share;
 pub mod shortlist;
 pub mod synth;
 pub mod text;

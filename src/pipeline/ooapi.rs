@@ -58,6 +58,14 @@ fn id_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The record a Leerkaart export keeps whole in an OOAPI `consumers` entry (see
+/// [`super::export::to_ooapi`]), if this one has it.
+fn leerkaart_extension(v: &Value) -> Option<&Value> {
+    v.get("consumers")?.as_array()?.iter().find(|c| {
+        c.get("consumerKey").and_then(Value::as_str) == Some(super::export::OOAPI_CONSUMER_KEY)
+    })
+}
+
 /// Sector from an ISCED-F code (broad field = first two digits).
 pub fn sector_of_isced(code: &str) -> Option<Sector> {
     let broad = code.get(..2)?;
@@ -110,6 +118,17 @@ fn province_for(country: Country, postal: &str) -> Option<&'static str> {
     }
 }
 
+/// The first geolocated address of an organization.
+fn first_geolocation(org: &Value) -> Option<LonLat> {
+    org.get("addresses")?.as_array()?.iter().find_map(|a| {
+        let g = a.get("geolocation")?;
+        Some(LonLat::new(
+            g.get("longitude")?.as_f64()?,
+            g.get("latitude")?.as_f64()?,
+        ))
+    })
+}
+
 /// Imports an OOAPI bundle.
 pub fn import(path: &Path) -> Result<Imported, PipelineError> {
     import_text(&read(path)?, path)
@@ -158,6 +177,25 @@ pub fn import_text(text_in: &str, path: &Path) -> Result<Imported, PipelineError
             continue;
         };
         let name = text(org.get("name")).unwrap_or_default();
+        // A Leerkaart export: the location and its courses exactly as they were.
+        if let Some(ext) = leerkaart_extension(org) {
+            if let (Some(id), Some(Value::Object(props)), Some(at_lon_lat)) = (
+                ext.get("id").and_then(Value::as_str),
+                ext.get("properties"),
+                first_geolocation(org),
+            ) {
+                let mut props = props.clone();
+                let courses: Vec<Value> = programs
+                    .remove(org_id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|p| leerkaart_extension(p)?.get("course").cloned())
+                    .collect();
+                props.insert("courses".into(), courses.into());
+                out.features.push(feature(id, at_lon_lat, props));
+                continue;
+            }
+        }
         let addresses = org
             .get("addresses")
             .and_then(Value::as_array)
