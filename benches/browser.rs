@@ -67,6 +67,7 @@ async fn main() {
             ("/".into(), root().join("dist")),
         ],
         slow: Duration::ZERO,
+        ..Default::default()
     });
     let driver_port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -24,8 +24,8 @@ step "shipped data: rebuilt from data/sources/ (offline) and validated"
 cargo run --bin leerkaart-data -- build --check
 cargo run --quiet --bin leerkaart-data -- validate data/providers.geojson
 
-step "release page (fresh machine: ~2 min)"
-trunk build --release
+step "release page, deployed to target/site as for a static host (fresh machine: ~2 min)"
+scripts/deploy.sh target/site
 
 step "tests: native core, data, browser (fresh machine: ~3 min of compiling, then ~4 min)"
 if [ ! -d ../shared/data ]; then
@@ -33,5 +33,6 @@ if [ ! -d ../shared/data ]; then
   echo "      and the copies under data/sources/ with it pass without checking (each prints a"
   echo "      SKIPPED line below). CI has ../shared and runs them."
 fi
-LEERKAART_E2E=1 cargo test --lib --bins --tests
+# The browser tests serve target/site under a sub-path, as a partner's web server would.
+LEERKAART_E2E=1 LEERKAART_SITE=target/site cargo test --lib --bins --tests
 step "all passed"

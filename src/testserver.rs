@@ -5,15 +5,20 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Where requests go.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Routes {
     /// `(url prefix, directory)`, first match wins; `"/"` should come last.
     pub dirs: Vec<(String, PathBuf)>,
     /// Requests under `/slow/…` are served as `/…` after this delay (a slow network).
     pub slow: Duration,
+    /// While set, every connection is closed unanswered: the network is cut (the offline
+    /// test sets it after a first visit).
+    pub cut: Arc<AtomicBool>,
 }
 
 /// Starts serving in background threads; returns the port.
@@ -32,6 +37,9 @@ pub fn serve(routes: Routes) -> u16 {
 }
 
 fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
+    if routes.cut.load(Ordering::SeqCst) {
+        return stream.shutdown(std::net::Shutdown::Both);
+    }
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -50,7 +58,13 @@ fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
         }
         None => path,
     };
-    let path = if path == "/" { "/index.html" } else { path };
+    // A folder's address serves its index.html (the page under a sub-path, too).
+    let path = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    let path = path.as_str();
     let file = routes
         .dirs
         .iter()
@@ -73,6 +87,9 @@ fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
         Some("json" | "geojson" | "geojsonl") => "application/json",
         Some("tsv" | "md") => "text/plain; charset=utf-8",
         Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        Some("webmanifest") => "application/manifest+json",
+        Some("csv") => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     };
     write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;

@@ -1,7 +1,9 @@
-//! Browser end-to-end tests: the release build served on 127.0.0.1, driven in headless
-//! Chromium through chromedriver.
+//! Browser end-to-end tests: the release build served on 127.0.0.1 under a sub-path (as a
+//! partner's web server would host it), driven in headless Chromium through chromedriver.
 //!
-//! Needs `dist/` (from `trunk build --release`), `/usr/bin/chromium` and `chromedriver`.
+//! Serves `$LEERKAART_SITE` (the folder `scripts/deploy.sh` writes; `scripts/test.sh` sets
+//! it) or else `dist/` (from `trunk build --release`). Needs `/usr/bin/chromium` and
+//! `chromedriver`.
 //! `scripts/test.sh` provides all three and sets `LEERKAART_E2E=1`, which makes a missing
 //! piece a failure; without it (a plain `cargo test` on a bare machine) the test says what is
 //! missing and skips.
@@ -25,15 +27,28 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Serves `dist/` at `/`, `tests/fixtures/` at `/fixtures/`, `tests/output/` at `/output/`.
-fn serve() -> u16 {
+/// Where the page is served: not at the root, as on many partners' hosts.
+const SUB_PATH: &str = "/partner/leerkaart/";
+
+/// The built site: `$LEERKAART_SITE` (the deploy script's folder) or `dist/`.
+fn site() -> PathBuf {
+    std::env::var_os("LEERKAART_SITE")
+        .map(|p| root().join(p))
+        .unwrap_or_else(|| root().join("dist"))
+}
+
+/// Serves the site under [`SUB_PATH`], `tests/fixtures/` at `/fixtures/` and beside the page,
+/// `tests/output/` at `/output/`. Setting `cut` cuts the network.
+fn serve_with(cut: std::sync::Arc<std::sync::atomic::AtomicBool>) -> u16 {
     leerkaart::testserver::serve(leerkaart::testserver::Routes {
         dirs: vec![
+            (format!("{SUB_PATH}fixtures/"), root().join("tests/fixtures")),
             ("/fixtures/".into(), root().join("tests/fixtures")),
             ("/output/".into(), root().join("tests/output")),
-            ("/".into(), root().join("dist")),
+            (SUB_PATH.into(), site()),
         ],
         slow: SLOW_RESPONSE,
+        cut,
     })
 }
 
@@ -73,8 +88,11 @@ fn prerequisites_present() -> bool {
 
 fn missing_prerequisites() -> Vec<String> {
     let mut missing = Vec::new();
-    if !root().join("dist/index.html").is_file() {
-        missing.push("dist/ (run `trunk build --release`)".to_string());
+    if !site().join("index.html").is_file() {
+        missing.push(format!(
+            "{} (run `scripts/deploy.sh target/site` or `trunk build --release`)",
+            site().display()
+        ));
     }
     if !Path::new(CHROMIUM).is_file() {
         missing.push(CHROMIUM.to_string());
@@ -131,6 +149,8 @@ async fn browser(user_data: &Path) -> (Driver, Client) {
 /// the profile is removed when the session ends.
 struct Session {
     base: String,
+    /// Set it to cut the network (the server closes every connection unanswered).
+    cut: std::sync::Arc<std::sync::atomic::AtomicBool>,
     c: Client,
     out: PathBuf,
     profile: PathBuf,
@@ -151,11 +171,13 @@ async fn session(tag: &str) -> Option<Session> {
     }
     let out = root().join("tests/output");
     std::fs::create_dir_all(&out).unwrap();
-    let port = serve();
+    let cut = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let port = serve_with(cut.clone());
     let profile = std::env::temp_dir().join(format!("leerkaart-{tag}-{}", std::process::id()));
     let (driver, c) = browser(&profile).await;
     Some(Session {
-        base: format!("http://127.0.0.1:{port}"),
+        base: format!("http://127.0.0.1:{port}{}", SUB_PATH.trim_end_matches('/')),
+        cut,
         c,
         out,
         profile,
@@ -2037,4 +2059,266 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
     click(&c, &format!("#{row} .more-courses")).await;
     assert_eq!(js(&c, &courses).await, json!(6), "back to the first six");
     c.close().await.unwrap();
+}
+
+/// Chromium's DevTools protocol through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or("")))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Decodes the QR code in a PNG screenshot; `None` when no code is found.
+fn decode_qr(png_bytes: &[u8]) -> Option<String> {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().ok()?;
+    let mut buf = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buf).ok()?;
+    let channels = info.color_type.samples();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let i = (y * w + x) * channels;
+        // Luma of the first three channels (or the one grey channel).
+        if channels >= 3 {
+            ((u32::from(buf[i]) + u32::from(buf[i + 1]) + u32::from(buf[i + 2])) / 3) as u8
+        } else {
+            buf[i]
+        }
+    });
+    let grids = img.detect_grids();
+    let (_, content) = grids.first()?.decode().ok()?;
+    Some(content)
+}
+
+/// Where partners and counsellors are: the share dialog's link and QR code (decoded from a
+/// screenshot), the printed poster, the embed snippet pasted into a page of another origin,
+/// the open-data downloads, the web manifest, and the page with the network cut after one
+/// visit. All of it under a sub-path, from the folder `scripts/deploy.sh` writes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
+    let Some(session) = session("partners").await else {
+        return;
+    };
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
+
+    // A counsellor's selection: technical courses within 20 km of Goes.
+    let selection = "tiles=none&sector=engineering&from=51.50420,3.88870&fromname=Goes&km=20";
+    c.goto(&format!("{base}/?{selection}")).await.unwrap();
+    let counted = wait_text(&c, "#match-count", loaded_count).await;
+
+    // 1. Share: the link is the page's address, the QR code decodes back to it.
+    click(&c, "#open-share").await;
+    wait_text(&c, "#share-caption", |t| !t.is_empty()).await;
+    assert_eq!(
+        text(&c, "#share-caption").await,
+        "Scan voor alle opleidingen techniek binnen 20 km van Goes"
+    );
+    let link = c
+        .find(Locator::Css("#share-link"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let href = js(&c, "return location.href").await;
+    assert_eq!(link, href.as_str().unwrap(), "the link is the page's address");
+    assert!(link.contains(SUB_PATH) && link.contains("sector=engineering") && !link.contains("embed"));
+    let qr_png = c
+        .find(Locator::Css("#share-qr"))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .unwrap();
+    std::fs::write(out.join("share-qr.png"), &qr_png).unwrap();
+    assert_eq!(decode_qr(&qr_png).as_deref(), Some(link.as_str()), "QR code");
+    std::fs::write(out.join("share-dialog.png"), c.screenshot().await.unwrap()).unwrap();
+    let serious = axe_serious(&c, "share dialog").await;
+    assert!(serious.is_empty(), "accessibility: {serious:#?}");
+
+    // 2. The poster: printed, it shows the caption and a QR code of the same link, alone.
+    js(&c, "document.body.classList.add('print-poster')").await;
+    c.issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })))
+        .await
+        .unwrap();
+    assert!(visible(&c, "#poster").await, "poster printed");
+    assert!(!visible(&c, ".topbar").await && !visible(&c, "#map").await, "poster alone");
+    let poster_qr = c
+        .find(Locator::Css(".poster-qr"))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .unwrap();
+    std::fs::write(out.join("poster-qr.png"), &poster_qr).unwrap();
+    std::fs::write(out.join("poster.png"), c.screenshot().await.unwrap()).unwrap();
+    assert_eq!(decode_qr(&poster_qr).as_deref(), Some(link.as_str()), "poster QR");
+    let pdf = c
+        .issue_cmd(Cdp(
+            "Page.printToPDF",
+            json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": true }),
+        ))
+        .await
+        .unwrap();
+    if let Some(data) = pdf["data"].as_str() {
+        use base64::Engine;
+        if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(data) {
+            std::fs::write(out.join("poster-a4.pdf"), bytes).unwrap();
+        }
+    }
+    c.issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({ "media": "" })))
+        .await
+        .unwrap();
+    js(&c, "document.body.classList.remove('print-poster')").await;
+
+    // 3. Embed: the snippet, pasted into a page on another origin, shows the same selection
+    // without the page's header and filters, and links to the full map.
+    let snippet = c
+        .find(Locator::Css("#embed-snippet"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("embed=1"), "{snippet}");
+    assert!(snippet.contains(" title=\"") && snippet.contains(" height=\""), "{snippet}");
+    std::fs::write(
+        out.join("partner.html"),
+        format!("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Partner</title></head><body><h1>Studiekeuze bij de partner</h1>{snippet}</body></html>"),
+    )
+    .unwrap();
+    let partner_port = leerkaart::testserver::serve(leerkaart::testserver::Routes {
+        dirs: vec![("/".into(), out.clone())],
+        ..Default::default()
+    });
+    // Another origin: another host name and port than the map's.
+    c.goto(&format!("http://localhost:{partner_port}/partner.html"))
+        .await
+        .unwrap();
+    c.find(Locator::Css("iframe"))
+        .await
+        .unwrap()
+        .enter_frame()
+        .await
+        .unwrap();
+    let embedded = wait_text(&c, "#match-count", loaded_count).await;
+    assert_eq!(parse_count(&embedded), parse_count(&counted), "same selection");
+    assert_eq!(count(&c, ".topbar").await, 0, "no page header");
+    assert_eq!(count(&c, "#q").await, 0, "no filters unless kept");
+    assert!(count(&c, "#results > li.result").await > 0);
+    assert!(count(&c, ".leaflet-marker-icon").await > 0, "markers");
+    let full = c
+        .find(Locator::Css("#open-full-map"))
+        .await
+        .unwrap()
+        .prop("href")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(full.contains("sector=engineering") && !full.contains("embed"), "{full}");
+    assert_eq!(
+        js(&c, "return window.leerkaartCspViolations").await,
+        json!(0)
+    );
+    c.enter_parent_frame().await.unwrap();
+    std::fs::write(out.join("partner-embed.png"), c.screenshot().await.unwrap()).unwrap();
+
+    // 4. The open data: GeoJSON, CSV and OOAPI, each with sources and licences.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let downloads = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             Promise.all([...document.querySelectorAll('#downloads a')].map(a =>
+                fetch(a.href).then(r => r.text().then(t => ({ href: a.getAttribute('href'), status: r.status, download: a.getAttribute('download'), head: t.slice(0, 1000), licences: t.includes('CC0') })))))
+             .then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let downloads = downloads.as_array().expect("downloads fetched");
+    assert_eq!(downloads.len(), 3, "{downloads:?}");
+    for d in downloads {
+        assert_eq!(d["status"], 200, "{d}");
+        assert_eq!(d["licences"], true, "sources and licences in {d}");
+        assert!(d["download"].as_str().is_some_and(|n| n.starts_with("leerkaart-scheldemond")));
+    }
+    assert!(downloads[0]["head"].as_str().unwrap().contains("FeatureCollection"));
+    assert!(downloads[1]["head"].as_str().unwrap().contains("source_licence"));
+    assert!(downloads[2]["head"].as_str().unwrap().contains("ooapiVersion"));
+
+    // 5. Installable: a manifest with icons, and nothing Chromium holds against installing.
+    let manifest = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(manifest["start_url"], "./");
+    assert!(manifest["icons"].as_array().unwrap().len() >= 2);
+    let errors = c
+        .issue_cmd(Cdp("Page.getInstallabilityErrors", json!({})))
+        .await
+        .unwrap();
+    assert_eq!(
+        errors["installabilityErrors"],
+        json!([]),
+        "Chromium would not install the page: {errors}"
+    );
+
+    // 6. Offline: once the service worker has kept the app and its data, cut the network.
+    let kept = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const data = new URL('data/providers.geojson', location.href).href;
+             const wait = async () => {
+               await navigator.serviceWorker.ready;
+               for (let i = 0; i < 200; i++) {
+                 for (const k of await caches.keys()) {
+                   if (await (await caches.open(k)).match(data)) return true;
+                 }
+                 await new Promise(r => setTimeout(r, 100));
+               }
+               return false;
+             };
+             wait().then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(true), "the service worker kept the data");
+    session.cut.store(true, std::sync::atomic::Ordering::SeqCst);
+    c.goto(&format!("{base}/?{selection}")).await.unwrap();
+    let offline = wait_text(&c, "#match-count", loaded_count).await;
+    assert_eq!(parse_count(&offline), parse_count(&counted), "same answer offline");
+    let note = wait_text(&c, "#offline-copy", |t| !t.is_empty()).await;
+    assert!(note.contains("kopie") && note.contains("2"), "{note}");
+    assert!(
+        count(&c, ".leaflet-overlay-pane path").await >= 3,
+        "the outline, kept"
+    );
+    // It filters, and a typed place is found (the gazetteer was kept too).
+    tick(&c, "country", "België").await;
+    wait_text(&c, "#match-count", |t| loaded(t) && t != offline).await;
+    choose_origin(&c, "Brugge").await;
+    std::fs::write(out.join("offline.png"), c.screenshot().await.unwrap()).unwrap();
+    session.cut.store(false, std::sync::atomic::Ordering::SeqCst);
 }

@@ -24,6 +24,15 @@ pub fn meta_tag(name: &str) -> Option<String> {
 
 /// Fetches a text file (relative paths resolve against the page).
 pub async fn fetch_text(path: &str) -> Result<String, String> {
+    fetch_text_kept(path).await.map(|(text, _)| text)
+}
+
+/// The response header the service worker (`assets/sw.js`) adds when it answers from the copy
+/// it kept because the network failed: the date and time that copy was stored.
+const KEPT_HEADER: &str = "x-leerkaart-kept";
+
+/// Fetches a text file; also says when the answer is the offline copy, and from when.
+pub async fn fetch_text_kept(path: &str) -> Result<(String, Option<String>), String> {
     // reqwest in the browser needs an absolute URL.
     let base = window()
         .location()
@@ -38,7 +47,92 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     if !resp.status().is_success() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    resp.text().await.map_err(|e| format!("{url}: {e}"))
+    let kept = resp
+        .headers()
+        .get(KEPT_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
+    Ok((text, kept))
+}
+
+/// `navigator[name]` when the browser has it (service workers, clipboard).
+fn navigator_part(name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(&window().navigator(), &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Calls `target.method(arg)`; `None` when there is no such method.
+fn call_method(target: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(target, &method.into()).ok()?;
+    f.dyn_ref::<js_sys::Function>()?.call1(target, arg).ok()
+}
+
+/// Registers the service worker that keeps the app and its data for offline use. Browsers
+/// without service workers, and pages not served over http(s), go on without it.
+pub fn register_service_worker(script: &str) {
+    if let Some(sw) = navigator_part("serviceWorker") {
+        let _ = call_method(&sw, "register", &script.into());
+    }
+}
+
+/// Puts `text` on the clipboard; resolves to whether it worked (the API needs a secure
+/// context and a user gesture).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(clip) = navigator_part("clipboard") else {
+        return false;
+    };
+    let Some(promise) = call_method(&clip, "writeText", &text.into())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the text of an input or textarea, so a user can copy it by hand when the
+/// clipboard API is refused.
+pub fn select_text(selector: &str) {
+    if let Some(el) = window()
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    {
+        let _ = call_method(&el, "select", &JsValue::UNDEFINED);
+    }
+}
+
+/// Prints with `class` set on `<body>` (the print style sheet then shows only that layout).
+pub fn print_with_body_class(class: &str) {
+    let Some(body) = window().document().and_then(|d| d.body()) else {
+        return;
+    };
+    let _ = body.class_list().add_1(class);
+    let _ = window().print();
+    let _ = body.class_list().remove_1(class);
+}
+
+/// An ISO timestamp as the interface language writes a date and time, in local time ("29
+/// november 2026 om 17:45"); the text itself when the browser cannot read it.
+pub fn local_date_time(iso: &str, lang_code: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let opts = super::leaflet::options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
+    date.to_locale_string(lang_code, &opts)
+        .as_string()
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// The page's address without its query: where shared links point.
+pub fn page_base() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_else(|_| "/".into())
+    )
 }
 
 /// Reads `localStorage[key]`; `None` when storage is unavailable (private mode, disabled).

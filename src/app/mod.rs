@@ -7,6 +7,7 @@ mod leaflet;
 mod map;
 mod panels;
 mod results;
+mod share;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -29,9 +30,11 @@ use browser::{fetch_text, query_string};
 use map::{MapConfig, MapCtl};
 
 /// The dataset shipped with the app.
-const DEFAULT_DATA: &str = "data/providers.geojson";
+pub(crate) const DEFAULT_DATA: &str = "data/providers.geojson";
 /// The offline base layer.
 const OUTLINE: &str = "region-outline.geojson";
+/// The service worker script, beside `index.html` (its scope is the page's folder).
+const SERVICE_WORKER: &str = "sw.js";
 /// The gazetteer.
 const PLACES: &str = "data/places.tsv";
 /// Providers shown in the list before "show more".
@@ -114,6 +117,15 @@ pub(crate) struct Ui {
     pub shown: RwSignal<usize>,
     pub shortlist: RwSignal<Vec<String>>,
     pub compare_open: RwSignal<bool>,
+    pub share_open: RwSignal<bool>,
+    /// Embedded on a partner's site (`?embed=1`): the map and the list only.
+    pub embed: bool,
+    /// In an embed, the filters stay (`&keep=filters`).
+    pub embed_filters: bool,
+    /// When the data shown is the copy the service worker kept (offline): from when.
+    pub kept_copy: RwSignal<Option<String>>,
+    /// `?data=` (a dataset other than the default), kept in every link the page makes.
+    pub data_param: StoredValue<Option<String>>,
     pub tiles_failed: RwSignal<bool>,
     /// Loaded / total data tiles, when the data is a tile index.
     pub tile_progress: RwSignal<Option<(usize, usize)>>,
@@ -278,6 +290,45 @@ impl Ui {
                 .map(|l| l.code().to_string()),
             occupation: self.occupation.get(),
             shortage_only: self.shortage_only.get(),
+            embed: self.embed,
+            embed_filters: self.embed_filters,
+        }
+    }
+
+    /// The query string of a state: its own parameters plus `data=` and `tiles=`, which
+    /// belong to the page rather than the selection.
+    pub fn page_query(&self, state: &UrlState) -> String {
+        let mut query = state.to_query();
+        if let Some(d) = self.data_param.get_value() {
+            let enc = js_sys::encode_uri_component(&d)
+                .as_string()
+                .unwrap_or_default();
+            query = if query.is_empty() {
+                format!("data={enc}")
+            } else {
+                format!("{query}&data={enc}")
+            };
+        }
+        if let Some(t) = url::param(&query_string(), "tiles") {
+            let enc = js_sys::encode_uri_component(&t)
+                .as_string()
+                .unwrap_or_default();
+            query = if query.is_empty() {
+                format!("tiles={enc}")
+            } else {
+                format!("{query}&tiles={enc}")
+            };
+        }
+        query
+    }
+
+    /// The full address of a state (reactive: it follows the filters).
+    pub fn page_url(&self, state: &UrlState) -> String {
+        let query = self.page_query(state);
+        if query.is_empty() {
+            browser::page_base()
+        } else {
+            format!("{}?{query}", browser::page_base())
         }
     }
 
@@ -333,6 +384,8 @@ fn App() -> impl IntoView {
     let in_view = RwSignal::new(false);
     let view_bounds: RwSignal<Option<BoundsLonLat>> = RwSignal::new(None);
     let catalog: RwSignal<Option<Arc<Catalog>>> = RwSignal::new(None);
+    // The address first: a shared link reproduces its view.
+    let initial = UrlState::from_query(&query_string());
 
     let base_filter = Memo::new(move |_| Filter {
         sectors: sectors.get(),
@@ -402,6 +455,11 @@ fn App() -> impl IntoView {
             &browser::storage_get(shortlist::STORAGE_KEY).unwrap_or_default(),
         )),
         compare_open: RwSignal::new(false),
+        share_open: RwSignal::new(false),
+        embed: initial.embed,
+        embed_filters: initial.embed_filters,
+        kept_copy: RwSignal::new(None),
+        data_param: StoredValue::new(url::data_param(&query_string())),
         tiles_failed: RwSignal::new(false),
         tile_progress: RwSignal::new(None),
         tile_state: StoredValue::new_local(None),
@@ -414,20 +472,24 @@ fn App() -> impl IntoView {
         map_ctl: StoredValue::new_local(None),
     };
     provide_context(ui);
-
-    // The address first: a shared link reproduces its view.
-    let initial = UrlState::from_query(&query_string());
     ui.set_url_state(initial);
+    // The app, its data, the gazetteer and the outline keep working offline after one visit.
+    browser::register_service_worker(SERVICE_WORKER);
 
     // Load the data (the default, or `?data=`), the gazetteer and the outline.
     let data_param = url::data_param(&query_string());
     let data_path = data_param
         .clone()
+        .or_else(|| browser::meta_tag("leerkaart-data").filter(|d| url::data_param(&format!("data={d}")).is_some()))
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
     ui.source_label.set(data_path.clone());
     spawn_local(async move {
-        let fetched = fetch_text(&data_path).await;
+        let fetched = browser::fetch_text_kept(&data_path).await;
         browser::publish_timing("data_fetched_at_ms", browser::now_ms());
+        let fetched = fetched.map(|(body, kept)| {
+            ui.kept_copy.set(kept);
+            body
+        });
         match fetched {
             Err(e) => ui.status.set(Status::Failed(format!(
                 "{} ({e}).",
@@ -644,25 +706,7 @@ fn App() -> impl IntoView {
     let last_state: StoredValue<Option<UrlState>> = StoredValue::new(None);
     Effect::new(move |_| {
         let state = ui.url_state();
-        let mut query = state.to_query();
-        if let Some(d) = &data_param {
-            let enc = js_sys::encode_uri_component(d)
-                .as_string()
-                .unwrap_or_default();
-            query = if query.is_empty() {
-                format!("data={enc}")
-            } else {
-                format!("{query}&data={enc}")
-            };
-        }
-        let tiles = url::param(&query_string(), "tiles");
-        if let Some(t) = tiles {
-            query = if query.is_empty() {
-                format!("tiles={t}")
-            } else {
-                format!("{query}&tiles={t}")
-            };
-        }
+        let query = ui.page_query(&state);
         let current = query_string();
         if current.trim_start_matches('?') == query {
             last_state.set_value(Some(state));
@@ -695,6 +739,11 @@ fn App() -> impl IntoView {
         if key != "Escape" {
             return;
         }
+        if ui.share_open.get_untracked() {
+            ui.share_open.set(false);
+            browser::focus("#open-share");
+            return;
+        }
         if ui.compare_open.get_untracked() {
             ui.compare_open.set(false);
             browser::focus("#open-compare");
@@ -713,11 +762,12 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="app" class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get()>
+        <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get()>
             <a class="skip-link" href="#results" on:click=move |ev| {
                 ev.prevent_default();
                 browser::focus("#results .result-head, #no-results, #unlisted summary");
             }>{move || tr(Msg::SkipToResults)}</a>
+            {(!ui.embed).then(|| view! {
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true"></span>
@@ -728,6 +778,7 @@ fn App() -> impl IntoView {
                 </div>
                 <div class="topbar-right">
                     <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
+                    <button type="button" class="btn-secondary" id="open-share" aria-expanded=move || ui.share_open.get().to_string() on:click=move |_| ui.share_open.update(|o| *o = !*o)>{move || tr(Msg::Share)}</button>
                     <label class="lang">
                         <span class="sr-only">{move || tr(Msg::Language)}</span>
                         <select id="lang" on:change=move |ev| {
@@ -740,15 +791,22 @@ fn App() -> impl IntoView {
                     </label>
                 </div>
             </header>
+            })}
+            {ui.embed.then(|| view! { <share::EmbedBar /> })}
+            {move || ui.kept_copy.get().map(|when| view! {
+                <p class="banner offline" id="offline-copy" role="status">{move || format!("{} {}.", tr(Msg::OfflineCopy), browser::local_date_time(&when, ui.lang.get().code()))}</p>
+            })}
             <panels::StatusBanner />
             <main class="layout">
                 <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
-                    <panels::Filters />
+                    {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
                     <div class="results-col">
                         <results::OccupationCard />
                         <results::ResultList />
-                        <panels::Glossary />
-                        <panels::About />
+                        {(!ui.embed).then(|| view! {
+                            <panels::Glossary />
+                            <panels::About />
+                        })}
                     </div>
                 </aside>
                 <section class="map-pane" aria-label=move || tr(Msg::Map)>
@@ -772,6 +830,8 @@ fn App() -> impl IntoView {
                 </section>
             </main>
             <results::Compare />
+            <share::ShareDialog />
+            <share::Poster />
             <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
                 <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
                 <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>

@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+
+use crate::core::share::{OPEN_DATA_CSV, OPEN_DATA_DIR, OPEN_DATA_OOAPI};
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -472,6 +474,14 @@ fn source_group(name: &str) -> &str {
     name.split(" (").next().unwrap_or(name)
 }
 
+/// Where an open-data download lies beside the shipped dataset.
+fn download_path(name: &str) -> String {
+    let dir = super::DEFAULT_DATA
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d);
+    format!("{dir}/{OPEN_DATA_DIR}/{name}")
+}
+
 #[component]
 pub fn About() -> impl IntoView {
     let ui = ui();
@@ -643,6 +653,13 @@ pub fn About() -> impl IntoView {
             {coverage_table}
             <h3>{move || tr(Msg::DataSources)}</h3>
             <ul id="data-sources">{data_sources}</ul>
+            <h3 id="downloads-title">{move || tr(Msg::Downloads)}</h3>
+            <p class="hint">{move || tr(Msg::DownloadsIntro)}</p>
+            <ul class="downloads" id="downloads" aria-labelledby="downloads-title">
+                <li><a href=super::DEFAULT_DATA download="leerkaart-scheldemond.geojson" type="application/geo+json">{move || tr(Msg::DownloadGeoJson)}</a></li>
+                <li><a href=download_path(OPEN_DATA_CSV) download=OPEN_DATA_CSV type="text/csv">{move || tr(Msg::DownloadCsv)}</a></li>
+                <li><a href=download_path(OPEN_DATA_OOAPI) download=OPEN_DATA_OOAPI type="application/json">{move || tr(Msg::DownloadOoapi)}</a></li>
+            </ul>
             <h3>{move || tr(Msg::SourcesLicences)}</h3>
             <ul>
                 <li>{move || tr(Msg::SourceInstitutions)}</li>

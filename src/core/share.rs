@@ -6,6 +6,14 @@ use qrcode::{Color, EcLevel, QrCode};
 use super::i18n::Lang;
 use super::{labels, Sector};
 
+/// File names of the open-data downloads, written beside the shipped dataset in
+/// [`OPEN_DATA_DIR`] by `leerkaart-data build` (the GeoJSON download is the shipped file).
+pub const OPEN_DATA_CSV: &str = "leerkaart-scheldemond.csv";
+/// See [`OPEN_DATA_CSV`].
+pub const OPEN_DATA_OOAPI: &str = "leerkaart-scheldemond-ooapi.json";
+/// Folder of the open-data downloads, relative to the shipped dataset's folder.
+pub const OPEN_DATA_DIR: &str = "export";
+
 /// White modules around the code: the QR standard asks for four, and scanners need them.
 const QUIET_ZONE_MODULES: usize = 4;
 
@@ -45,7 +53,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
 }
 

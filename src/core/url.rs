@@ -127,6 +127,10 @@ pub struct UrlState {
     pub occupation: Option<String>,
     /// "Only courses leading to a shortage occupation".
     pub shortage_only: bool,
+    /// Embedded on a partner's site (`embed=1`): the map and the list only.
+    pub embed: bool,
+    /// In an embed, keep the filters too (`keep=filters`).
+    pub embed_filters: bool,
 }
 
 /// Decimal places kept for coordinates in URLs (~1 m).
@@ -240,6 +244,12 @@ impl UrlState {
         if let Some(l) = &self.lang {
             parts.push(("lang", l.clone()));
         }
+        if self.embed {
+            parts.push(("embed", "1".into()));
+            if self.embed_filters {
+                parts.push(("keep", "filters".into()));
+            }
+        }
         parts
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
@@ -280,6 +290,9 @@ impl UrlState {
             lang: get("lang").filter(|l| LANGS.contains(&l.as_str())),
             occupation: get("beroep").filter(|o| super::occupation::valid_key(o)),
             shortage_only: get("knelpunt").as_deref() == Some("1"),
+            embed: get("embed").as_deref() == Some("1"),
+            embed_filters: get("embed").as_deref() == Some("1")
+                && get("keep").as_deref() == Some("filters"),
         }
     }
 }
@@ -348,6 +361,14 @@ mod state_tests {
                     .to_string()
                 }),
                 shortage_only: rng.unit() < 0.5,
+                embed: false,
+                embed_filters: false,
+            };
+            let embed = rng.below(3);
+            let state = UrlState {
+                embed: embed > 0,
+                embed_filters: embed > 1,
+                ..state
             };
             let q = state.to_query();
             assert_eq!(UrlState::from_query(&q), state, "query {q}");
@@ -372,6 +393,12 @@ mod state_tests {
         assert_eq!(s.provinces, [Province::Zeeland]);
         assert_eq!(s.occupation, None, "not a key: dropped");
         assert!(!s.shortage_only);
+        assert!(!s.embed);
+        // `keep` means nothing outside an embed; a bad `embed` value is no embed.
+        assert!(!UrlState::from_query("?keep=filters").embed_filters);
+        assert!(!UrlState::from_query("?embed=yes&keep=filters").embed);
+        let e = UrlState::from_query("?embed=1&keep=everything");
+        assert!(e.embed && !e.embed_filters);
         for junk in [
             "",
             "?",

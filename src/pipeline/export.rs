@@ -412,13 +412,7 @@ fn formula_safe(cell: &str) -> String {
     }
 }
 
-/// File names of the open-data downloads, written beside the shipped dataset in
-/// [`OPEN_DATA_DIR`] (the GeoJSON download is the shipped file itself).
-pub const OPEN_DATA_CSV: &str = "leerkaart-scheldemond.csv";
-/// See [`OPEN_DATA_CSV`].
-pub const OPEN_DATA_OOAPI: &str = "leerkaart-scheldemond-ooapi.json";
-/// Folder of the open-data downloads, relative to the shipped dataset's folder.
-pub const OPEN_DATA_DIR: &str = "export";
+pub use crate::core::share::{OPEN_DATA_CSV, OPEN_DATA_DIR, OPEN_DATA_OOAPI};
 
 /// The open-data downloads of a GeoJSON dataset's text: `(file name, contents)` for the CSV
 /// and the OOAPI bundle.
@@ -431,13 +425,30 @@ pub fn open_data(geojson: &str) -> Result<Vec<(&'static str, String)>, crate::co
     ])
 }
 
-/// JSON with one array item per line: diffs of a rebuilt file stay readable.
+/// The top-level members of an OOAPI bundle, in the order a reader expects them.
+const OOAPI_ORDER: [&str; 5] = [
+    "ooapiVersion",
+    "leerkaart",
+    "organizations",
+    "programs",
+    "offerings",
+];
+
+/// JSON with one array item per line (diffs of a rebuilt file stay readable), top-level
+/// members in [`OOAPI_ORDER`] first.
 fn to_lines(v: &Value) -> String {
     let Value::Object(obj) = v else {
         return v.to_string();
     };
+    let mut members: Vec<(&String, &Value)> = obj.iter().collect();
+    members.sort_by_key(|(k, _)| {
+        OOAPI_ORDER
+            .iter()
+            .position(|o| o == k)
+            .unwrap_or(OOAPI_ORDER.len())
+    });
     let mut s = String::from("{\n");
-    for (n, (k, val)) in obj.iter().enumerate() {
+    for (n, (k, val)) in members.into_iter().enumerate() {
         s.push_str(&Value::String(k.clone()).to_string());
         s.push_str(": ");
         match val {

@@ -1,0 +1,139 @@
+//! Sharing: the share dialog (link, QR code, poster, embed snippet), the printable poster and
+//! the bar an embedded map shows instead of the page's header.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{browser, results, tr, ui};
+use crate::core::i18n::Msg;
+use crate::core::share::{embed_snippet, poster_caption, qr_svg};
+use crate::core::url::UrlState;
+
+/// The link to the current selection, as the address bar shows it (without `embed`).
+fn share_url() -> String {
+    let ui = ui();
+    ui.page_url(&UrlState {
+        embed: false,
+        embed_filters: false,
+        ..ui.url_state()
+    })
+}
+
+/// The poster's headline for the current selection.
+fn caption() -> String {
+    let ui = ui();
+    let lang = ui.lang.get();
+    let place = ui.origin.get().map(|(_, name)| name);
+    poster_caption(
+        lang,
+        &ui.sectors.get(),
+        ui.radius_km.get(),
+        place.as_deref(),
+    )
+}
+
+/// The QR code of the current link, drawn in Rust (no network).
+fn qr() -> String {
+    qr_svg(&share_url()).unwrap_or_default()
+}
+
+/// The share dialog: the link with a copy button, its QR code, the poster, the embed code.
+#[component]
+pub fn ShareDialog() -> impl IntoView {
+    let ui = ui();
+    let keep_filters = RwSignal::new(false);
+    let copied = RwSignal::new(None::<&'static str>);
+    let embed_url = move || {
+        ui.page_url(&UrlState {
+            embed: true,
+            embed_filters: keep_filters.get(),
+            ..ui.url_state()
+        })
+    };
+    let snippet = move || embed_snippet(&embed_url(), tr(Msg::EmbedFrameTitle));
+    let copy = move |what: &'static str, text: String, field: &'static str| {
+        spawn_local(async move {
+            if !browser::copy_to_clipboard(&text).await {
+                // Refused (no secure context or permission): select it for Ctrl+C.
+                browser::select_text(field);
+            }
+            copied.set(Some(what));
+        });
+    };
+    view! {
+        <Show when=move || ui.share_open.get()>
+            <section class="share" id="share" role="dialog" aria-modal="false" aria-labelledby="share-title">
+                <div class="share-head">
+                    <h2 id="share-title">{move || tr(Msg::ShareTitle)}</h2>
+                    <button type="button" class="btn-secondary" id="close-share" on:click=move |_| {
+                        ui.share_open.set(false);
+                        browser::focus("#open-share");
+                    }>{move || tr(Msg::CloseShare)}</button>
+                </div>
+                <p class="hint">{move || tr(Msg::ShareIntro)}</p>
+                <div class="share-body">
+                    <figure class="share-qr">
+                        <div id="share-qr" role="img" aria-label=move || tr(Msg::QrAlt) inner_html=qr></div>
+                        <figcaption id="share-caption">{caption}</figcaption>
+                    </figure>
+                    <div class="share-fields">
+                        <label for="share-link">{move || tr(Msg::LinkLabel)}</label>
+                        <input id="share-link" type="text" readonly prop:value=share_url />
+                        <div class="share-actions">
+                            <button type="button" class="btn-primary" id="copy-link" on:click=move |_| copy("link", share_url(), "#share-link")>{move || tr(Msg::CopyLink)}</button>
+                            <button type="button" class="btn-secondary" id="print-poster" on:click=move |_| browser::print_with_body_class("print-poster")>{move || tr(Msg::PrintPoster)}</button>
+                        </div>
+                        <p class="copied" role="status">{move || (copied.get() == Some("link")).then(|| tr(Msg::Copied))}</p>
+                        <h3>{move || tr(Msg::EmbedTitle)}</h3>
+                        <p class="hint">{move || tr(Msg::EmbedIntro)}</p>
+                        <label class="check">
+                            <input type="checkbox" id="embed-filters" prop:checked=move || keep_filters.get()
+                                on:change=move |ev| keep_filters.set(event_target_checked(&ev)) />
+                            {move || tr(Msg::EmbedKeepFilters)}
+                        </label>
+                        <label for="embed-snippet">{move || tr(Msg::EmbedCode)}</label>
+                        <textarea id="embed-snippet" readonly rows="4" translate="no" prop:value=snippet></textarea>
+                        <div class="share-actions">
+                            <button type="button" class="btn-secondary" id="copy-embed" on:click=move |_| copy("embed", snippet(), "#embed-snippet")>{move || tr(Msg::CopyCode)}</button>
+                        </div>
+                        <p class="copied" role="status">{move || (copied.get() == Some("embed")).then(|| tr(Msg::Copied))}</p>
+                        <p class="hint">{move || tr(Msg::EmbedCsp)}" "<code translate="no">{browser::page_base}</code></p>
+                    </div>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// The poster (A4 or A3, portrait): only printed, from the share dialog's button.
+#[component]
+pub fn Poster() -> impl IntoView {
+    let ui = ui();
+    view! {
+        <Show when=move || ui.share_open.get()>
+            <section class="poster" id="poster" aria-hidden="true">
+                <p class="poster-brand">{move || tr(Msg::Title)}</p>
+                <h2 class="poster-caption">{caption}</h2>
+                <div class="poster-qr" inner_html=qr></div>
+                <p class="poster-url" translate="no">{share_url}</p>
+                <p class="poster-foot">{move || tr(Msg::PosterFooter)}</p>
+            </section>
+        </Show>
+    }
+}
+
+/// What an embedded map shows instead of the page's header: the count and a link to the full
+/// map with the same selection.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let full = move || share_url();
+    view! {
+        <header class="embed-bar">
+            <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
+            <a id="open-full-map" class="btn-secondary" href=full target="_blank" rel="noopener">
+                {move || tr(Msg::OpenFullMap)}
+                <span class="sr-only">" "{move || tr(Msg::NewWindow)}</span>
+            </a>
+        </header>
+    }
+}
