@@ -51,10 +51,13 @@ fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let path = match path.strip_prefix("/slow") {
-        Some(rest) => {
+    // `…/slow/x` is `…/x` served late, at the root or under a sub-path.
+    let unslowed;
+    let path = match path.split_once("/slow/") {
+        Some((before, after)) => {
             std::thread::sleep(routes.slow);
-            rest
+            unslowed = format!("{before}/{after}");
+            unslowed.as_str()
         }
         None => path,
     };

@@ -42,7 +42,11 @@ fn site() -> PathBuf {
 fn serve_with(cut: std::sync::Arc<std::sync::atomic::AtomicBool>) -> u16 {
     leerkaart::testserver::serve(leerkaart::testserver::Routes {
         dirs: vec![
-            (format!("{SUB_PATH}fixtures/"), root().join("tests/fixtures")),
+            (
+                format!("{SUB_PATH}fixtures/"),
+                root().join("tests/fixtures"),
+            ),
+            (format!("{SUB_PATH}output/"), root().join("tests/output")),
             ("/fixtures/".into(), root().join("tests/fixtures")),
             ("/output/".into(), root().join("tests/output")),
             (SUB_PATH.into(), site()),
@@ -1859,6 +1863,25 @@ async fn every_screen_in_three_languages() {
             shoot(&c, screen("compare"), &mut problems).await;
             click(&c, "#close-compare").await;
 
+            // The share dialog (link, QR code, embed code), then the embedded map itself.
+            click(&c, "#open-share").await;
+            wait_text(&c, "#share-caption", |t| !t.is_empty()).await;
+            shoot(&c, screen("share"), &mut problems).await;
+            let spill = js(&c, "const r = document.querySelector('#share').getBoundingClientRect(); return Math.max(0, r.right - innerWidth) + Math.max(0, -r.left)").await;
+            assert_eq!(
+                spill.as_f64(),
+                Some(0.0),
+                "{size} {l}: the share dialog spills sideways"
+            );
+            click(&c, "#close-share").await;
+            c.goto(&format!(
+                "{base}/?lang={l}&tiles=none&sector=engineering&embed=1&keep=filters"
+            ))
+            .await
+            .unwrap();
+            wait_text(&c, "#match-count", has_count).await;
+            shoot(&c, screen("embed"), &mut problems).await;
+
             // The occupation card with its shortage status and learning path.
             c.goto(&format!(
                 "{base}/?lang={l}&tiles=none&beroep=verpleegkundige"
@@ -2071,7 +2094,10 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or("")))
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or("")
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -2136,8 +2162,14 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .unwrap()
         .unwrap();
     let href = js(&c, "return location.href").await;
-    assert_eq!(link, href.as_str().unwrap(), "the link is the page's address");
-    assert!(link.contains(SUB_PATH) && link.contains("sector=engineering") && !link.contains("embed"));
+    assert_eq!(
+        link,
+        href.as_str().unwrap(),
+        "the link is the page's address"
+    );
+    assert!(
+        link.contains(SUB_PATH) && link.contains("sector=engineering") && !link.contains("embed")
+    );
     let qr_png = c
         .find(Locator::Css("#share-qr"))
         .await
@@ -2146,18 +2178,28 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .await
         .unwrap();
     std::fs::write(out.join("share-qr.png"), &qr_png).unwrap();
-    assert_eq!(decode_qr(&qr_png).as_deref(), Some(link.as_str()), "QR code");
+    assert_eq!(
+        decode_qr(&qr_png).as_deref(),
+        Some(link.as_str()),
+        "QR code"
+    );
     std::fs::write(out.join("share-dialog.png"), c.screenshot().await.unwrap()).unwrap();
     let serious = axe_serious(&c, "share dialog").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");
 
     // 2. The poster: printed, it shows the caption and a QR code of the same link, alone.
     js(&c, "document.body.classList.add('print-poster')").await;
-    c.issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })))
-        .await
-        .unwrap();
+    c.issue_cmd(Cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    ))
+    .await
+    .unwrap();
     assert!(visible(&c, "#poster").await, "poster printed");
-    assert!(!visible(&c, ".topbar").await && !visible(&c, "#map").await, "poster alone");
+    assert!(
+        !visible(&c, ".topbar").await && !visible(&c, "#map").await,
+        "poster alone"
+    );
     let poster_qr = c
         .find(Locator::Css(".poster-qr"))
         .await
@@ -2167,7 +2209,11 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .unwrap();
     std::fs::write(out.join("poster-qr.png"), &poster_qr).unwrap();
     std::fs::write(out.join("poster.png"), c.screenshot().await.unwrap()).unwrap();
-    assert_eq!(decode_qr(&poster_qr).as_deref(), Some(link.as_str()), "poster QR");
+    assert_eq!(
+        decode_qr(&poster_qr).as_deref(),
+        Some(link.as_str()),
+        "poster QR"
+    );
     let pdf = c
         .issue_cmd(Cdp(
             "Page.printToPDF",
@@ -2196,8 +2242,14 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .await
         .unwrap()
         .unwrap();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("embed=1"), "{snippet}");
-    assert!(snippet.contains(" title=\"") && snippet.contains(" height=\""), "{snippet}");
+    assert!(
+        snippet.starts_with("<iframe src=\"") && snippet.contains("embed=1"),
+        "{snippet}"
+    );
+    assert!(
+        snippet.contains(" title=\"") && snippet.contains(" height=\""),
+        "{snippet}"
+    );
     std::fs::write(
         out.join("partner.html"),
         format!("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Partner</title></head><body><h1>Studiekeuze bij de partner</h1>{snippet}</body></html>"),
@@ -2218,7 +2270,11 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .await
         .unwrap();
     let embedded = wait_text(&c, "#match-count", loaded_count).await;
-    assert_eq!(parse_count(&embedded), parse_count(&counted), "same selection");
+    assert_eq!(
+        parse_count(&embedded),
+        parse_count(&counted),
+        "same selection"
+    );
     assert_eq!(count(&c, ".topbar").await, 0, "no page header");
     assert_eq!(count(&c, "#q").await, 0, "no filters unless kept");
     assert!(count(&c, "#results > li.result").await > 0);
@@ -2231,7 +2287,10 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .await
         .unwrap()
         .unwrap();
-    assert!(full.contains("sector=engineering") && !full.contains("embed"), "{full}");
+    assert!(
+        full.contains("sector=engineering") && !full.contains("embed"),
+        "{full}"
+    );
     assert_eq!(
         js(&c, "return window.leerkaartCspViolations").await,
         json!(0)
@@ -2257,11 +2316,22 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     for d in downloads {
         assert_eq!(d["status"], 200, "{d}");
         assert_eq!(d["licences"], true, "sources and licences in {d}");
-        assert!(d["download"].as_str().is_some_and(|n| n.starts_with("leerkaart-scheldemond")));
+        assert!(d["download"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("leerkaart-scheldemond")));
     }
-    assert!(downloads[0]["head"].as_str().unwrap().contains("FeatureCollection"));
-    assert!(downloads[1]["head"].as_str().unwrap().contains("source_licence"));
-    assert!(downloads[2]["head"].as_str().unwrap().contains("ooapiVersion"));
+    assert!(downloads[0]["head"]
+        .as_str()
+        .unwrap()
+        .contains("FeatureCollection"));
+    assert!(downloads[1]["head"]
+        .as_str()
+        .unwrap()
+        .contains("source_licence"));
+    assert!(downloads[2]["head"]
+        .as_str()
+        .unwrap()
+        .contains("ooapiVersion"));
 
     // 5. Installable: a manifest with icons, and nothing Chromium holds against installing.
     let manifest = c
@@ -2308,7 +2378,11 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     session.cut.store(true, std::sync::atomic::Ordering::SeqCst);
     c.goto(&format!("{base}/?{selection}")).await.unwrap();
     let offline = wait_text(&c, "#match-count", loaded_count).await;
-    assert_eq!(parse_count(&offline), parse_count(&counted), "same answer offline");
+    assert_eq!(
+        parse_count(&offline),
+        parse_count(&counted),
+        "same answer offline"
+    );
     let note = wait_text(&c, "#offline-copy", |t| !t.is_empty()).await;
     assert!(note.contains("kopie") && note.contains("2"), "{note}");
     assert!(
@@ -2320,5 +2394,7 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     wait_text(&c, "#match-count", |t| loaded(t) && t != offline).await;
     choose_origin(&c, "Brugge").await;
     std::fs::write(out.join("offline.png"), c.screenshot().await.unwrap()).unwrap();
-    session.cut.store(false, std::sync::atomic::Ordering::SeqCst);
+    session
+        .cut
+        .store(false, std::sync::atomic::Ordering::SeqCst);
 }

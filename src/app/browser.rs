@@ -119,7 +119,8 @@ pub fn local_date_time(iso: &str, lang_code: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_string();
     }
-    let opts = super::leaflet::options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
+    let opts =
+        super::leaflet::options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
     date.to_locale_string(lang_code, &opts)
         .as_string()
         .unwrap_or_else(|| iso.to_string())

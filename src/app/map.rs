@@ -128,6 +128,12 @@ pub struct MapCtl {
     attributions: Option<[String; 3]>,
     /// The credit Leaflet shows now, to remove it when the language changes.
     shown_attribution: RefCell<Option<String>>,
+    /// The interface language, for what Leaflet labels itself (a popup's close button).
+    lang: std::cell::Cell<Lang>,
+}
+
+fn label_popup_close(lang: Lang) {
+    super::browser::set_title_attr(".leaflet-popup-close-button", Msg::ClosePopup.text(lang));
 }
 
 fn bounds_of(map: &l::Map) -> BoundsLonLat {
@@ -206,6 +212,7 @@ impl MapCtl {
                 .is_some()
                 .then(|| config.tile_attribution.clone()),
             shown_attribution: RefCell::new(None),
+            lang: std::cell::Cell::new(Lang::default()),
         });
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -216,6 +223,15 @@ impl MapCtl {
         });
         ctl.map.on("moveend", moved.as_ref().unchecked_ref());
         ctl._keep.borrow_mut().push(moved);
+        // Leaflet names a popup's close button in English only.
+        let weak = Rc::downgrade(&ctl);
+        let opened = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Some(ctl) = weak.upgrade() {
+                label_popup_close(ctl.lang.get());
+            }
+        });
+        ctl.map.on("popupopen", opened.as_ref().unchecked_ref());
+        ctl._keep.borrow_mut().push(opened);
         ctl
     }
 
@@ -702,6 +718,8 @@ impl MapCtl {
         }
         super::browser::set_title_attr(".leaflet-control-zoom-in", Msg::ZoomInButton.text(lang));
         super::browser::set_title_attr(".leaflet-control-zoom-out", Msg::ZoomOutButton.text(lang));
+        self.lang.set(lang);
+        label_popup_close(lang);
     }
 
     /// Closes the open popup, if any.

@@ -480,7 +480,10 @@ fn App() -> impl IntoView {
     let data_param = url::data_param(&query_string());
     let data_path = data_param
         .clone()
-        .or_else(|| browser::meta_tag("leerkaart-data").filter(|d| url::data_param(&format!("data={d}")).is_some()))
+        .or_else(|| {
+            browser::meta_tag("leerkaart-data")
+                .filter(|d| url::data_param(&format!("data={d}")).is_some())
+        })
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
     ui.source_label.set(data_path.clone());
     spawn_local(async move {

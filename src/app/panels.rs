@@ -476,9 +476,7 @@ fn source_group(name: &str) -> &str {
 
 /// Where an open-data download lies beside the shipped dataset.
 fn download_path(name: &str) -> String {
-    let dir = super::DEFAULT_DATA
-        .rsplit_once('/')
-        .map_or("", |(d, _)| d);
+    let dir = super::DEFAULT_DATA.rsplit_once('/').map_or("", |(d, _)| d);
     format!("{dir}/{OPEN_DATA_DIR}/{name}")
 }
 

@@ -238,7 +238,8 @@ messages! {
     EmbedCode => ["Code om in te voegen", "Code to embed", "Code à intégrer"],
     CopyCode => ["Kopieer de code", "Copy the code", "Copier le code"],
     EmbedCsp => ["Heeft uw site een Content-Security-Policy, sta dan dit adres toe in frame-src.", "If your site has a Content-Security-Policy, allow this address in frame-src.", "Si votre site a une Content-Security-Policy, autorisez cette adresse dans frame-src."],
-    CloseShare => ["Sluiten", "Close", "Fermer"],
+    CloseShare => ["Sluit delen", "Close sharing", "Fermer le partage"],
+    ClosePopup => ["Sluit dit venster", "Close popup", "Fermer la fenêtre"],
     OpenFullMap => ["Open de volledige kaart", "Open the full map", "Ouvrir la carte complète"],
     NewWindow => ["(opent in een nieuw venster)", "(opens in a new window)", "(s'ouvre dans une nouvelle fenêtre)"],
     EmbedFrameTitle => ["Leerkaart Scheldemond: opleidingen op de kaart", "Leerkaart Scheldemond: courses on the map", "Leerkaart Scheldemond : formations sur la carte"],
@@ -246,7 +247,7 @@ messages! {
     DownloadsIntro => ["Het hele samengevoegde bestand, elke locatie en opleiding met haar bron en licentie, om te hergebruiken volgens die licenties.", "The whole merged dataset, every location and course with its source and licence, to reuse under those licences.", "L'ensemble des données fusionnées, chaque site et formation avec sa source et sa licence, à réutiliser selon ces licences."],
     DownloadGeoJson => ["GeoJSON (het formaat van de kaart)", "GeoJSON (the map's own format)", "GeoJSON (le format de la carte)"],
     DownloadCsv => ["CSV voor een rekenblad (één rij per opleiding)", "CSV for a spreadsheet (one row per course)", "CSV pour un tableur (une ligne par formation)"],
-    DownloadOoapi => ["OOAPI v5 (organizations, programs, offerings)", "OOAPI v5 (organizations, programs, offerings)", "OOAPI v5 (organizations, programs, offerings)"],
+    DownloadOoapi => ["OOAPI v5 voor onderwijssystemen (organizations, programs, offerings)", "OOAPI v5 for education systems (organizations, programs, offerings)", "OOAPI v5 pour les systèmes d'enseignement (organizations, programs, offerings)"],
     OfflineCopy => ["Geen verbinding: de kaart toont de kopie die dit toestel bewaarde op", "No connection: the map shows the copy this device kept on", "Pas de connexion : la carte affiche la copie gardée par cet appareil le"],
 }
 
