@@ -2187,6 +2187,23 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     let serious = axe_serious(&c, "share dialog").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");
 
+    // The decision sheet carries the same link as a QR code, for its printout.
+    click(&c, "#close-share").await;
+    click(&c, "#results .star").await;
+    click(&c, "#open-compare").await;
+    let sheet_qr = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#sheet-qr > div"))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .unwrap();
+    assert_eq!(decode_qr(&sheet_qr).as_deref(), Some(link.as_str()), "decision sheet QR");
+    click(&c, "#close-compare").await;
+    click(&c, "#open-share").await;
+
     // 2. The poster: printed, it shows the caption and a QR code of the same link, alone.
     js(&c, "document.body.classList.add('print-poster')").await;
     c.issue_cmd(Cdp(

@@ -659,6 +659,11 @@ pub fn Compare() -> impl IntoView {
                         <p class="caveat">{Msg::AdmissionCaveat.text(lang)}</p>
                     }.into_any()
                 }}
+                // The printed sheet leads back to the map: this selection's link as a QR code.
+                <figure class="sheet-qr" id="sheet-qr">
+                    <div role="img" aria-label=move || tr(Msg::QrAlt) inner_html=super::share::qr></div>
+                    <figcaption>{move || tr(Msg::SheetQr)}</figcaption>
+                </figure>
             </section>
         </Show>
     }

@@ -33,7 +33,7 @@ fn caption() -> String {
 }
 
 /// The QR code of the current link, drawn in Rust (no network).
-fn qr() -> String {
+pub(crate) fn qr() -> String {
     qr_svg(&share_url()).unwrap_or_default()
 }
 

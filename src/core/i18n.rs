@@ -239,6 +239,7 @@ messages! {
     CopyCode => ["Kopieer de code", "Copy the code", "Copier le code"],
     EmbedCsp => ["Heeft uw site een Content-Security-Policy, sta dan dit adres toe in frame-src.", "If your site has a Content-Security-Policy, allow this address in frame-src.", "Si votre site a une Content-Security-Policy, autorisez cette adresse dans frame-src."],
     CloseShare => ["Sluit delen", "Close sharing", "Fermer le partage"],
+    SheetQr => ["Scan: deze selectie op de kaart", "Scan: this selection on the map", "Scannez : cette sélection sur la carte"],
     ClosePopup => ["Sluit dit venster", "Close popup", "Fermer la fenêtre"],
     OpenFullMap => ["Open de volledige kaart", "Open the full map", "Ouvrir la carte complète"],
     NewWindow => ["(opent in een nieuw venster)", "(opens in a new window)", "(s'ouvre dans une nouvelle fenêtre)"],
