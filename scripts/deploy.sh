@@ -31,9 +31,6 @@ fi
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-echo "deploy: open-data downloads (CSV, OOAPI v5) of $data"
-cargo run --quiet --bin leerkaart-data -- export "$data" --out data/export
-
 echo "deploy: building the release page (first time ~3 min of compiling, then ~1 min)"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
@@ -42,6 +39,9 @@ trunk build --release --dist "$staging/site"
 if [ "$data" != "data/providers.geojson" ]; then
   cp "$data" "$staging/site/data/providers.geojson"
 fi
+echo "deploy: open-data downloads (CSV, OOAPI v5) of $data"
+rm -rf "$staging/site/data/export"
+cargo run --quiet --bin leerkaart-data -- export "$data" --out "$staging/site/data/export"
 size_mb=$(( $(stat -c %s "$staging/site/data/providers.geojson") / 1024 / 1024 ))
 if [ "$size_mb" -gt "$tile_above_mb" ]; then
   echo "deploy: the dataset is $size_mb MB: splitting it into tiles"

@@ -2200,7 +2200,11 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .screenshot()
         .await
         .unwrap();
-    assert_eq!(decode_qr(&sheet_qr).as_deref(), Some(link.as_str()), "decision sheet QR");
+    assert_eq!(
+        decode_qr(&sheet_qr).as_deref(),
+        Some(link.as_str()),
+        "decision sheet QR"
+    );
     click(&c, "#close-compare").await;
     click(&c, "#open-share").await;
 

@@ -29,9 +29,8 @@ USAGE:
   leerkaart-data export FILE.geojson [--out DIR]
       The open-data downloads of a dataset: a spreadsheet-ready CSV (one row per course,
       with source and licence) and an OOAPI v5 bundle (organizations, programs, offerings;
-      `import ooapi` reads it back whole). `build` writes them for the shipped dataset to
-      data/export/ (not committed: scripts/serve.sh, deploy.sh and test.sh make them).
-      Default DIR: export.
+      `import ooapi` reads it back whole). scripts/deploy.sh writes them into the site's
+      data/export/ for the dataset it deploys. Default DIR: export.
   leerkaart-data import duo FILE.csv [--places F] [-o F]
       Dutch DUO location list (CSV, DUO's columns or the geocoded variant).
   leerkaart-data import onderwijs-vlaanderen FILE.json [--places F] [-o F]
@@ -172,30 +171,6 @@ Outputs are written to a temporary file and renamed, never half-written.";
             path: path.to_string(),
             message: e.to_string(),
         })
-    }
-
-    /// Where the shipped dataset's downloads go: `export/` beside it.
-    fn open_data_dir(dataset: &Path) -> PathBuf {
-        dataset
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join(pipeline::export::OPEN_DATA_DIR)
-    }
-
-    /// Writes the CSV and OOAPI downloads of the dataset at `dataset` beside it.
-    fn write_open_data(dataset: &Path) -> Result<(), PipelineError> {
-        let text = pipeline::read(dataset)?;
-        let dir = open_data_dir(dataset);
-        std::fs::create_dir_all(&dir).map_err(|source| PipelineError::Io {
-            path: dir.display().to_string(),
-            source,
-        })?;
-        for (name, contents) in open_data(&dataset.display().to_string(), &text)? {
-            let path = dir.join(name);
-            pipeline::write_atomically(&path, contents.as_bytes())?;
-            eprintln!("wrote {}", path.display());
-        }
-        Ok(())
     }
 
     /// `import esco`: ESCO URIs and labels for the vocabulary, and the ESCO occupations the
@@ -379,9 +354,7 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     return Ok(1);
                 }
                 let compiled = args.text("--compiled").unwrap_or_else(today);
-                let code = finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)?;
-                write_open_data(&out)?;
-                Ok(code)
+                finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
             }
             ["export", file] => {
                 let dir = args.flag(&["--out", "-o"], "export");
