@@ -20,6 +20,8 @@ const SEED: u64 = 20_261_123;
 const CLICKS: usize = 9;
 /// Starting points chosen per size (four towns in turn).
 const ORIGIN_CHANGES: usize = 8;
+/// Zoom steps (in and out in turn) whose re-clustering is timed.
+const ZOOMS: usize = 8;
 /// Fresh page loads timed with the shipped dataset.
 const SHIPPED_LOADS: usize = 7;
 
@@ -27,7 +29,11 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Min and median; NaN for no samples.
 fn stats(mut v: Vec<f64>) -> (f64, f64) {
+    if v.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
     v.sort_by(f64::total_cmp);
     (v[0], v[v.len() / 2])
 }
@@ -142,8 +148,8 @@ async fn main() {
         shipped.len() / 1024,
         gz / 1024
     );
-    println!("| courses | data fetched → interactive ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | wasm memory MiB |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| courses | data fetched → interactive ms | data fetched → first markers ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | zoom: view changed → re-clustered and painted ms (median) | wasm memory MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     // The shipped dataset first (its course count as the size), then the synthetic sizes.
     let runs: Vec<(usize, String)> = std::iter::once((courses as usize, String::new()))
         .chain(
@@ -218,6 +224,43 @@ async fn main() {
             origins.push(ms.as_f64().unwrap_or(f64::NAN));
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        // A zoom step: from Leaflet's moveend (after its 250 ms zoom animation, which is by
+        // design) to the re-clustered markers painted.
+        let mut zooms = Vec::new();
+        for i in 0..ZOOMS {
+            let button = if i % 2 == 0 {
+                ".leaflet-control-zoom-in"
+            } else {
+                ".leaflet-control-zoom-out"
+            };
+            let ms = c
+                .execute_async(
+                    "const [sel, done] = arguments; const t0 = performance.now();
+                     document.querySelector(sel).click();
+                     const wait = () => {
+                       const p = window.leerkaartPerf || {};
+                       if (p.markers_done_at_ms > t0 && p.view_changed_at_ms > t0) {
+                         const from = p.view_changed_at_ms;
+                         requestAnimationFrame(() => setTimeout(() => done(performance.now() - from), 0));
+                       } else if (performance.now() - t0 > 5000) { done(null); } else { requestAnimationFrame(wait); }
+                     };
+                     wait();",
+                    vec![json!(button)],
+                )
+                .await
+                .unwrap();
+            if let Some(ms) = ms.as_f64() {
+                zooms.push(ms);
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        let (_, zmed) = stats(zooms);
+        let p = c
+            .execute("return window.leerkaartPerf", vec![])
+            .await
+            .unwrap();
+        let first_markers = p["first_markers_at_ms"].as_f64().unwrap_or(f64::NAN)
+            - p["data_fetched_at_ms"].as_f64().unwrap_or(f64::NAN);
         let (_, omed) = stats(origins);
         let (cmin, cmed) = stats(clicks);
         let (_, fmed) = stats(filters);
@@ -230,7 +273,7 @@ async fn main() {
             n.to_string()
         };
         println!(
-            "| {label} | {:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {:.0} |",
+            "| {label} | {:.0} | {first_markers:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {zmed:.1} | {:.0} |",
             perf["load_ms"].as_f64().unwrap_or(f64::NAN),
             mmed - gmed,
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)

@@ -373,3 +373,125 @@ fn a_wrong_top_level_gets_one_clear_message_in_each_language() {
     let fr = load_error(Lang::Fr, &err);
     assert!(fr.contains("tronqué") && fr.contains("ligne 1"), "{fr}");
 }
+
+/// The same features as one line each: the loader then reads every feature through its
+/// careful path (a JSON tree per feature), never the fast one.
+fn as_lines(collection: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Features<'a> {
+        #[serde(borrow)]
+        features: Vec<&'a serde_json::value::RawValue>,
+    }
+    let f: Features<'_> = serde_json::from_str(collection).unwrap();
+    f.features
+        .iter()
+        .map(|f| f.get().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A syntactically valid collection whose features are wrong in every way the loader checks
+/// (so the fast path must hand each to the careful one), among good ones.
+fn hostile_collection() -> String {
+    let course = r#"{"name":"Verpleegkunde","sector":"health_welfare","level":{"eqf":4,"national":"nl_mbo_4"},"learning_forms":["full_time"]}"#;
+    let props = |extra: &str| {
+        format!(
+            r#"{{"name":"School","kind":"secondary_school","country":"NL","province":"NL-ZE","municipality":"Goes","location_precision":"town","source":{{"name":"Test"}}{extra},"courses":[{course}]}}"#
+        )
+    };
+    let point = r#"{"type":"Point","coordinates":[3.89,51.5]}"#;
+    let features = [
+        format!(
+            r#"{{"type":"Feature","id":"good","geometry":{point},"properties":{}}}"#,
+            props("")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"dup-key","geometry":{point},"properties":{}}}"#,
+            props(r#","name":"Again""#)
+        ),
+        format!(r#"{{"type":"Feature","id":"empty","geometry":{point},"properties":{{}}}}"#),
+        format!(r#"{{"type":"Feature","id":"not-object","geometry":{point},"properties":[1,2]}}"#),
+        format!(
+            r#"{{"type":"Feature","id":"no-name","geometry":{point},"properties":{{"country":"NL"}}}}"#
+        ),
+        format!(
+            r#"{{"type":"Feeture","id":"type","geometry":{point},"properties":{}}}"#,
+            props("")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"line","geometry":{{"type":"LineString","coordinates":[[3,51],[4,51]]}},"properties":{}}}"#,
+            props("")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"no-geometry","properties":{}}}"#,
+            props("")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"name-number","geometry":{point},"properties":{}}}"#,
+            props("").replacen(r#""name":"School""#, r#""name":42"#, 1)
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"bad-course","geometry":{point},"properties":{}}}"#,
+            props("").replace(
+                r#""learning_forms":["full_time"]"#,
+                r#""learning_forms":"full_time""#
+            )
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"invisible","geometry":{point},"properties":{}}}"#,
+            props("").replace("School", r"Sch\u200bool\u0007 ")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"script","geometry":{point},"properties":{}}}"#,
+            props(r#","website":"javascript:alert(1)""#)
+        ),
+        format!(
+            r#"{{"type":"Feature","id":7,"geometry":{point},"properties":{}}}"#,
+            props("").replace("Goes", "Middelburg")
+        ),
+        format!(
+            r#"{{"type":"Feature","id":"good","geometry":{point},"properties":{}}}"#,
+            props("")
+        ),
+    ];
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    )
+}
+
+/// The fast path (a well-formed collection, read in one typed pass per feature) and the
+/// careful path give the same dataset and the same reports, on clean and on hostile data.
+#[test]
+fn fast_and_careful_paths_agree() {
+    let shipped = std::fs::read_to_string(format!(
+        "{}/data/providers.geojson",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    for (name, text) in [("shipped", shipped), ("hostile", hostile_collection())] {
+        let fast = load_geojson(&text, &LoadOptions::default()).unwrap();
+        let careful = load_geojson(&as_lines(&text), &LoadOptions::default()).unwrap();
+        assert_eq!(fast.dataset.providers, careful.dataset.providers, "{name}");
+        assert_eq!(fast.dataset.courses, careful.dataset.courses, "{name}");
+        let what = |r: &LoadReport| {
+            r.rejections
+                .iter()
+                .map(|x| {
+                    (
+                        x.feature_index,
+                        x.feature_id.clone(),
+                        format!("{:?} {:?}", x.part, x.reason),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(what(&fast), what(&careful), "{name}");
+        if name == "hostile" {
+            // good, dup-key (the last name wins), bad-course (without its course), invisible
+            // (cleaned), script (without its link) and 7 load; the others are reported.
+            assert_eq!(fast.dataset.providers.len(), 6, "{:?}", what(&fast));
+            assert!(fast.rejections.len() >= 9, "{:?}", what(&fast));
+        }
+    }
+}

@@ -552,6 +552,7 @@ fn App() -> impl IntoView {
             &el,
             &config,
             move |b, center, zoom| {
+                browser::publish_timing("view_changed_at_ms", browser::now_ms());
                 ui.view_bounds.set(Some(b));
                 ui.view_center.set(Some((center, zoom)));
             },
@@ -616,6 +617,7 @@ fn App() -> impl IntoView {
         });
         let end = browser::now_ms();
         browser::publish_timing("markers_ms", end - start);
+        browser::publish_timing("markers_done_at_ms", end);
         // performance.now() counts from the navigation start: opening the page → first markers.
         if !browser::has_timing("first_markers_at_ms") {
             browser::publish_timing("first_markers_at_ms", end);

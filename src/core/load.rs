@@ -283,6 +283,10 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
             if let Some(features) = top.features {
                 loader.report.meta = top.leerkaart.unwrap_or_default();
                 for (i, raw) in features.iter().enumerate() {
+                    if let Some(parsed) = fast_parse(raw.get()) {
+                        loader.parsed(i, None, parsed);
+                        continue;
+                    }
                     match serde_json::from_str::<Value>(raw.get()) {
                         Ok(v) => loader.feature(i, None, v),
                         Err(e) => loader.reject(
@@ -526,8 +530,11 @@ enum RawLevel {
     },
 }
 
+/// A provider's properties; `C` is how its courses are held: parsed `Value`s on the careful
+/// path, unparsed slices of the text on the fast one.
 #[derive(Deserialize)]
-struct RawProvider {
+#[serde(bound(deserialize = "C: Deserialize<'de>"))]
+struct RawProvider<C> {
     id: Option<Value>,
     name: Option<String>,
     kind: Option<String>,
@@ -543,8 +550,52 @@ struct RawProvider {
     #[serde(default)]
     sources: Vec<Source>,
     offer: Option<String>,
-    #[serde(default)]
-    courses: Vec<Value>,
+    #[serde(default = "Vec::new")]
+    courses: Vec<C>,
+}
+
+/// A feature as the fast path reads it in one pass: properties and courses stay slices of
+/// the text until their own typed parse.
+#[derive(Deserialize)]
+struct FastFeature<'a> {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    id: Option<Value>,
+    geometry: Option<Value>,
+    properties: Option<RawProvider<RawCourse>>,
+    /// Ties the lifetime to the text (strings are still copied out of it).
+    #[serde(skip)]
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+/// A feature read by the fast path, ready for the checks; `None` from [`fast_parse`] sends
+/// the feature down the careful path, whose messages say exactly what is wrong.
+struct Parsed {
+    id: Option<String>,
+    geometry: Option<Value>,
+    provider: RawProvider<RawCourse>,
+}
+
+/// Reads a well-formed feature in one typed pass (no JSON tree of it): about twice as fast as
+/// the careful path on a large file. Anything unusual (a wrong type anywhere, a duplicate
+/// key, no name) returns `None` and the careful path reads it instead.
+fn fast_parse(raw: &str) -> Option<Parsed> {
+    let f: FastFeature<'_> = serde_json::from_str(raw).ok()?;
+    if f.kind.as_ref().and_then(Value::as_str) != Some("Feature") {
+        return None;
+    }
+    // Without a name the feature is rejected anyway (empty properties too): the careful
+    // path says exactly why.
+    let provider = f.properties.filter(|p| p.name.is_some())?;
+    let id =
+        f.id.as_ref()
+            .and_then(id_string)
+            .or_else(|| provider.id.as_ref().and_then(id_string));
+    Some(Parsed {
+        id,
+        geometry: f.geometry,
+        provider,
+    })
 }
 
 #[derive(Deserialize)]
@@ -632,6 +683,10 @@ fn invisible(c: char) -> bool {
 
 /// Trims, turns control characters into spaces and drops invisible ones.
 fn clean(s: &str) -> String {
+    // Nearly every value is clean already: one scan, one copy.
+    if !s.chars().any(|c| invisible(c) || c.is_control()) {
+        return s.trim().to_string();
+    }
     s.chars()
         .filter(|c| !invisible(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -641,7 +696,15 @@ fn clean(s: &str) -> String {
 }
 
 fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| clean(&s)).filter(|s| !s.is_empty())
+    s.map(|s| {
+        // An already clean value is kept as it is, without a copy.
+        if s.len() == s.trim().len() && !s.chars().any(|c| invisible(c) || c.is_control()) {
+            s
+        } else {
+            clean(&s)
+        }
+    })
+    .filter(|s| !s.is_empty())
 }
 
 /// A required text field: present, cleaned, not absurdly long.
@@ -743,6 +806,27 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// A feature the fast path read (see [`fast_parse`]).
+    fn parsed(&mut self, index: usize, line: Option<usize>, parsed: Parsed) {
+        let at = At {
+            index,
+            line,
+            id: parsed.id.as_deref(),
+        };
+        let result = self
+            .point(parsed.geometry.as_ref())
+            .and_then(|lon_lat| self.checked_provider(&at, lon_lat, parsed.provider, Ok));
+        if let Err(reason) = result {
+            self.reject(
+                index,
+                line,
+                parsed.id.as_deref(),
+                RejectedPart::Feature,
+                reason,
+            );
+        }
+    }
+
     fn provider(
         &mut self,
         at: &At<'_>,
@@ -756,16 +840,35 @@ impl<'a> Loader<'a> {
                 found: kind.map(|k| k.chars().take(MAX_ECHO_CHARS).collect()),
             }));
         }
-        let lon_lat = self.point(obj)?;
+        let lon_lat = self.point(obj.get("geometry"))?;
         if props.is_empty() {
             return Err(RejectReason::MissingField("properties"));
         }
-        let raw: RawProvider = serde_json::from_value(Value::Object(props)).map_err(|e| {
-            RejectReason::InvalidField {
-                field: "properties",
+        let raw: RawProvider<Value> =
+            serde_json::from_value(Value::Object(props)).map_err(|e| {
+                RejectReason::InvalidField {
+                    field: "properties",
+                    problem: Problem::of(&e),
+                }
+            })?;
+        // A bad course loses only itself, with the reason its JSON gives.
+        self.checked_provider(at, lon_lat, raw, |v: Value| {
+            RawCourse::deserialize(&v).map_err(|e| RejectReason::InvalidField {
+                field: "course",
                 problem: Problem::of(&e),
-            }
-        })?;
+            })
+        })
+    }
+
+    /// Checks a provider's properties and adds it with its courses; `read_course` turns a
+    /// course as held into a [`RawCourse`] (or the reason it cannot be one).
+    fn checked_provider<C>(
+        &mut self,
+        at: &At<'_>,
+        lon_lat: LonLat,
+        raw: RawProvider<C>,
+        read_course: impl Fn(C) -> Result<RawCourse, RejectReason>,
+    ) -> Result<(), RejectReason> {
         let key = at
             .id
             .map(str::to_string)
@@ -825,8 +928,10 @@ impl<'a> Loader<'a> {
 
         let provider_id = self.report.dataset.providers.len() as ProviderId;
         let first_course = self.report.dataset.courses.len() as CourseId;
-        for (ci, course) in raw.courses.iter().enumerate() {
-            match self.course(at, ci, provider_id, country, &source, course) {
+        for (ci, course) in raw.courses.into_iter().enumerate() {
+            let course = read_course(course)
+                .and_then(|c| self.course(at, ci, provider_id, country, &source, c));
+            match course {
                 Ok(c) => self.report.dataset.courses.push(c),
                 Err(reason) => {
                     self.reject(at.index, at.line, at.id, RejectedPart::Course(ci), reason)
@@ -855,8 +960,8 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    fn point(&self, obj: &Map<String, Value>) -> Result<LonLat, RejectReason> {
-        let geometry = match obj.get("geometry") {
+    fn point(&self, geometry: Option<&Value>) -> Result<LonLat, RejectReason> {
+        let geometry = match geometry {
             None | Some(Value::Null) => return Err(RejectReason::MissingCoordinates),
             Some(g) => g,
         };
@@ -993,13 +1098,8 @@ impl<'a> Loader<'a> {
         provider: ProviderId,
         country: Country,
         provider_source: &Source,
-        value: &Value,
+        raw: RawCourse,
     ) -> Result<Course, RejectReason> {
-        let raw: RawCourse =
-            RawCourse::deserialize(value).map_err(|e| RejectReason::InvalidField {
-                field: "course",
-                problem: Problem::of(&e),
-            })?;
         let name = required_text(raw.name, "name")?;
         let sector = vocab(raw.sector, "sector", Sector::from_code)?;
         if let Some(d) = &raw.duration {
