@@ -148,7 +148,7 @@ async fn main() {
         shipped.len() / 1024,
         gz / 1024
     );
-    println!("| courses | data fetched → interactive ms | data fetched → first markers ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | zoom: view changed → re-clustered and painted ms (median) | wasm memory MiB |");
+    println!("| courses | data fetched → interactive ms | data fetched → first markers ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | zoom: view changed → re-clustered and painted ms (median; of which markers) | wasm memory MiB |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
     // The shipped dataset first (its course count as the size), then the synthetic sizes.
     let runs: Vec<(usize, String)> = std::iter::once((courses as usize, String::new()))
@@ -227,6 +227,7 @@ async fn main() {
         // A zoom step: from Leaflet's moveend (after its 250 ms zoom animation, which is by
         // design) to the re-clustered markers painted.
         let mut zooms = Vec::new();
+        let mut zoom_markers = Vec::new();
         for i in 0..ZOOMS {
             let button = if i % 2 == 0 {
                 ".leaflet-control-zoom-in"
@@ -251,10 +252,16 @@ async fn main() {
                 .unwrap();
             if let Some(ms) = ms.as_f64() {
                 zooms.push(ms);
+                let p = c
+                    .execute("return window.leerkaartPerf", vec![])
+                    .await
+                    .unwrap();
+                zoom_markers.push(p["markers_ms"].as_f64().unwrap_or(f64::NAN));
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         let (_, zmed) = stats(zooms);
+        let (_, zmmed) = stats(zoom_markers);
         let p = c
             .execute("return window.leerkaartPerf", vec![])
             .await
@@ -273,7 +280,7 @@ async fn main() {
             n.to_string()
         };
         println!(
-            "| {label} | {:.0} | {first_markers:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {zmed:.1} | {:.0} |",
+            "| {label} | {:.0} | {first_markers:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {zmed:.1} ({zmmed:.1}) | {:.0} |",
             perf["load_ms"].as_f64().unwrap_or(f64::NAN),
             mmed - gmed,
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)
