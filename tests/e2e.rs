@@ -250,6 +250,17 @@ async fn press(c: &Client, key: &str) {
         .unwrap();
 }
 
+/// A DOM property of the first element matching `css` (an input's `value`, a link's `href`).
+async fn prop(c: &Client, css: &str, name: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .prop(name)
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
 async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
 }
@@ -2153,14 +2164,7 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         text(&c, "#share-caption").await,
         "Scan voor alle opleidingen techniek binnen 20 km van Goes"
     );
-    let link = c
-        .find(Locator::Css("#share-link"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let link = prop(&c, "#share-link", "value").await;
     let href = js(&c, "return location.href").await;
     assert_eq!(
         link,
@@ -2255,14 +2259,7 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
 
     // 3. Embed: the snippet, pasted into a page on another origin, shows the same selection
     // without the page's header and filters, and links to the full map.
-    let snippet = c
-        .find(Locator::Css("#embed-snippet"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let snippet = prop(&c, "#embed-snippet", "value").await;
     assert!(
         snippet.starts_with("<iframe src=\"") && snippet.contains("embed=1"),
         "{snippet}"
@@ -2300,14 +2297,7 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     assert_eq!(count(&c, "#q").await, 0, "no filters unless kept");
     assert!(count(&c, "#results > li.result").await > 0);
     assert!(count(&c, ".leaflet-marker-icon").await > 0, "markers");
-    let full = c
-        .find(Locator::Css("#open-full-map"))
-        .await
-        .unwrap()
-        .prop("href")
-        .await
-        .unwrap()
-        .unwrap();
+    let full = prop(&c, "#open-full-map", "href").await;
     assert!(
         full.contains("sector=engineering") && !full.contains("embed"),
         "{full}"

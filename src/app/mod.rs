@@ -299,25 +299,19 @@ impl Ui {
     /// belong to the page rather than the selection.
     pub fn page_query(&self, state: &UrlState) -> String {
         let mut query = state.to_query();
-        if let Some(d) = self.data_param.get_value() {
-            let enc = js_sys::encode_uri_component(&d)
+        let page_params = [
+            ("data", self.data_param.get_value()),
+            ("tiles", url::param(&query_string(), "tiles")),
+        ];
+        for (name, value) in page_params {
+            let Some(v) = value else { continue };
+            let enc = js_sys::encode_uri_component(&v)
                 .as_string()
                 .unwrap_or_default();
-            query = if query.is_empty() {
-                format!("data={enc}")
-            } else {
-                format!("{query}&data={enc}")
-            };
-        }
-        if let Some(t) = url::param(&query_string(), "tiles") {
-            let enc = js_sys::encode_uri_component(&t)
-                .as_string()
-                .unwrap_or_default();
-            query = if query.is_empty() {
-                format!("tiles={enc}")
-            } else {
-                format!("{query}&tiles={enc}")
-            };
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&format!("{name}={enc}"));
         }
         query
     }
