@@ -2160,6 +2160,17 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     // 1. Share: the link is the page's address, the QR code decodes back to it.
     click(&c, "#open-share").await;
     wait_text(&c, "#share-caption", |t| !t.is_empty()).await;
+    // The dialog takes the focus, and Escape gives it back to the button.
+    let focused = js(&c, "return document.activeElement.id").await;
+    assert_eq!(focused, json!("copy-link"));
+    press(&c, "\u{E00C}").await;
+    assert_eq!(count(&c, "#share").await, 0, "Escape closes the dialog");
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("open-share")
+    );
+    click(&c, "#open-share").await;
+    wait_text(&c, "#share-caption", |t| !t.is_empty()).await;
     assert_eq!(
         text(&c, "#share-caption").await,
         "Scan voor alle opleidingen techniek binnen 20 km van Goes"

@@ -777,7 +777,13 @@ fn App() -> impl IntoView {
                 </div>
                 <div class="topbar-right">
                     <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
-                    <button type="button" class="btn-secondary" id="open-share" aria-expanded=move || ui.share_open.get().to_string() on:click=move |_| ui.share_open.update(|o| *o = !*o)>{move || tr(Msg::Share)}</button>
+                    <button type="button" class="btn-secondary" id="open-share" aria-expanded=move || ui.share_open.get().to_string() on:click=move |_| {
+                        ui.share_open.update(|o| *o = !*o);
+                        // Into the dialog, for keyboard and screen-reader users (Escape returns).
+                        if ui.share_open.get_untracked() {
+                            request_animation_frame(|| browser::focus("#copy-link"));
+                        }
+                    }>{move || tr(Msg::Share)}</button>
                     <label class="lang">
                         <span class="sr-only">{move || tr(Msg::Language)}</span>
                         <select id="lang" on:change=move |ev| {
