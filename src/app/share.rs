@@ -129,6 +129,7 @@ pub fn EmbedBar() -> impl IntoView {
     let full = move || share_url();
     view! {
         <header class="embed-bar">
+            <p class="embed-brand"><span class="logo" aria-hidden="true"></span>{move || tr(Msg::Title)}</p>
             <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
             <a id="open-full-map" class="btn-secondary" href=full target="_blank" rel="noopener">
                 {move || tr(Msg::OpenFullMap)}
