@@ -2346,6 +2346,17 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         .as_str()
         .unwrap()
         .contains("FeatureCollection"));
+    assert_eq!(count(&c, "#downloads-shipped").await, 0);
+    // With another file loaded, the panel says the downloads are the map's own data.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=fixtures/outdated.geojson"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", |t| !t.is_empty()).await;
+    assert_eq!(count(&c, "#downloads-shipped").await, 1);
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
     assert!(downloads[1]["head"]
         .as_str()
         .unwrap()

@@ -653,6 +653,7 @@ pub fn About() -> impl IntoView {
             <ul id="data-sources">{data_sources}</ul>
             <h3 id="downloads-title">{move || tr(Msg::Downloads)}</h3>
             <p class="hint">{move || tr(Msg::DownloadsIntro)}</p>
+            {ui.data_param.get_value().is_some().then(|| view! { <p class="hint" id="downloads-shipped">{move || tr(Msg::DownloadsShipped)}</p> })}
             <ul class="downloads" id="downloads" aria-labelledby="downloads-title">
                 <li><a href=super::DEFAULT_DATA download="leerkaart-scheldemond.geojson" type="application/geo+json">{move || tr(Msg::DownloadGeoJson)}</a></li>
                 <li><a href=download_path(OPEN_DATA_CSV) download=OPEN_DATA_CSV type="text/csv">{move || tr(Msg::DownloadCsv)}</a></li>

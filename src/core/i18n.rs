@@ -246,6 +246,7 @@ messages! {
     EmbedFrameTitle => ["Leerkaart Scheldemond: opleidingen op de kaart", "Leerkaart Scheldemond: courses on the map", "Leerkaart Scheldemond : formations sur la carte"],
     Downloads => ["De gegevens downloaden (open data)", "Download the data (open data)", "Télécharger les données (données ouvertes)"],
     DownloadsIntro => ["Het hele samengevoegde bestand, elke locatie en opleiding met haar bron en licentie, om te hergebruiken volgens die licenties.", "The whole merged dataset, every location and course with its source and licence, to reuse under those licences.", "L'ensemble des données fusionnées, chaque site et formation avec sa source et sa licence, à réutiliser selon ces licences."],
+    DownloadsShipped => ["Dit zijn de gegevens van de kaart zelf, niet het bestand dat u nu bekijkt.", "These are the map's own data, not the file you are viewing now.", "Ce sont les données de la carte elle-même, pas le fichier affiché maintenant."],
     DownloadGeoJson => ["GeoJSON (het formaat van de kaart)", "GeoJSON (the map's own format)", "GeoJSON (le format de la carte)"],
     DownloadCsv => ["CSV voor een rekenblad (één rij per opleiding)", "CSV for a spreadsheet (one row per course)", "CSV pour un tableur (une ligne par formation)"],
     DownloadOoapi => ["OOAPI v5 voor onderwijssystemen (organizations, programs, offerings)", "OOAPI v5 for education systems (organizations, programs, offerings)", "OOAPI v5 pour les systèmes d'enseignement (organizations, programs, offerings)"],
