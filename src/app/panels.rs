@@ -626,7 +626,7 @@ pub fn About() -> impl IntoView {
                         "{} {name}",
                         Msg::File.text(ui.lang.get_untracked())
                     ));
-                    ui.apply_data(&v.as_string().unwrap_or_default());
+                    ui.apply_data(v.as_string().unwrap_or_default());
                 }
                 Err(_) => ui.status.set(Status::Failed(format!(
                     "{}: {name}",
