@@ -2119,6 +2119,21 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// Screenshots the element `css` into `out/file` and decodes the QR code in it.
+async fn qr_in(c: &Client, css: &str, out: &Path, file: &str) -> Option<String> {
+    let png = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .screenshot()
+        .await
+        .unwrap();
+    std::fs::write(out.join(file), &png).unwrap();
+    decode_qr(&png)
+}
+
 /// Decodes the QR code in a PNG screenshot; `None` when no code is found.
 fn decode_qr(png_bytes: &[u8]) -> Option<String> {
     let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
@@ -2185,16 +2200,8 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     assert!(
         link.contains(SUB_PATH) && link.contains("sector=engineering") && !link.contains("embed")
     );
-    let qr_png = c
-        .find(Locator::Css("#share-qr"))
-        .await
-        .unwrap()
-        .screenshot()
-        .await
-        .unwrap();
-    std::fs::write(out.join("share-qr.png"), &qr_png).unwrap();
     assert_eq!(
-        decode_qr(&qr_png).as_deref(),
+        qr_in(&c, "#share-qr", out, "share-qr.png").await.as_deref(),
         Some(link.as_str()),
         "QR code"
     );
@@ -2206,17 +2213,10 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     click(&c, "#close-share").await;
     click(&c, "#results .star").await;
     click(&c, "#open-compare").await;
-    let sheet_qr = c
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#sheet-qr > div"))
-        .await
-        .unwrap()
-        .screenshot()
-        .await
-        .unwrap();
     assert_eq!(
-        decode_qr(&sheet_qr).as_deref(),
+        qr_in(&c, "#sheet-qr > div", out, "sheet-qr.png")
+            .await
+            .as_deref(),
         Some(link.as_str()),
         "decision sheet QR"
     );
@@ -2236,17 +2236,11 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
         !visible(&c, ".topbar").await && !visible(&c, "#map").await,
         "poster alone"
     );
-    let poster_qr = c
-        .find(Locator::Css(".poster-qr"))
-        .await
-        .unwrap()
-        .screenshot()
-        .await
-        .unwrap();
-    std::fs::write(out.join("poster-qr.png"), &poster_qr).unwrap();
     std::fs::write(out.join("poster.png"), c.screenshot().await.unwrap()).unwrap();
     assert_eq!(
-        decode_qr(&poster_qr).as_deref(),
+        qr_in(&c, ".poster-qr", out, "poster-qr.png")
+            .await
+            .as_deref(),
         Some(link.as_str()),
         "poster QR"
     );

@@ -840,7 +840,6 @@ fn App() -> impl IntoView {
             </main>
             <results::Compare />
             <share::ShareDialog />
-            <share::Poster />
             <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
                 <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
                 <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>

@@ -20,7 +20,7 @@ fn share_url() -> String {
 }
 
 /// The poster's headline for the current selection.
-fn caption() -> String {
+fn headline() -> String {
     let ui = ui();
     let lang = ui.lang.get();
     let place = ui.origin.get().map(|(_, name)| name);
@@ -37,10 +37,15 @@ pub(crate) fn qr() -> String {
     qr_svg(&share_url()).unwrap_or_default()
 }
 
-/// The share dialog: the link with a copy button, its QR code, the poster, the embed code.
+/// The share dialog: the link with a copy button, its QR code, the poster (printed only, from
+/// the dialog's button), the embed code.
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let ui = ui();
+    // Computed once per change for the dialog and the poster, and only while they are shown.
+    let link = Memo::new(move |_| share_url());
+    let qr = Memo::new(move |_| link.with(|l| qr_svg(l).unwrap_or_default()));
+    let caption = Memo::new(move |_| headline());
     let keep_filters = RwSignal::new(false);
     let copied = RwSignal::new(None::<&'static str>);
     let embed_url = move || {
@@ -73,14 +78,14 @@ pub fn ShareDialog() -> impl IntoView {
                 <p class="hint">{move || tr(Msg::ShareIntro)}</p>
                 <div class="share-body">
                     <figure class="share-qr">
-                        <div id="share-qr" role="img" aria-label=move || tr(Msg::QrAlt) inner_html=qr></div>
-                        <figcaption id="share-caption">{caption}</figcaption>
+                        <div id="share-qr" role="img" aria-label=move || tr(Msg::QrAlt) inner_html=move || qr.get()></div>
+                        <figcaption id="share-caption">{move || caption.get()}</figcaption>
                     </figure>
                     <div class="share-fields">
                         <label for="share-link">{move || tr(Msg::LinkLabel)}</label>
-                        <input id="share-link" type="text" readonly prop:value=share_url />
+                        <input id="share-link" type="text" readonly prop:value=move || link.get() />
                         <div class="share-actions">
-                            <button type="button" class="btn-primary" id="copy-link" on:click=move |_| copy("link", share_url(), "#share-link")>{move || tr(Msg::CopyLink)}</button>
+                            <button type="button" class="btn-primary" id="copy-link" on:click=move |_| copy("link", link.get_untracked(), "#share-link")>{move || tr(Msg::CopyLink)}</button>
                             <button type="button" class="btn-secondary" id="print-poster" on:click=move |_| browser::print_with_body_class("print-poster")>{move || tr(Msg::PrintPoster)}</button>
                         </div>
                         <p class="copied" role="status">{move || (copied.get() == Some("link")).then(|| tr(Msg::Copied))}</p>
@@ -101,21 +106,11 @@ pub fn ShareDialog() -> impl IntoView {
                     </div>
                 </div>
             </section>
-        </Show>
-    }
-}
-
-/// The poster (A4 or A3, portrait): only printed, from the share dialog's button.
-#[component]
-pub fn Poster() -> impl IntoView {
-    let ui = ui();
-    view! {
-        <Show when=move || ui.share_open.get()>
             <section class="poster" id="poster" aria-hidden="true">
                 <p class="poster-brand">{move || tr(Msg::Title)}</p>
-                <h2 class="poster-caption">{caption}</h2>
-                <div class="poster-qr" inner_html=qr></div>
-                <p class="poster-url" translate="no">{share_url}</p>
+                <h2 class="poster-caption">{move || caption.get()}</h2>
+                <div class="poster-qr" inner_html=move || qr.get()></div>
+                <p class="poster-url" translate="no">{move || link.get()}</p>
                 <p class="poster-foot">{move || tr(Msg::PosterFooter)}</p>
             </section>
         </Show>

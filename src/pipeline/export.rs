@@ -127,26 +127,20 @@ pub const OOAPI_CONSUMER_KEY: &str = "leerkaart";
 
 /// OOAPI's `level` for a national level; `undefined` where OOAPI has no word (secondary school).
 fn ooapi_level(national: NationalLevel) -> &'static str {
-    let code = national.code();
-    if let Some(n) = code.strip_prefix("nl_mbo_") {
-        return match n {
-            "1" => "secondary vocational education 1",
-            "2" => "secondary vocational education 2",
-            "3" => "secondary vocational education 3",
-            _ => "secondary vocational education 4",
-        };
-    }
+    use NationalLevel as N;
     match national {
-        NationalLevel::NlAssociateDegree | NationalLevel::BeGraduaat | NationalLevel::BeHbo5 => {
-            "associate degree"
-        }
-        NationalLevel::NlHboBachelor
-        | NationalLevel::NlWoBachelor
-        | NationalLevel::BeProfessioneleBachelor
-        | NationalLevel::BeAcademischeBachelor => "bachelor",
-        NationalLevel::NlMaster | NationalLevel::BeMaster => "master",
-        NationalLevel::NlDoctorate | NationalLevel::BeDoctoraat => "doctoral",
-        NationalLevel::NlNonFormal | NationalLevel::BeBeroepskwalificatie => "nondegree",
+        N::NlMbo1 => "secondary vocational education 1",
+        N::NlMbo2 => "secondary vocational education 2",
+        N::NlMbo3 => "secondary vocational education 3",
+        N::NlMbo4 => "secondary vocational education 4",
+        N::NlAssociateDegree | N::BeGraduaat | N::BeHbo5 => "associate degree",
+        N::NlHboBachelor
+        | N::NlWoBachelor
+        | N::BeProfessioneleBachelor
+        | N::BeAcademischeBachelor => "bachelor",
+        N::NlMaster | N::BeMaster => "master",
+        N::NlDoctorate | N::BeDoctoraat => "doctoral",
+        N::NlNonFormal | N::BeBeroepskwalificatie => "nondegree",
         _ => "undefined",
     }
 }
@@ -471,18 +465,22 @@ fn to_lines(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use crate::core::synth::{generate, SynthOptions};
-    use crate::core::{load_geojson, LoadOptions};
+    use crate::core::{load_geojson, Dataset, LoadOptions};
+
+    fn synth(seed: u64, providers: usize, courses: usize) -> Dataset {
+        generate(
+            seed,
+            &SynthOptions {
+                providers,
+                courses,
+                ..Default::default()
+            },
+        )
+    }
 
     #[test]
     fn export_then_load_gives_the_same_dataset() {
-        let data = generate(
-            3,
-            &SynthOptions {
-                providers: 50,
-                courses: 400,
-                ..Default::default()
-            },
-        );
+        let data = synth(3, 50, 400);
         let text = super::to_geojson(&data, "t").to_string();
         let report = load_geojson(&text, &LoadOptions::default()).unwrap();
         assert!(report.rejections.is_empty(), "{:?}", report.rejections);
@@ -497,16 +495,9 @@ mod tests {
 
     #[test]
     fn ooapi_export_read_back_gives_the_same_dataset() {
-        let mut data = generate(
-            5,
-            &SynthOptions {
-                providers: 60,
-                courses: 500,
-                ..Default::default()
-            },
-        );
+        let mut data = synth(5, 60, 500);
         // Datasets keep coordinates to 6 decimals (~0.1 m), as the importers write them.
-        let round6 = |x: f64| (x * 1e6).round() / 1e6;
+        let round6 = crate::pipeline::round6;
         for p in &mut data.providers {
             p.lon_lat = crate::core::LonLat::new(round6(p.lon_lat.lon), round6(p.lon_lat.lat));
         }
@@ -525,14 +516,7 @@ mod tests {
 
     #[test]
     fn csv_has_a_row_per_course_and_defuses_formulas() {
-        let mut data = generate(
-            8,
-            &SynthOptions {
-                providers: 5,
-                courses: 20,
-                ..Default::default()
-            },
-        );
+        let mut data = synth(8, 5, 20);
         data.courses[0].name = "=HYPERLINK(\"x\")".into();
         let text = super::to_csv(&data);
         assert!(text.starts_with('\u{feff}'));

@@ -324,7 +324,8 @@ pub fn feature(id: &str, at: LonLat, properties: Map<String, Value>) -> Value {
     })
 }
 
-fn round6(x: f64) -> f64 {
+/// A coordinate to 6 decimals (~0.1 m), as every importer writes them.
+pub(crate) fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
