@@ -2092,6 +2092,42 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
     );
     click(&c, &format!("#{row} .more-courses")).await;
     assert_eq!(js(&c, &courses).await, json!(6), "back to the first six");
+
+    // By keyboard: a row's inside is redrawn for "show all", and the focus comes back to
+    // its button; a star is the same button before and after, its state announced.
+    js(
+        &c,
+        &format!("document.querySelector('#{row} .more-courses').focus()"),
+    )
+    .await;
+    press(&c, "\u{E007}").await; // Enter
+    wait_text(&c, &format!("#{row} .more-courses"), |t| {
+        t == leerkaart::core::i18n::Msg::FewerCourses.text(leerkaart::core::i18n::Lang::Nl)
+    })
+    .await;
+    assert_eq!(js(&c, &courses).await, json!(hit.courses.len()));
+    assert_eq!(
+        js(&c, "const a = document.activeElement; return [a.className, a.getAttribute('aria-expanded'), a.closest('li.result').id]").await,
+        json!(["btn-link more-courses", "true", row]),
+        "the focus stays on the row's toggle"
+    );
+    js(
+        &c,
+        &format!("window.__star = document.querySelector('#{row} .star'); window.__star.focus()"),
+    )
+    .await;
+    press(&c, " ").await;
+    wait_text(&c, "#open-compare", |t| t.contains("(1)")).await;
+    assert_eq!(
+        js(&c, "const s = window.__star; return [document.activeElement === s, s.isConnected, s.getAttribute('aria-pressed'), s.textContent, s.classList.contains('on')]").await,
+        json!([true, true, "true", "★", true])
+    );
+    press(&c, "\u{E007}").await;
+    wait_text(&c, "#open-compare", |t| t.contains("(0)")).await;
+    assert_eq!(
+        js(&c, "const s = window.__star; return [document.activeElement === s, s.getAttribute('aria-pressed'), s.textContent]").await,
+        json!([true, "false", "☆"])
+    );
     c.close().await.unwrap();
 }
 

@@ -3,6 +3,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::listing::RowAction;
 use crate::core::LonLat;
 
 /// The window (the app only runs in a browser).
@@ -225,6 +226,75 @@ pub fn focus(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// A click inside a result row: the action of the nearest element carrying `data-act`, its
+/// `data-key` (empty without one) and whether that element had the keyboard focus.
+pub fn row_action(ev: &web_sys::MouseEvent) -> Option<(RowAction, String, bool)> {
+    let el = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()??;
+    let act = RowAction::parse(&el.get_attribute("data-act")?)?;
+    let key = el.get_attribute("data-key").unwrap_or_default();
+    let focused = window()
+        .document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a == el);
+    Some((act, key, focused))
+}
+
+/// Focuses the element of element `#container_id` whose `data-act` is `act` and whose
+/// `data-key` is `key` (compared as text: keys may hold any character).
+pub fn focus_action(container_id: &str, act: &str, key: &str) {
+    let Some(list) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(container_id))
+        .and_then(|c| c.query_selector_all(&format!("[data-act={act}]")).ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if el.get_attribute("data-key").unwrap_or_default() == key {
+            let _ = el.focus();
+            return;
+        }
+    }
+}
+
+/// Sets the star buttons of element `#container_id` (`data-act="star"`) on or off by their
+/// `data-key`: class `on`, `aria-pressed` and the symbol, as `listing::result_row_html`
+/// writes them.
+pub fn sync_stars(container_id: &str, starred: impl Fn(&str) -> bool) {
+    let Some(list) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(container_id))
+        .and_then(|c| c.query_selector_all("[data-act=star]").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let on = starred(&el.get_attribute("data-key").unwrap_or_default());
+        if el.get_attribute("aria-pressed").as_deref() != Some(if on { "true" } else { "false" }) {
+            let _ = el.set_attribute("aria-pressed", &on.to_string());
+            let _ = el.class_list().toggle_with_force("on", on);
+            el.set_text_content(Some(if on { "★" } else { "☆" }));
+        }
     }
 }
 

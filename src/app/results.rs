@@ -4,12 +4,9 @@ use leptos::prelude::*;
 
 use super::{browser, open_provider, tr, ui, Status, LIST_PAGE};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::occupation::LinkBasis;
+use crate::core::listing::{self, RowAction, RowState};
 use crate::core::shortlist;
-use crate::core::travel::{route_url, TravelMode};
-use crate::core::{
-    labels, safe_http_url, Award, Catalog, CourseId, ProviderHit, ProviderId, Sector,
-};
+use crate::core::{labels, safe_http_url, CourseId, ProviderHit, ProviderId};
 
 /// "38 opleidingen bij 17 locaties (in beeld)".
 pub fn count_text() -> String {
@@ -232,20 +229,18 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
     .into_any()
 }
 
-/// Courses a result shows before "more courses".
-const COURSES_PER_RESULT: usize = 6;
-
-/// One result. Its words are drawn once in `lang` (the list is keyed by it, so a language
-/// change redraws the rows): a row holds no reactive closures but its star and "selected"
-/// state, which keeps a filter click from creating thousands of effects.
+/// One result row: its inside is HTML text from the core (`listing::result_row_html`),
+/// written with one `innerHTML` update, and redrawn only when its courses or its "show all"
+/// state change (a star is updated in place). Its buttons carry `data-act`; one click
+/// handler on the row serves them all. The list is keyed by language and distance, so those
+/// changes make a new row.
 fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
     let ui = ui();
     let Some(cat) = ui.catalog.get_untracked() else {
         return ().into_any();
     };
     let pid: ProviderId = hit.provider;
-    let p = &cat.data.providers[pid as usize];
-    let here = p.lon_lat;
+    let here = cat.data.providers[pid as usize].lon_lat;
     // Providers sharing the selected one's point are highlighted with it (one marker).
     let is_selected = move || {
         ui.selected.get().is_some_and(|s| {
@@ -255,80 +250,8 @@ fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
             })
         })
     };
-    let kind = p.kind;
-    let meta = format!("{} · {}", p.municipality, p.country.code());
-    let website = p.website.as_deref().and_then(safe_http_url);
-    let (distance, straight, via) = (hit.distance_km, hit.straight_km, hit.via);
     let origin = ui.origin.get_untracked().map(|(o, _)| o);
-    let bike = route_url(origin, here, TravelMode::Bicycle);
-    let transit = route_url(origin, here, TravelMode::PublicTransport);
-    let cat_for_courses = cat.clone();
-    let course_view = move |cid: &CourseId| {
-        let cat = &cat_for_courses;
-        let c = &cat.data.courses[*cid as usize];
-        let key = shortlist::course_key(cat, *cid);
-        let starred = {
-            let key = key.clone();
-            move || ui.shortlist.with(|l| l.contains(&key))
-        };
-        let starred2 = starred.clone();
-        let starred3 = starred.clone();
-        let forms = c.learning_forms.clone();
-        let sector = c.sector;
-        let sector_class = match sector {
-            s if s.is_stem() => "badge sector tech",
-            Sector::HealthWelfare => "badge sector care",
-            _ => "badge sector",
-        };
-        let level = c.level;
-        let duration = c.duration.clone();
-        let link = c.website.as_deref().and_then(safe_http_url);
-        let occupations = course_occupations_view(cat, *cid, lang);
-        let shortage = cat.course_leads_to_shortage(*cid).then(|| {
-                let title = shortage_title(cat, *cid)(lang);
-                let when = shortage_years(cat, *cid);
-                view! { <span class="badge shortage" title=title>{format!("{} · {when}", Msg::ShortageBadge.text(lang))}</span> }
-            });
-        let award = c.award;
-        let stage = c.stage;
-        let details = labels::course_details(lang, c);
-        view! {
-            <li class="course">
-                <div class="course-top">
-                    <span class="course-name" translate="no">{c.name.clone()}</span>
-                    // A toggle button: its name stays, `aria-pressed` says whether it is on.
-                    <button type="button" class="star" class:on=starred3
-                        aria-pressed=move || starred2().to_string()
-                        title=Msg::Star.text(lang) aria-label=Msg::Star.text(lang)
-                        on:click=move |_| toggle_star(&key)>
-                        {move || if starred() { "★" } else { "☆" }}
-                    </button>
-                </div>
-                <span class="badges">
-                    <span class=sector_class>{labels::sector(lang, sector)}</span>
-                    <span class="badge stage">{labels::stage_short(lang, stage)}</span>
-                    {match level.eqf {
-                        Some(e) => view! { <span class="badge level" title=labels::eqf(lang, e)>{labels::course_level(&level)}</span> }.into_any(),
-                        None => view! { <span class="badge level no-eqf" title=Msg::NoEqfTitle.text(lang)>{Msg::NoEqf.text(lang)}</span> }.into_any(),
-                    }}
-                    // Full diplomas are the rule: only the shorter steps get a badge here.
-                    {award.filter(|a| *a != Award::Diploma).map(|a| view! { <span class="badge award">{labels::award(lang, a)}</span> })}
-                    {shortage}
-                </span>
-                <span class="course-forms">
-                    {forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(" · ")}
-                    {duration.map(|d| format!(" · {d}"))}
-                </span>
-                {(!details.is_empty()).then(|| view! { <span class="course-details">{details}</span> })}
-                {occupations}
-                {link.map(|u| view! { <a class="course-link" href=u target="_blank" rel="noopener noreferrer">{Msg::MoreInfo.text(lang)}</a> })}
-            </li>
-        }
-    };
-    // A school lists dozens of programmes: the first few, the rest on request, so the list
-    // stays scannable and quick to draw. The row stays while its provider stays in the list;
-    // its courses follow the filters, keyed, so a click adds and removes only the courses
-    // that changed instead of redrawing the row.
+    // The row stays while its provider stays in the list; its courses follow the filters.
     let courses_now = Memo::new(move |_| {
         ui.outcome.with(|o| {
             o.as_ref()
@@ -338,121 +261,56 @@ fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
         })
     });
     let expanded = RwSignal::new(false);
-    let n_rest = move || courses_now.with(|c| c.len().saturating_sub(COURSES_PER_RESULT));
-    let visible = move || {
-        let limit = if expanded.get() {
-            usize::MAX
-        } else {
-            COURSES_PER_RESULT
+    let html = Memo::new(move |_| {
+        let now = ProviderHit {
+            courses: courses_now.get(),
+            ..hit.clone()
         };
-        courses_now.with(|c| c.iter().take(limit).copied().collect::<Vec<CourseId>>())
+        let expanded = expanded.get();
+        // Untracked: a star click updates its button in place (the effect below), so the
+        // row is not redrawn and the button keeps its focus and identity.
+        ui.shortlist.with_untracked(|list| {
+            let starred = |key: &str| list.iter().any(|k| k == key);
+            let state = RowState {
+                lang,
+                origin,
+                expanded,
+                starred: &starred,
+            };
+            listing::result_row_html(&cat, &now, &state)
+        })
+    });
+    let row_id = format!("result-{pid}");
+    Effect::new({
+        let row_id = row_id.clone();
+        move |_| {
+            ui.shortlist
+                .with(|list| browser::sync_stars(&row_id, |key| list.iter().any(|k| k == key)));
+        }
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((act, key, focused)) = browser::row_action(&ev) else {
+            return;
+        };
+        match act {
+            RowAction::Open => open_provider(pid),
+            RowAction::Star => toggle_star(&key),
+            RowAction::More => expanded.update(|e| *e = !*e),
+            RowAction::Occupation => ui.occupation.set(Some(key.clone())),
+            RowAction::Glossary => open_glossary(),
+        }
+        // "Show all" redraws the row's inside: give the keyboard focus back to the same
+        // button in the new markup, before it is painted.
+        if focused && act == RowAction::More {
+            let row = format!("result-{pid}");
+            request_animation_frame(move || browser::focus_action(&row, act.code(), &key));
+        }
     };
-    let courses = view! {
-        <For each=visible key=|cid: &CourseId| *cid let:cid>
-            {course_view(&cid)}
-        </For>
-    };
-    let toggle = move || {
-        (n_rest() > 0).then(|| view! {
-        <button type="button" class="btn-link more-courses" aria-expanded=move || expanded.get().to_string()
-            on:click=move |_| expanded.update(|e| *e = !*e)>
-            {move || if expanded.get() { Msg::FewerCourses.text(lang).to_string() } else { format!("{} (+{})", Msg::MoreCourses.text(lang), n_rest()) }}
-        </button>
-    })
-    };
-    let precision = labels::precision(lang, p);
     view! {
-        <li class="result" id=format!("result-{pid}") class:selected=is_selected>
-            <button type="button" class="result-head" aria-describedby=format!("meta-{pid}") on:click=move |_| open_provider(pid)>
-                <span class="result-name" translate="no">{p.name.clone()}</span>
-                {distance.map(|d| view! { <span class="distance">{labels::distance_km(lang, d)}</span> })}
-            </button>
-            <p class="result-meta" id=format!("meta-{pid}")>{format!("{} · {meta}", labels::institution_kind(lang, kind))}</p>
-            {via.map(|v| view! {
-                <p class="detour">{
-                    format!("{} ({}): {} {}; {} {}", Msg::AcrossEstuary.text(lang), labels::crossing(lang, v), Msg::Estimate.text(lang),
-                        labels::distance_km(lang, distance.unwrap_or_default()), Msg::StraightLine.text(lang), labels::distance_km(lang, straight.unwrap_or_default()))
-                }</p>
-            })}
-            <ul class="courses">{courses}</ul>
-            {toggle}
-            <p class="result-foot">
-                {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{Msg::Website.text(lang)}</a> })}
-                <a href=bike target="_blank" rel="noopener noreferrer" class="route-bike">{Msg::ByBike.text(lang)}</a>
-                <a href=transit target="_blank" rel="noopener noreferrer" class="route-transit">{Msg::ByTransit.text(lang)}</a>
-                <a href="#glossary" class="glossary-link" on:click=move |_| open_glossary()>{Msg::Glossary.text(lang)}</a>
-                <span class="precision">{precision}</span>
-            </p>
-        </li>
+        <li class="result" id=row_id class:selected=is_selected
+            on:click=on_click inner_html=move || html.get()></li>
     }
     .into_any()
-}
-
-/// "Knelpuntberoep: Verpleegkundige (BE 2024, VDAB knelpuntberoepenlijst 2024 …)", for the
-/// badge's tooltip.
-fn shortage_title(cat: &Catalog, cid: CourseId) -> impl Fn(Lang) -> String + 'static {
-    let occ = cat.occupations.clone();
-    let ids = cat.course_occupations(cid).to_vec();
-    move |lang| {
-        ids.iter()
-            .filter_map(|id| {
-                let o = occ.get(*id)?;
-                let latest = occ.latest(*id);
-                (!latest.is_empty()).then(|| {
-                    let lists: Vec<String> = latest
-                        .iter()
-                        .map(|s| format!("{}: {}", labels::shortage_status(lang, s), s.source_name))
-                        .collect();
-                    format!("{} — {}", o.label(lang), lists.join("; "))
-                })
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-/// The newest listing year per country among a course's occupations: "BE 2026 · NL 2022".
-fn shortage_years(cat: &Catalog, cid: CourseId) -> String {
-    cat.occupations
-        .newest_listing_by_country(cat.course_occupations(cid))
-        .iter()
-        .map(|(c, y)| format!("{} {y}", c.code()))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// "Leidt naar: Verpleegkundige (BE 2024 · knelpuntberoep)": each occupation a button that
-/// starts a search from it.
-fn course_occupations_view(cat: &Catalog, cid: CourseId, lang: Lang) -> Option<impl IntoView> {
-    let ui = ui();
-    let ids = cat.course_occupations(cid).to_vec();
-    if ids.is_empty() {
-        return None;
-    }
-    let occ = cat.occupations.clone();
-    let derived = cat.course_link_basis(cid) == LinkBasis::Derived;
-    let items = ids
-        .into_iter()
-        .filter_map(|id| {
-            let key = occ.get(id)?.key.clone();
-            let status = occ.latest(id).first().map(|s| (*s).clone());
-            let label = occ.get(id).map_or(String::new(), |o| o.label(lang).to_string());
-            Some(view! {
-                <li>
-                    <button type="button" class="btn-link occ-link" on:click=move |_| ui.occupation.set(Some(key.clone()))>
-                        {label}
-                    </button>
-                    {status.map(|s| view! { <span class="occ-status">{format!(" — {}", labels::shortage_short(lang, &s))}</span> })}
-                </li>
-            })
-        })
-        .collect_view();
-    Some(view! {
-        <div class="course-occ">
-            <span class="occ-title" title=if derived { Msg::DerivedLink } else { Msg::StatedLink }.text(lang)>{format!("{}:", Msg::LeadsTo.text(lang))}</span>
-            <ul class="occ-list">{items}</ul>
-        </div>
-    })
 }
 
 /// The occupation searched for: its shortage status with sources, and the courses leading

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod index;
 pub mod labels;
 pub mod level;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod occupation;
