@@ -148,8 +148,8 @@ async fn main() {
         shipped.len() / 1024,
         gz / 1024
     );
-    println!("| courses | data fetched → interactive ms | data fetched → first markers ms | filter change, click → painted ms (min / median) | of which script ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | zoom: view changed → re-clustered and painted ms (median; of which markers) | wasm memory MiB |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| courses | data fetched → interactive ms | data fetched → first markers ms | filter change, click → painted ms (min / median) | of which script ms (median) | nothing changed, same two frames ms (median) | core filter in wasm ms | markers: grouping + clustering ms + drawing ms | starting point chosen → painted ms (median) | zoom: view changed → re-clustered and painted ms (median; of which markers) | wasm memory MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     // The shipped dataset first (its course count as the size), then the synthetic sizes.
     let runs: Vec<(usize, String)> = std::iter::once((courses as usize, String::new()))
         .chain(
@@ -176,6 +176,21 @@ async fn main() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         };
         tokio::time::sleep(Duration::from_millis(500)).await;
+        // The metric's floor: the same two frames with nothing changed. Headless Chromium
+        // draws at 60 Hz, so "the second frame after" is 8–17 ms away even for no work.
+        let mut floors = Vec::new();
+        for _ in 0..CLICKS {
+            let ms = c
+                .execute_async(
+                    "const done = arguments[0]; const t0 = performance.now();
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            floors.push(ms.as_f64().unwrap_or(f64::NAN));
+            tokio::time::sleep(Duration::from_millis(37)).await;
+        }
         let mut clicks = Vec::new();
         let mut filters = Vec::new();
         let mut markers = Vec::new();
@@ -273,6 +288,7 @@ async fn main() {
         let (_, fmed) = stats(filters);
         let (_, mmed) = stats(markers);
         let (_, smed) = stats(scripts);
+        let (_, floor) = stats(floors);
         let (_, gmed) = stats(groups);
         let label = if data.is_empty() {
             format!("{n} (shipped)")
@@ -280,7 +296,7 @@ async fn main() {
             n.to_string()
         };
         println!(
-            "| {label} | {:.0} | {first_markers:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {zmed:.1} ({zmmed:.1}) | {:.0} |",
+            "| {label} | {:.0} | {first_markers:.0} | {cmin:.1} / {cmed:.1} | {smed:.1} | {floor:.1} | {fmed:.1} | {gmed:.1} + {:.1} | {omed:.1} | {zmed:.1} ({zmmed:.1}) | {:.0} |",
             perf["load_ms"].as_f64().unwrap_or(f64::NAN),
             mmed - gmed,
             perf["wasm_memory_mb"].as_f64().unwrap_or(f64::NAN)

@@ -1068,7 +1068,14 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    // A filter change re-clusters what matches.
+    // A filter change re-clusters what matches. Cluster markers no longer needed are moved
+    // to stand for new clusters: each must then look like a new one would (its size from
+    // its number of locations, centred on its point, its badge and title in agreement).
+    js(
+        &c,
+        "document.querySelectorAll('.mk-cluster').forEach(e => { e.__before = true; e.__was = e.style.transform; })",
+    )
+    .await;
     click(&c, "[data-facet=sector] .opt:nth-child(2) input").await;
     let t2 = wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).0 < 24_000
@@ -1076,6 +1083,59 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     .await;
     assert!(parse_count(&t2).0 > 0);
     assert!(count(&c, ".leaflet-marker-icon").await > 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let looks = js(
+        &c,
+        "return [...document.querySelectorAll('.mk-cluster')].map(e => [!!e.__before && e.__was !== e.style.transform, e.title, e.style.width, e.style.marginLeft, e.style.marginTop, e.textContent])",
+    )
+    .await;
+    let looks = looks.as_array().unwrap();
+    assert!(
+        looks.iter().any(|l| l[0] == json!(true)),
+        "markers are reused"
+    );
+    for l in looks {
+        let title = l[1].as_str().unwrap();
+        let number = |s: &str| -> usize {
+            s.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap()
+        };
+        let mut parts = title.split(" — ");
+        let providers = number(parts.next().unwrap());
+        let courses = number(parts.next().unwrap());
+        let size = (30.0 + 8.0 * (providers as f64).log10()).min(60.0);
+        let px = |v: &serde_json::Value| -> f64 {
+            v.as_str().unwrap().trim_end_matches("px").parse().unwrap()
+        };
+        assert!((px(&l[2]) - size).abs() < 0.01, "{title}: width {}", l[2]);
+        assert!(
+            (px(&l[3]) + size / 2.0).abs() < 0.01,
+            "{title}: margin {}",
+            l[3]
+        );
+        assert!(
+            (px(&l[4]) + size / 2.0).abs() < 0.01,
+            "{title}: margin {}",
+            l[4]
+        );
+        let badge = l[5].as_str().unwrap();
+        if courses < 1000 {
+            assert_eq!(badge, courses.to_string(), "{title}");
+        }
+    }
+    // A moved cluster zooms to its new members.
+    let reused = js(&c, "const e = [...document.querySelectorAll('.mk-cluster')].find(e => e.__before && e.__was !== e.style.transform); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]").await;
+    let before = js(&c, "return location.search").await;
+    js(&c, "[...document.querySelectorAll('.mk-cluster')].find(e => e.__before && e.__was !== e.style.transform).dispatchEvent(new MouseEvent('click', {bubbles: true}))").await;
+    let start = Instant::now();
+    while js(&c, "return location.search").await == before {
+        assert!(start.elapsed() < WAIT, "clicking a moved cluster zooms in");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(reused[0].as_f64().unwrap() > 0.0);
 
     // The same data split in tiles: only the tiles of the view are fetched.
     c.goto(&format!(

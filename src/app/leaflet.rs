@@ -85,6 +85,8 @@ extern "C" {
     pub fn open_popup(this: &Marker);
     #[wasm_bindgen(method, js_name = setIcon)]
     pub fn set_icon(this: &Marker, icon: &JsValue);
+    #[wasm_bindgen(method, js_name = setLatLng)]
+    pub fn set_lat_lng(this: &Marker, lat_lng: &JsValue);
     #[wasm_bindgen(method, js_name = setZIndexOffset)]
     pub fn set_z_index_offset(this: &Marker, offset: f64);
     #[wasm_bindgen(method, js_name = getElement)]

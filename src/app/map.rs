@@ -1,7 +1,7 @@
 //! The Leaflet map: base layers, provider markers and popups. Driven by effects in the app;
 //! it reports back only through the callbacks it is given (view moved, marker clicked).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -103,6 +103,9 @@ struct Shown {
     /// For a cluster, the number of courses its badge shows (a click that changes only that
     /// updates the badge in place).
     cluster_courses: Option<usize>,
+    /// For a cluster, the box its click zooms to (a cluster marker is moved to stand for
+    /// another cluster rather than replaced).
+    cluster_bounds: Option<Rc<Cell<BoundsLonLat>>>,
     _click: Handler,
     _popup: Option<Closure<dyn FnMut(JsValue) -> JsValue>>,
 }
@@ -406,6 +409,10 @@ impl MapCtl {
         super::browser::publish_timing("marker_groups_ms", grouped - started);
         let mut old = std::mem::take(&mut *self.shown.borrow_mut());
         let mut now: HashMap<u64, Shown> = HashMap::with_capacity(clusters.len());
+        // First the markers that stay; the clusters left over then take over the cluster
+        // markers no longer needed (moved and relabelled: no new element for Leaflet to make),
+        // and only what is still missing is created.
+        let mut missing = Vec::new();
         for c in clusters {
             let single = (c.providers.len() == 1).then(|| &groups[c.providers[0] as usize]);
             let members: Vec<ProviderId> = match single {
@@ -455,8 +462,17 @@ impl MapCtl {
                     }
                 }
                 now.insert(key, kept);
-                continue;
+            } else {
+                missing.push((c, single, members, key, n_courses));
             }
+        }
+        let (mut spare, gone): (Vec<Shown>, Vec<Shown>) = old
+            .into_values()
+            .partition(|s| s.cluster_bounds.is_some() && s.marker.get_element().is_some());
+        for s in gone {
+            self.markers.remove_layer(&s.marker);
+        }
+        for (c, single, members, key, n_courses) in missing {
             let shown = match single {
                 Some(group) => {
                     let (marker, base_z, popup) =
@@ -465,39 +481,64 @@ impl MapCtl {
                     let cb = on_click.clone();
                     let click = Closure::<dyn FnMut(JsValue)>::new(move |_| cb(first));
                     marker.on("click", click.as_ref().unchecked_ref());
+                    self.markers.add_layer(&marker);
                     Shown {
                         marker,
                         members,
                         base_z,
                         cluster_courses: None,
+                        cluster_bounds: None,
                         _click: click,
                         _popup: Some(popup),
                     }
                 }
                 None => {
                     let n_courses = n_courses.unwrap_or_default();
-                    let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
-                    let map = self.map.clone();
-                    let b = c.bounds;
-                    let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                        map.fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
-                    });
-                    marker.on("click", click.as_ref().unchecked_ref());
-                    Shown {
-                        marker,
-                        members,
-                        base_z: 0.0,
-                        cluster_courses: Some(n_courses),
-                        _click: click,
-                        _popup: None,
+                    match spare.pop() {
+                        Some(mut s) => {
+                            s.marker
+                                .set_lat_lng(&l::lat_lng(c.lon_lat.lat, c.lon_lat.lon));
+                            if let Some(el) = s.marker.get_element() {
+                                size_cluster(&el, members.len());
+                            }
+                            relabel_cluster(&s.marker, members.len(), n_courses, lang);
+                            if let Some(b) = &s.cluster_bounds {
+                                b.set(c.bounds);
+                            }
+                            s.members = members;
+                            s.cluster_courses = Some(n_courses);
+                            s
+                        }
+                        None => {
+                            let marker = self.cluster_marker(&c, members.len(), n_courses, lang);
+                            let map = self.map.clone();
+                            let bounds = Rc::new(Cell::new(c.bounds));
+                            let click = Closure::<dyn FnMut(JsValue)>::new({
+                                let bounds = bounds.clone();
+                                move |_| {
+                                    let b = bounds.get();
+                                    map.fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+                                }
+                            });
+                            marker.on("click", click.as_ref().unchecked_ref());
+                            self.markers.add_layer(&marker);
+                            Shown {
+                                marker,
+                                members,
+                                base_z: 0.0,
+                                cluster_courses: Some(n_courses),
+                                cluster_bounds: Some(bounds),
+                                _click: click,
+                                _popup: None,
+                            }
+                        }
                     }
                 }
             };
-            self.markers.add_layer(&shown.marker);
             now.insert(key, shown);
         }
-        for (_, gone) in old {
-            self.markers.remove_layer(&gone.marker);
+        for s in spare {
+            self.markers.remove_layer(&s.marker);
         }
         let mut by_provider = self.by_provider.borrow_mut();
         by_provider.clear();
@@ -529,10 +570,7 @@ impl MapCtl {
         courses: usize,
         lang: Lang,
     ) -> l::Marker {
-        // Badge size grows with the log of the count, so big clusters stand out without
-        // covering the map.
-        let size =
-            (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX);
+        let size = cluster_px(providers);
         let (class, badge, title) = cluster_look(providers, courses, lang);
         let icon = l::div_icon(&options(&[
             ("className", class.into()),
@@ -881,6 +919,25 @@ fn cluster_look(providers: usize, courses: usize, lang: Lang) -> (&'static str, 
         Msg::ZoomIn.text(lang)
     );
     (class, badge, title)
+}
+
+/// A cluster badge's size in px: it grows with the log of the count, so big clusters stand
+/// out without covering the map.
+fn cluster_px(providers: usize) -> f64 {
+    (CLUSTER_PX_MIN + CLUSTER_PX_PER_LOG * (providers as f64).log10()).min(CLUSTER_PX_MAX)
+}
+
+/// Gives a moved cluster marker's element the size of its new count, as Leaflet's div icon
+/// does (size, and margins that centre it on its point).
+fn size_cluster(el: &HtmlElement, providers: usize) {
+    let size = cluster_px(providers);
+    let style = el.style();
+    let px = format!("{size}px");
+    let margin = format!("{}px", -size / 2.0);
+    let _ = style.set_property("width", &px);
+    let _ = style.set_property("height", &px);
+    let _ = style.set_property("margin-left", &margin);
+    let _ = style.set_property("margin-top", &margin);
 }
 
 /// Shows a kept cluster's new course count: badge, title and the unlisted look, without
