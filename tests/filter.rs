@@ -426,3 +426,40 @@ fn co_located_providers_share_one_marker() {
         "Gent's town-precision providers share one marker"
     );
 }
+
+/// Marker groups against a brute-force grouping by coordinates: random subsets in random
+/// order, on seeded synthetic data and on the shipped data (where schools share a point).
+#[test]
+fn marker_groups_match_a_brute_force_grouping() {
+    for (cat, seed) in [(catalog(31), 77), (shipped(), 78)] {
+        let mut rng = Rng::new(seed);
+        let n = cat.data.providers.len() as u32;
+        for _ in 0..30 {
+            let mut ids: Vec<ProviderId> = (0..n).filter(|_| rng.below(3) == 0).collect();
+            // Shuffled (Fisher–Yates): the order of first appearance is kept too.
+            for i in (1..ids.len()).rev() {
+                ids.swap(i, rng.below(i + 1));
+            }
+            let mut want: Vec<(LonLat, Vec<ProviderId>)> = Vec::new();
+            for id in &ids {
+                let at = cat.data.providers[*id as usize].lon_lat;
+                match want.iter_mut().find(|(p, _)| *p == at) {
+                    Some((_, members)) => members.push(*id),
+                    None => want.push((at, vec![*id])),
+                }
+            }
+            let got: Vec<(LonLat, Vec<ProviderId>)> = cat
+                .marker_groups(ids.iter().copied())
+                .into_iter()
+                .map(|g| (g.lon_lat, g.providers))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+    let cat = shipped();
+    let all = cat.marker_groups(0..cat.data.providers.len() as u32);
+    assert!(
+        all.iter().any(|g| g.providers.len() > 1),
+        "shared points exist"
+    );
+}

@@ -3,6 +3,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -366,7 +368,7 @@ impl MapCtl {
         let started = super::browser::now_ms();
         // Highlighting is re-applied by the caller; reused markers must not keep it.
         self.unhighlight();
-        let courses_of: HashMap<ProviderId, &[u32]> = outcome
+        let courses_of: FxHashMap<ProviderId, &[u32]> = outcome
             .providers
             .iter()
             .map(|h| (h.provider, h.courses.as_slice()))
@@ -608,7 +610,7 @@ impl MapCtl {
         &self,
         catalog: &Arc<Catalog>,
         group: &MarkerGroup,
-        courses_of: &HashMap<ProviderId, &[u32]>,
+        courses_of: &FxHashMap<ProviderId, &[u32]>,
         lang: Lang,
         narrow: bool,
     ) -> (l::Marker, f64, Closure<dyn FnMut(JsValue) -> JsValue>) {
@@ -719,7 +721,7 @@ impl MapCtl {
                 .map(|p| (*p, courses_of.get(p).copied().unwrap_or(&[]).to_vec()))
                 .collect();
             Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_| {
-                let courses_of: HashMap<ProviderId, &[u32]> =
+                let courses_of: FxHashMap<ProviderId, &[u32]> =
                     courses.iter().map(|(p, c)| (*p, c.as_slice())).collect();
                 popup(&dom, &catalog, &group, &courses_of, lang).into()
             })
@@ -823,7 +825,7 @@ fn popup(
     dom: &Dom,
     catalog: &Catalog,
     group: &MarkerGroup,
-    courses_of: &HashMap<ProviderId, &[u32]>,
+    courses_of: &FxHashMap<ProviderId, &[u32]>,
     lang: Lang,
 ) -> HtmlElement {
     let data = &catalog.data;

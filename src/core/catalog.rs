@@ -35,6 +35,12 @@ pub struct Catalog {
     occ_ids: Vec<OccupationId>,
     /// Whether each course's links are stated by its data (else derived).
     occ_stated: Vec<bool>,
+    /// Each provider's site: providers at identical coordinates share one, numbered in
+    /// provider order. Found once here so that grouping the markers on every click needs
+    /// no hashing.
+    site_of: Vec<u32>,
+    /// The number of distinct sites.
+    site_count: usize,
 }
 
 /// The attributes filters and facets look at, 4 bytes per course (the scan over a million
@@ -176,6 +182,19 @@ impl Catalog {
             })
             .collect();
         drop(derived);
+        let mut sites: std::collections::HashMap<(u64, u64), u32> =
+            std::collections::HashMap::new();
+        let site_of: Vec<u32> = data
+            .providers
+            .iter()
+            .map(|p| {
+                let next = sites.len() as u32;
+                *sites
+                    .entry((p.lon_lat.lon.to_bits(), p.lon_lat.lat.to_bits()))
+                    .or_insert(next)
+            })
+            .collect();
+        let site_count = sites.len();
         Self {
             data,
             index,
@@ -188,6 +207,8 @@ impl Catalog {
             occ_offsets,
             occ_ids,
             occ_stated,
+            site_of,
+            site_count,
         }
     }
 
@@ -253,19 +274,19 @@ impl Catalog {
         providers: impl IntoIterator<Item = ProviderId>,
     ) -> Vec<MarkerGroup> {
         let mut groups: Vec<MarkerGroup> = Vec::new();
-        let mut at: std::collections::HashMap<(u64, u64), usize> = std::collections::HashMap::new();
+        // The group of each site seen so far (`u32::MAX`: none yet).
+        let mut group_of_site = vec![u32::MAX; self.site_count];
         for id in providers {
-            let p = self.data.providers[id as usize].lon_lat;
-            let key = (p.lon.to_bits(), p.lat.to_bits());
-            match at.get(&key) {
-                Some(&g) => groups[g].providers.push(id),
-                None => {
-                    at.insert(key, groups.len());
+            let site = self.site_of[id as usize] as usize;
+            match group_of_site[site] {
+                u32::MAX => {
+                    group_of_site[site] = groups.len() as u32;
                     groups.push(MarkerGroup {
-                        lon_lat: p,
+                        lon_lat: self.data.providers[id as usize].lon_lat,
                         providers: vec![id],
                     });
                 }
+                g => groups[g as usize].providers.push(id),
             }
         }
         groups
