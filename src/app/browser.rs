@@ -247,27 +247,28 @@ pub fn row_action(ev: &web_sys::MouseEvent) -> Option<(RowAction, String, bool)>
     Some((act, key, focused))
 }
 
-/// Focuses the element of element `#container_id` whose `data-act` is `act` and whose
-/// `data-key` is `key` (compared as text: keys may hold any character).
-pub fn focus_action(container_id: &str, act: &str, key: &str) {
+/// The elements of element `#container_id` with `data-act="act"` (none if it is gone).
+fn actions_in(container_id: &str, act: &str) -> Vec<web_sys::HtmlElement> {
     let Some(list) = window()
         .document()
         .and_then(|d| d.get_element_by_id(container_id))
         .and_then(|c| c.query_selector_all(&format!("[data-act={act}]")).ok())
     else {
-        return;
+        return Vec::new();
     };
-    for i in 0..list.length() {
-        let Some(el) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        if el.get_attribute("data-key").unwrap_or_default() == key {
-            let _ = el.focus();
-            return;
-        }
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Focuses the element of element `#container_id` whose `data-act` is `act` and whose
+/// `data-key` is `key` (compared as text: keys may hold any character).
+pub fn focus_action(container_id: &str, act: &str, key: &str) {
+    if let Some(el) = actions_in(container_id, act)
+        .into_iter()
+        .find(|el| el.get_attribute("data-key").unwrap_or_default() == key)
+    {
+        let _ = el.focus();
     }
 }
 
@@ -275,20 +276,7 @@ pub fn focus_action(container_id: &str, act: &str, key: &str) {
 /// `data-key`: class `on`, `aria-pressed` and the symbol, as `listing::result_row_html`
 /// writes them.
 pub fn sync_stars(container_id: &str, starred: impl Fn(&str) -> bool) {
-    let Some(list) = window()
-        .document()
-        .and_then(|d| d.get_element_by_id(container_id))
-        .and_then(|c| c.query_selector_all("[data-act=star]").ok())
-    else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for el in actions_in(container_id, RowAction::Star.code()) {
         let on = starred(&el.get_attribute("data-key").unwrap_or_default());
         if el.get_attribute("aria-pressed").as_deref() != Some(if on { "true" } else { "false" }) {
             let _ = el.set_attribute("aria-pressed", &on.to_string());
