@@ -99,6 +99,21 @@ pub fn ResultList() -> impl IntoView {
         ui.outcome
             .with(|o| o.as_ref().map_or(0, |o| o.providers.len()))
     };
+    // The listed rows' courses, for each row to find its own among a page's worth rather
+    // than among every matching provider (125k at 1M courses).
+    let listed_courses = Memo::new(move |_| {
+        ui.outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.providers
+                        .iter()
+                        .take(ui.shown.get())
+                        .map(|h| (h.provider, h.courses.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="results" aria-label=move || tr(Msg::Results)>
             <div class="results-tools">
@@ -119,7 +134,7 @@ pub fn ResultList() -> impl IntoView {
             </Show>
             <ol class="result-list" id="results">
                 <For each=hits key=|(h, lang): &(ProviderHit, Lang)| (h.provider, h.distance_km.map(f64::to_bits), *lang) let:hit>
-                    {result_item(hit.0, hit.1)}
+                    {result_item(hit.0, hit.1, listed_courses)}
                 </For>
             </ol>
             <Show when=move || { total() > ui.shown.get() }>
@@ -234,7 +249,11 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
 /// state change (a star is updated in place). Its buttons carry `data-act`; one click
 /// handler on the row serves them all. The list is keyed by language and distance, so those
 /// changes make a new row.
-fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
+fn result_item(
+    hit: ProviderHit,
+    lang: Lang,
+    listed_courses: Memo<Vec<(ProviderId, Vec<CourseId>)>>,
+) -> impl IntoView {
     let ui = ui();
     let Some(cat) = ui.catalog.get_untracked() else {
         return ().into_any();
@@ -253,10 +272,11 @@ fn result_item(hit: ProviderHit, lang: Lang) -> impl IntoView {
     let origin = ui.origin.get_untracked().map(|(o, _)| o);
     // The row stays while its provider stays in the list; its courses follow the filters.
     let courses_now = Memo::new(move |_| {
-        ui.outcome.with(|o| {
-            o.as_ref()
-                .and_then(|o| o.providers.iter().find(|h| h.provider == pid))
-                .map(|h| h.courses.clone())
+        listed_courses.with(|listed| {
+            listed
+                .iter()
+                .find(|(p, _)| *p == pid)
+                .map(|(_, c)| c.clone())
                 .unwrap_or_default()
         })
     });
