@@ -2,7 +2,6 @@
 //! it reports back only through the callbacks it is given (view moved, marker clicked).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
@@ -117,7 +116,7 @@ pub struct MapCtl {
     map: l::Map,
     markers: l::LayerGroup,
     /// Each provider's marker with that marker's own z-index offset.
-    by_provider: RefCell<HashMap<ProviderId, (l::Marker, f64)>>,
+    by_provider: RefCell<FxHashMap<ProviderId, (l::Marker, f64)>>,
     highlighted: RefCell<Vec<(l::Marker, f64)>>,
     dom: Dom,
     // Closures handed to Leaflet must live as long as what they are bound to: the map's for
@@ -125,7 +124,7 @@ pub struct MapCtl {
     _keep: RefCell<Vec<Handler>>,
     /// The markers drawn now, by what they show: a filter change keeps the ones whose
     /// look, members and popup are unchanged and only adds and removes the others.
-    shown: RefCell<HashMap<u64, Shown>>,
+    shown: RefCell<FxHashMap<u64, Shown>>,
     origin_layers: RefCell<Vec<l::Layer>>,
     group_count: std::cell::Cell<usize>,
     pending_popup: std::cell::Cell<Option<ProviderId>>,
@@ -204,11 +203,11 @@ impl MapCtl {
         let ctl = Rc::new(Self {
             map,
             markers,
-            by_provider: RefCell::new(HashMap::new()),
+            by_provider: RefCell::new(FxHashMap::default()),
             highlighted: RefCell::new(Vec::new()),
             dom: Dom(document),
             _keep: RefCell::new(keep),
-            shown: RefCell::new(HashMap::new()),
+            shown: RefCell::new(FxHashMap::default()),
             origin_layers: RefCell::new(Vec::new()),
             group_count: std::cell::Cell::new(0),
             pending_popup: std::cell::Cell::new(None),
@@ -410,7 +409,8 @@ impl MapCtl {
         let grouped = super::browser::now_ms();
         super::browser::publish_timing("marker_groups_ms", grouped - started);
         let mut old = std::mem::take(&mut *self.shown.borrow_mut());
-        let mut now: HashMap<u64, Shown> = HashMap::with_capacity(clusters.len());
+        let mut now: FxHashMap<u64, Shown> =
+            FxHashMap::with_capacity_and_hasher(clusters.len(), Default::default());
         // First the markers that stay; the clusters left over then take over the cluster
         // markers no longer needed (moved and relabelled: no new element for Leaflet to make),
         // and only what is still missing is created.
