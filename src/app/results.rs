@@ -81,39 +81,29 @@ fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
 #[component]
 pub fn ResultList() -> impl IntoView {
     let ui = ui();
-    let hits = move || {
-        let lang = ui.lang.get();
+    // The listed page of results: the rows, and each row's courses (a row finds its own
+    // among a page's worth rather than among every matching provider: 125k at 1M courses).
+    let listed = Memo::new(move |_| {
         ui.outcome.with(|o| {
             o.as_ref()
                 .map(|o| {
                     o.providers
                         .iter()
                         .take(ui.shown.get())
-                        .map(|h| (h.clone(), lang))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let total = move || {
-        ui.outcome
-            .with(|o| o.as_ref().map_or(0, |o| o.providers.len()))
-    };
-    // The listed rows' courses, for each row to find its own among a page's worth rather
-    // than among every matching provider (125k at 1M courses).
-    let listed_courses = Memo::new(move |_| {
-        ui.outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.providers
-                        .iter()
-                        .take(ui.shown.get())
-                        .map(|h| (h.provider, h.courses.clone()))
+                        .cloned()
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
+    let hits = move || {
+        let lang = ui.lang.get();
+        listed.with(|l| l.iter().map(|h| (h.clone(), lang)).collect::<Vec<_>>())
+    };
+    let total = move || {
+        ui.outcome
+            .with(|o| o.as_ref().map_or(0, |o| o.providers.len()))
+    };
     view! {
         <section class="results" aria-label=move || tr(Msg::Results)>
             <div class="results-tools">
@@ -134,7 +124,7 @@ pub fn ResultList() -> impl IntoView {
             </Show>
             <ol class="result-list" id="results">
                 <For each=hits key=|(h, lang): &(ProviderHit, Lang)| (h.provider, h.distance_km.map(f64::to_bits), *lang) let:hit>
-                    {result_item(hit.0, hit.1, listed_courses)}
+                    {result_item(hit.0, hit.1, listed)}
                 </For>
             </ol>
             <Show when=move || { total() > ui.shown.get() }>
@@ -249,11 +239,7 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
 /// state change (a star is updated in place). Its buttons carry `data-act`; one click
 /// handler on the row serves them all. The list is keyed by language and distance, so those
 /// changes make a new row.
-fn result_item(
-    hit: ProviderHit,
-    lang: Lang,
-    listed_courses: Memo<Vec<(ProviderId, Vec<CourseId>)>>,
-) -> impl IntoView {
+fn result_item(hit: ProviderHit, lang: Lang, listed: Memo<Vec<ProviderHit>>) -> impl IntoView {
     let ui = ui();
     let Some(cat) = ui.catalog.get_untracked() else {
         return ().into_any();
@@ -272,11 +258,10 @@ fn result_item(
     let origin = ui.origin.get_untracked().map(|(o, _)| o);
     // The row stays while its provider stays in the list; its courses follow the filters.
     let courses_now = Memo::new(move |_| {
-        listed_courses.with(|listed| {
-            listed
-                .iter()
-                .find(|(p, _)| *p == pid)
-                .map(|(_, c)| c.clone())
+        listed.with(|l| {
+            l.iter()
+                .find(|h| h.provider == pid)
+                .map(|h| h.courses.clone())
                 .unwrap_or_default()
         })
     });

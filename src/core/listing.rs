@@ -94,7 +94,7 @@ fn push_escaped(out: &mut String, s: &str) {
     }
 }
 
-/// Appends `<tag class="class" attrs>text</tag>` with the text escaped.
+/// Appends `<tag class="class">text</tag>` with the text escaped.
 fn push_el(out: &mut String, tag: &str, class: &str, text: &str) {
     let _ = write!(out, "<{tag} class=\"{class}\">");
     push_escaped(out, text);

@@ -4,6 +4,7 @@
 use qrcode::{Color, EcLevel, QrCode};
 
 use super::i18n::Lang;
+use super::listing::escape_html;
 use super::{labels, Sector};
 
 /// File names of the open-data downloads, written beside the shipped dataset in
@@ -131,23 +132,9 @@ fn lowercase_first(s: &str) -> String {
 pub fn embed_snippet(url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{EMBED_HEIGHT_PX}\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\"></iframe>",
-        escape_attr(url),
-        escape_attr(title)
+        escape_html(url),
+        escape_html(title)
     )
-}
-
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
