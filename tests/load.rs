@@ -495,3 +495,223 @@ fn fast_and_careful_paths_agree() {
         }
     }
 }
+
+/// Reads `text` through [`load::FeatureStream`] in chunks of `chunk` bytes (cut anywhere,
+/// even inside a character).
+fn streamed(text: &str, chunk: usize) -> Result<LoadReport, load::NotStreamable> {
+    let options = LoadOptions::default();
+    let mut stream = load::FeatureStream::new(&options);
+    for part in text.as_bytes().chunks(chunk.max(1)) {
+        stream.push(part)?;
+    }
+    stream.finish()
+}
+
+/// The stream's one promise: when it gives a report, it is the report of the whole text.
+fn assert_stream_agrees(name: &str, text: &str, chunk: usize) -> bool {
+    match streamed(text, chunk) {
+        Ok(report) => {
+            let whole = load_geojson(text, &LoadOptions::default());
+            assert_eq!(
+                whole.as_ref().ok(),
+                Some(&report),
+                "{name}, chunks of {chunk}"
+            );
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+const CHUNKS: [usize; 6] = [1, 2, 7, 64, 4096, usize::MAX];
+
+/// Well-formed collections (the shipped data, hostile features, synthetic data, metadata
+/// before or after the features, a byte order mark, pretty-printed) stream to exactly the
+/// whole text's report, however the bytes are cut.
+#[test]
+fn a_well_formed_collection_streams_to_the_same_report() {
+    let shipped = std::fs::read_to_string(format!(
+        "{}/data/providers.geojson",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let synthetic = leerkaart::pipeline::export::to_geojson(
+        &leerkaart::core::synth::generate(7, &Default::default()),
+        "synthetic",
+    )
+    .to_string();
+    let hostile = hostile_collection();
+    let meta_first = hostile.replacen(
+        r#"{"type":"FeatureCollection","#,
+        r#"{"leerkaart":{"compiled":"2026-11-01","note":"a \"features\": [ note ]"},"type":"FeatureCollection","#,
+        1,
+    );
+    let meta_last = format!(
+        "{}, \"leerkaart\": {{\"compiled\": \"2026-11-02\"}}, \"bbox\": [1, 2, 3, 4]}}\n\n",
+        hostile.trim_end_matches('}')
+    );
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&shipped).unwrap())
+            .unwrap();
+    let bom = format!("\u{feff}{hostile}");
+    let empty = r#"{"type":"FeatureCollection","features":[]}"#.to_string();
+    for (name, text) in [
+        ("shipped", &shipped),
+        ("synthetic", &synthetic),
+        ("hostile", &hostile),
+        ("meta first", &meta_first),
+        ("meta last", &meta_last),
+        ("pretty", &pretty),
+        ("bom", &bom),
+        ("empty", &empty),
+    ] {
+        let chunks: &[usize] = if text.len() > 100_000 {
+            &[64, 4096, 65_536]
+        } else {
+            &CHUNKS
+        };
+        for &chunk in chunks {
+            assert!(
+                assert_stream_agrees(name, text, chunk),
+                "{name} should stream (chunks of {chunk})"
+            );
+        }
+    }
+    let r = streamed(&meta_first, 5).unwrap();
+    assert_eq!(r.meta.compiled.as_deref(), Some("2026-11-01"));
+    assert_eq!(
+        streamed(&meta_last, 3).unwrap().meta.compiled.as_deref(),
+        Some("2026-11-02")
+    );
+}
+
+/// What the stream cannot read as the whole-text fast path would, it leaves to the whole
+/// text: syntax errors, line-delimited features, other top levels, duplicate or escaped
+/// `features` keys, trailing text, elements that are not objects, bytes that are not UTF-8.
+#[test]
+fn anything_else_is_left_to_the_whole_text_reader() {
+    let good = hostile_collection();
+    let mut cases: Vec<(String, String)> = [
+        "broken_syntax.geojson",
+        "line_delimited.geojsonl",
+        "not_geojson.json",
+        "truncated.geojson",
+        "one_bad_among_good.geojson",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), fixture(f)))
+    .collect();
+    let feature = r#"{"type":"Feature","properties":{}}"#;
+    for (name, text) in [
+        ("one feature", feature.to_string()),
+        ("no features", r#"{"type":"FeatureCollection"}"#.to_string()),
+        (
+            "features null",
+            r#"{"type":"FeatureCollection","features":null}"#.into(),
+        ),
+        (
+            "not a collection",
+            good.replacen("FeatureCollection", "Collection", 1),
+        ),
+        (
+            "twice",
+            good.replacen(
+                r#""features":["#,
+                &format!(r#""features":[],"features":["#),
+                1,
+            ),
+        ),
+        (
+            "twice after",
+            format!("{},\"features\":[]}}", good.trim_end_matches('}')),
+        ),
+        (
+            "escaped key",
+            good.replacen(r#""features""#, r#""featur\u0065s""#, 1),
+        ),
+        ("trailing", format!("{good} x")),
+        ("two tops", format!("{good}{good}")),
+        (
+            "numbers",
+            r#"{"type":"FeatureCollection","features":[1,2]}"#.into(),
+        ),
+        ("trailing comma", good.replacen("]}", ",]}", 1)),
+        (
+            "leading comma",
+            good.replacen(r#""features":["#, r#""features":[,"#, 1),
+        ),
+        ("space then bom", format!(" \u{feff}{good}")),
+        ("array", format!("[{good}]")),
+        (
+            "deep",
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"a":{}1{}}}]}}"#,
+                "[".repeat(120),
+                "]".repeat(120)
+            ),
+        ),
+        ("huge number", good.replacen("3.89", "3e999", 1)),
+    ] {
+        cases.push((name.to_string(), text));
+    }
+    for (name, text) in &cases {
+        for chunk in CHUNKS {
+            assert!(
+                !assert_stream_agrees(name, text, chunk),
+                "{name} must be left to the whole-text reader (chunks of {chunk})"
+            );
+        }
+    }
+    // Not UTF-8 inside a feature.
+    let mut bytes = good.clone().into_bytes();
+    let at = good.find("Goes").unwrap();
+    bytes[at] = 0xFF;
+    let options = LoadOptions::default();
+    let mut stream = load::FeatureStream::new(&options);
+    let pushed = stream.push(&bytes);
+    assert!(pushed.is_err() || stream.finish().is_err());
+}
+
+/// Random damage to a collection (bytes deleted, inserted, repeated), cut at random: the
+/// stream either gives up or gives exactly the whole text's report.
+#[test]
+fn damaged_collections_stream_to_the_same_report_or_not_at_all() {
+    let good = format!(
+        "{}, \"leerkaart\": {{\"compiled\": \"2026-11-02\"}}}}",
+        hostile_collection().trim_end_matches('}')
+    );
+    let mut rng = leerkaart::core::synth::Rng::new(20_261_129);
+    let inserts = b"{}[],:\"\\ x0\n";
+    let (mut streamed_ok, mut refused) = (0, 0);
+    for _ in 0..400 {
+        let mut bytes = good.clone().into_bytes();
+        for _ in 0..1 + rng.below(3) {
+            let at = rng.below(bytes.len());
+            match rng.below(3) {
+                0 => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, inserts[rng.below(inserts.len())]),
+                _ => {
+                    let end = (at + 1 + rng.below(40)).min(bytes.len());
+                    let copy = bytes[at..end].to_vec();
+                    bytes.splice(at..at, copy);
+                }
+            }
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let chunk = 1 + rng.below(300);
+        if assert_stream_agrees("damaged", &text, chunk) {
+            streamed_ok += 1;
+        } else {
+            refused += 1;
+        }
+    }
+    // Damage inside a string value leaves a well-formed collection: both kinds occur.
+    assert!(
+        streamed_ok > 20 && refused > 20,
+        "{streamed_ok} streamed, {refused} refused"
+    );
+}

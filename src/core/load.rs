@@ -15,6 +15,9 @@ use super::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
 use super::level::{Eqf, NationalLevel, Stage};
 use super::model::*;
 pub use super::problem::{JsonKind, JsonProblem, Problem, TopLevelProblem};
+pub use stream::{FeatureStream, NotStreamable};
+
+mod stream;
 
 /// Options for [`load_geojson`].
 #[derive(Debug, Clone)]

@@ -1,0 +1,322 @@
+//! Reading a FeatureCollection as its bytes arrive, so a large file is never held whole in
+//! memory: each feature is parsed as soon as its closing brace comes in and its bytes are
+//! dropped, and only the top level around the `features` array is kept.
+//!
+//! Only a well-formed collection is read this way, with exactly the result
+//! [`load_geojson`](super::load_geojson) gives for its whole text (its fast path). Anything
+//! else (line-delimited features, a syntax error anywhere, a top level that is not a
+//! FeatureCollection, text that is not UTF-8) makes the stream give up with
+//! [`NotStreamable`]: the caller then reads the whole text with `load_geojson`, whose
+//! careful paths report each problem with its line.
+
+use serde_json::Value;
+
+use super::{fast_parse, LoadOptions, LoadReport, Loader, TopLevel};
+
+/// The stream met something only the whole-text reader handles (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a well-formed FeatureCollection: read the whole text instead")]
+pub struct NotStreamable;
+
+/// Nesting deeper than this inside one feature gives up: serde_json limits the depth of
+/// the whole document (128), and a feature sits two levels down in it.
+const MAX_FEATURE_DEPTH: u32 = 100;
+
+/// The UTF-8 byte order mark, which the whole-text reader skips.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where the scanner is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before the top-level object: a byte order mark (first, as the whole-text reader only
+    /// skips it there), then whitespace.
+    Start { bom_bytes: usize, spaced: bool },
+    /// In the top-level object, outside the features array (before it, or after it when
+    /// `after_features`). Its bytes are kept in the skeleton.
+    Top(TopScan),
+    /// In the features array, between elements.
+    Between(Gap),
+    /// Inside a feature.
+    Feature {
+        depth: u32,
+        in_string: bool,
+        escaped: bool,
+    },
+    /// Gave up.
+    Failed,
+}
+
+/// What may come next between the features array's elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Just after `[`: a feature or `]`.
+    Open,
+    /// After `,`: a feature.
+    Comma,
+    /// After a feature: `,` or `]`.
+    Value,
+}
+
+/// The scan of the top level's own members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TopScan {
+    /// Nesting depth; 1 is the top-level object itself.
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// Where the string being read started in the skeleton (after its quote).
+    string_start: usize,
+    /// The last string closed at depth 1, as a range of the skeleton: a key if `:` follows.
+    last_string: Option<(usize, usize)>,
+    /// True between a `"features"` key's `:` and its value.
+    features_next: bool,
+    /// True once the features array has been read: a second one is left to the top level's
+    /// own parse, which rejects the duplicate.
+    after_features: bool,
+}
+
+/// A FeatureCollection read chunk by chunk: [`push`](Self::push) each chunk as it arrives,
+/// then [`finish`](Self::finish).
+pub struct FeatureStream<'a> {
+    loader: Loader<'a>,
+    state: State,
+    /// The text outside the features array, with `[]` in its place.
+    skeleton: Vec<u8>,
+    /// The start of a feature that began in an earlier chunk.
+    partial: Vec<u8>,
+    /// The index of the next feature in the array.
+    index: usize,
+}
+
+fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+impl<'a> FeatureStream<'a> {
+    /// A stream with nothing read yet.
+    pub fn new(options: &'a LoadOptions) -> Self {
+        Self {
+            loader: Loader::new(options),
+            state: State::Start {
+                bom_bytes: 0,
+                spaced: false,
+            },
+            skeleton: Vec::new(),
+            partial: Vec::new(),
+            index: 0,
+        }
+    }
+
+    /// Reads the next bytes of the file (a chunk may end anywhere, even inside a character).
+    /// Once it has failed, it stays failed.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), NotStreamable> {
+        let mut i = 0;
+        // Where the feature being read starts in this chunk (it may have started before).
+        let mut feature_start = 0;
+        while i < chunk.len() {
+            let b = chunk[i];
+            match &mut self.state {
+                State::Failed => return Err(NotStreamable),
+                State::Start { bom_bytes, spaced } => {
+                    if !*spaced && *bom_bytes < BOM.len() && b == BOM[*bom_bytes] {
+                        *bom_bytes += 1;
+                    } else if *bom_bytes % BOM.len() != 0 {
+                        return self.fail();
+                    } else if is_json_space(b) {
+                        *spaced = true;
+                    } else if b == b'{' {
+                        self.skeleton.push(b);
+                        self.state = State::Top(TopScan {
+                            depth: 1,
+                            in_string: false,
+                            escaped: false,
+                            string_start: 0,
+                            last_string: None,
+                            features_next: false,
+                            after_features: false,
+                        });
+                    } else {
+                        return self.fail();
+                    }
+                }
+                State::Top(scan) => {
+                    if scan.features_next && !is_json_space(b) {
+                        if b != b'[' {
+                            return self.fail();
+                        }
+                        scan.features_next = false;
+                        scan.after_features = true;
+                        self.skeleton.extend_from_slice(b"[]");
+                        self.state = State::Between(Gap::Open);
+                        i += 1;
+                        continue;
+                    }
+                    self.skeleton.push(b);
+                    if scan.in_string {
+                        if scan.escaped {
+                            scan.escaped = false;
+                        } else if b == b'\\' {
+                            scan.escaped = true;
+                        } else if b == b'"' {
+                            scan.in_string = false;
+                            if scan.depth == 1 {
+                                scan.last_string =
+                                    Some((scan.string_start, self.skeleton.len() - 1));
+                            }
+                        }
+                    } else {
+                        match b {
+                            b'"' => {
+                                scan.in_string = true;
+                                scan.string_start = self.skeleton.len();
+                            }
+                            b'{' | b'[' => scan.depth += 1,
+                            b'}' | b']' => scan.depth = scan.depth.saturating_sub(1),
+                            b':' if scan.depth == 1 && !scan.after_features => {
+                                if let Some((s, e)) = scan.last_string {
+                                    let key = &self.skeleton[s..e];
+                                    // An escaped key could spell "features": left to the
+                                    // whole-text reader.
+                                    if key.contains(&b'\\') {
+                                        return self.fail();
+                                    }
+                                    scan.features_next = key == b"features";
+                                }
+                            }
+                            _ => {}
+                        }
+                        if !is_json_space(b) && b != b'"' && b != b':' {
+                            scan.last_string = None;
+                        }
+                    }
+                }
+                State::Between(gap) => {
+                    if is_json_space(b) {
+                    } else if b == b'{' && matches!(gap, Gap::Open | Gap::Comma) {
+                        feature_start = i;
+                        self.state = State::Feature {
+                            depth: 1,
+                            in_string: false,
+                            escaped: false,
+                        };
+                    } else if b == b',' && *gap == Gap::Value {
+                        *gap = Gap::Comma;
+                    } else if b == b']' && matches!(gap, Gap::Open | Gap::Value) {
+                        // Back in the top level, after the array (its `[]` is in the
+                        // skeleton already).
+                        let after = State::Top(TopScan {
+                            depth: 1,
+                            in_string: false,
+                            escaped: false,
+                            string_start: 0,
+                            last_string: None,
+                            features_next: false,
+                            after_features: true,
+                        });
+                        self.state = after;
+                    } else {
+                        return self.fail();
+                    }
+                }
+                State::Feature {
+                    depth,
+                    in_string,
+                    escaped,
+                } => {
+                    if *in_string {
+                        if *escaped {
+                            *escaped = false;
+                        } else if b == b'\\' {
+                            *escaped = true;
+                        } else if b == b'"' {
+                            *in_string = false;
+                        }
+                    } else {
+                        match b {
+                            b'"' => *in_string = true,
+                            b'{' | b'[' => {
+                                *depth += 1;
+                                if *depth > MAX_FEATURE_DEPTH {
+                                    return self.fail();
+                                }
+                            }
+                            b'}' | b']' => *depth -= 1,
+                            _ => {}
+                        }
+                        if *depth == 0 {
+                            let ok = if self.partial.is_empty() {
+                                self.feature(&chunk[feature_start..=i])
+                            } else {
+                                let mut whole = std::mem::take(&mut self.partial);
+                                whole.extend_from_slice(&chunk[..=i]);
+                                let ok = self.feature(&whole);
+                                // Keep the buffer's capacity for the next long feature.
+                                whole.clear();
+                                self.partial = whole;
+                                ok
+                            };
+                            if !ok {
+                                return self.fail();
+                            }
+                            self.state = State::Between(Gap::Value);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        match self.state {
+            State::Feature { .. } => self.partial.extend_from_slice(&chunk[feature_start..]),
+            State::Failed => return Err(NotStreamable),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The result once every chunk is in: the same report
+    /// [`load_geojson`](super::load_geojson) gives for the whole text.
+    pub fn finish(mut self) -> Result<LoadReport, NotStreamable> {
+        let done = match self.state {
+            State::Top(scan) => scan.after_features && scan.depth == 0,
+            _ => false,
+        };
+        if !done {
+            return Err(NotStreamable);
+        }
+        let text = std::str::from_utf8(&self.skeleton).map_err(|_| NotStreamable)?;
+        let top: TopLevel<'_> = serde_json::from_str(text.trim()).map_err(|_| NotStreamable)?;
+        if top.kind.as_deref() != Some("FeatureCollection")
+            || top.features.as_ref().map(Vec::len) != Some(0)
+        {
+            return Err(NotStreamable);
+        }
+        self.loader.report.meta = top.leerkaart.unwrap_or_default();
+        Ok(self.loader.finish())
+    }
+
+    /// Reads one whole feature as the whole-text reader's fast path does; false when the
+    /// whole text would not have taken that path.
+    fn feature(&mut self, bytes: &[u8]) -> bool {
+        let Ok(raw) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        if let Some(parsed) = fast_parse(raw) {
+            self.loader.parsed(self.index, None, parsed);
+        } else {
+            match serde_json::from_str::<Value>(raw) {
+                Ok(v) => self.loader.feature(self.index, None, v),
+                Err(_) => return false,
+            }
+        }
+        self.index += 1;
+        true
+    }
+
+    fn fail(&mut self) -> Result<(), NotStreamable> {
+        self.state = State::Failed;
+        // Nothing read so far will be used.
+        self.partial = Vec::new();
+        self.skeleton = Vec::new();
+        Err(NotStreamable)
+    }
+}
