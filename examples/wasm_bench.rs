@@ -153,4 +153,73 @@ mod bench {
         }
         out
     }
+
+    /// Live and peak heap bytes, counted by the example's allocator.
+    struct Counting;
+    static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    // SAFETY: forwards to the system allocator; only counts.
+    unsafe impl std::alloc::GlobalAlloc for Counting {
+        unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+            use std::sync::atomic::Ordering::Relaxed;
+            let live = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+            PEAK.fetch_max(live, Relaxed);
+            unsafe { std::alloc::System.alloc(l) }
+        }
+        unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+            LIVE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+            unsafe { std::alloc::System.dealloc(p, l) }
+        }
+    }
+    #[global_allocator]
+    static ALLOC: Counting = Counting;
+
+    fn mib(b: usize) -> f64 {
+        b as f64 / (1024.0 * 1024.0)
+    }
+
+    /// Loads a GeoJSON file's bytes and builds the catalog, printing the heap after each
+    /// step: where the memory of a large dataset goes, in wasm32 as in the page.
+    #[wasm_bindgen]
+    pub fn heap_by_step(bytes: Vec<u8>) -> String {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut out = String::new();
+        let n_bytes = bytes.len();
+        // The heap without the text (already in wasm memory when this is called).
+        let base = LIVE.load(Relaxed) - n_bytes;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => return "not UTF-8".into(),
+        };
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+        let report = match load::load_geojson(&text, &LoadOptions::default()) {
+            Ok(r) => r,
+            Err(e) => return e.to_string(),
+        };
+        let courses = report.dataset.courses.len();
+        let model = LIVE.load(Relaxed) - n_bytes - base;
+        let peak_load = PEAK.load(Relaxed) - base;
+        drop(text);
+        let catalog = Catalog::new(report.dataset);
+        let with_catalog = LIVE.load(Relaxed) - base;
+        let per = |b: usize| b as f64 / courses.max(1) as f64;
+        out.push_str(&format!(
+            "| {courses} courses, {:.0} MiB text | model {:.1} MiB ({:.0} B/course) | peak while loading {:.1} MiB | model + catalog {:.1} MiB ({:.0} B/course) | peak {:.1} MiB |\n",
+            mib(n_bytes),
+            mib(model),
+            per(model),
+            mib(peak_load),
+            mib(with_catalog),
+            per(with_catalog),
+            mib(PEAK.load(Relaxed) - base),
+        ));
+        std::hint::black_box(&catalog);
+        out.push_str(&format!(
+            "size_of Course {} B, Provider {} B, Source {} B\n",
+            std::mem::size_of::<Course>(),
+            std::mem::size_of::<Provider>(),
+            std::mem::size_of::<Source>()
+        ));
+        out
+    }
 }

@@ -615,11 +615,7 @@ fn anything_else_is_left_to_the_whole_text_reader() {
         ),
         (
             "twice",
-            good.replacen(
-                r#""features":["#,
-                &format!(r#""features":[],"features":["#),
-                1,
-            ),
+            good.replacen(r#""features":["#, r#""features":[],"features":["#, 1),
         ),
         (
             "twice after",
