@@ -4,7 +4,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::listing::RowAction;
-use crate::core::LonLat;
+use crate::core::load::FeatureStream;
+use crate::core::{LoadOptions, LoadReport, LonLat};
 
 /// The window (the app only runs in a browser).
 pub fn window() -> web_sys::Window {
@@ -34,6 +35,14 @@ const KEPT_HEADER: &str = "x-leerkaart-kept";
 
 /// Fetches a text file; also says when the answer is the offline copy, and from when.
 pub async fn fetch_text_kept(path: &str) -> Result<(String, Option<String>), String> {
+    let (url, resp, kept) = get(path).await?;
+    let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
+    Ok((text, kept))
+}
+
+/// Starts a GET of `path` (relative paths resolve against the page): its absolute URL, the
+/// response once its headers are in, and the offline copy's date if the answer is one.
+async fn get(path: &str) -> Result<(String, reqwest::Response, Option<String>), String> {
     // reqwest in the browser needs an absolute URL.
     let base = window()
         .location()
@@ -53,8 +62,49 @@ pub async fn fetch_text_kept(path: &str) -> Result<(String, Option<String>), Str
         .get(KEPT_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
-    Ok((text, kept))
+    Ok((url, resp, kept))
+}
+
+/// What fetching the dataset gave.
+pub enum Fetched {
+    /// A FeatureCollection, read as it arrived.
+    Streamed(LoadReport),
+    /// The whole text: a tile index, or a file only the whole-text reader handles (it reports
+    /// each problem with its line).
+    Text(String),
+}
+
+/// Fetches the dataset and reads it as its bytes arrive ([`FeatureStream`]): a large file is
+/// never held whole in wasm memory (which only grows), and parsing overlaps the download.
+/// Anything the stream leaves to the whole-text reader is fetched again as text (from the
+/// browser's cache when it keeps it). Also says when the answer is the offline copy, and
+/// when the response began (`performance.now()`, also published as `data_fetched_at_ms`).
+pub async fn fetch_dataset(
+    path: &str,
+    options: &LoadOptions,
+) -> Result<(Fetched, Option<String>, f64), String> {
+    use futures_util::StreamExt;
+    let (url, resp, kept) = get(path).await?;
+    let response_at = now_ms();
+    publish_timing("data_fetched_at_ms", response_at);
+    let mut body = resp.bytes_stream();
+    let mut stream = FeatureStream::new(options);
+    let mut streamable = true;
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| format!("{url}: {e}"))?;
+        if stream.push(&chunk).is_err() {
+            streamable = false;
+            break;
+        }
+    }
+    drop(body);
+    if streamable {
+        if let Ok(report) = stream.finish() {
+            return Ok((Fetched::Streamed(report), kept, response_at));
+        }
+    }
+    let (text, kept) = fetch_text_kept(path).await?;
+    Ok((Fetched::Text(text), kept, response_at))
 }
 
 /// `navigator[name]` when the browser has it (service workers, clipboard).

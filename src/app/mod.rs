@@ -23,8 +23,8 @@ use crate::core::tiles::TileIndex;
 use crate::core::url::UrlState;
 use crate::core::{
     labels, load_geojson, shortlist, url, BoundsLonLat, Catalog, Country, DatasetMeta, Eqf, Filter,
-    FilterOutcome, LearningForm, LoadOptions, LonLat, Occupations, ProviderId, Province, Sector,
-    Stage,
+    FilterOutcome, LearningForm, LoadError, LoadOptions, LoadReport, LonLat, Occupations,
+    ProviderId, Province, Sector, Stage,
 };
 use browser::{fetch_text, query_string};
 use map::{MapConfig, MapCtl};
@@ -157,6 +157,11 @@ impl Ui {
         // The text is not needed once parsed: freed before the catalog and its indexes are
         // built, so they reuse its memory (wasm memory only grows; this lowers the peak).
         drop(body);
+        self.apply_loaded(loaded, start);
+    }
+
+    /// Shows a loaded dataset (or why it could not load); `start` is when reading it began.
+    pub fn apply_loaded(&self, loaded: Result<LoadReport, LoadError>, start: f64) {
         match loaded {
             Err(e) => {
                 self.catalog.set(None);
@@ -485,18 +490,21 @@ fn App() -> impl IntoView {
         .unwrap_or_else(|| DEFAULT_DATA.to_string());
     ui.source_label.set(data_path.clone());
     spawn_local(async move {
-        let fetched = browser::fetch_text_kept(&data_path).await;
-        browser::publish_timing("data_fetched_at_ms", browser::now_ms());
-        let fetched = fetched.map(|(body, kept)| {
+        let options = LoadOptions::default();
+        let fetched = browser::fetch_dataset(&data_path, &options).await;
+        let fetched = fetched.map(|(body, kept, response_at)| {
             ui.kept_copy.set(kept);
-            body
+            (body, response_at)
         });
         match fetched {
             Err(e) => ui.status.set(Status::Failed(format!(
                 "{} ({e}).",
                 Msg::FetchFailed.text(ui.lang.get_untracked())
             ))),
-            Ok(body) => match TileIndex::parse(&body) {
+            Ok((browser::Fetched::Streamed(report), response_at)) => {
+                ui.apply_loaded(Ok(report), response_at)
+            }
+            Ok((browser::Fetched::Text(body), _)) => match TileIndex::parse(&body) {
                 // A split dataset: the tiles live next to the index.
                 Some(index) => {
                     let base = data_path

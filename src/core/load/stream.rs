@@ -223,44 +223,73 @@ impl<'a> FeatureStream<'a> {
                     in_string,
                     escaped,
                 } => {
-                    if *in_string {
-                        if *escaped {
-                            *escaped = false;
-                        } else if b == b'\\' {
-                            *escaped = true;
-                        } else if b == b'"' {
-                            *in_string = false;
+                    // Most bytes are inside features: scanned in a tight loop over the
+                    // chunk with the state in locals, strings skipped to their next quote or
+                    // backslash.
+                    let (mut d, mut in_str, mut esc) = (*depth, *in_string, *escaped);
+                    let mut j = i;
+                    let mut closed = false;
+                    while j < chunk.len() {
+                        if in_str {
+                            if esc {
+                                esc = false;
+                                j += 1;
+                                continue;
+                            }
+                            match chunk[j..].iter().position(|&c| c == b'"' || c == b'\\') {
+                                Some(k) => {
+                                    j += k;
+                                    if chunk[j] == b'"' {
+                                        in_str = false;
+                                    } else {
+                                        esc = true;
+                                    }
+                                    j += 1;
+                                }
+                                None => j = chunk.len(),
+                            }
+                            continue;
                         }
-                    } else {
-                        match b {
-                            b'"' => *in_string = true,
+                        match chunk[j] {
+                            b'"' => in_str = true,
                             b'{' | b'[' => {
-                                *depth += 1;
-                                if *depth > MAX_FEATURE_DEPTH {
+                                d += 1;
+                                if d > MAX_FEATURE_DEPTH {
                                     return self.fail();
                                 }
                             }
-                            b'}' | b']' => *depth -= 1,
+                            b'}' | b']' => {
+                                d -= 1;
+                                if d == 0 {
+                                    closed = true;
+                                    break;
+                                }
+                            }
                             _ => {}
                         }
-                        if *depth == 0 {
-                            let ok = if self.partial.is_empty() {
-                                self.feature(&chunk[feature_start..=i])
-                            } else {
-                                let mut whole = std::mem::take(&mut self.partial);
-                                whole.extend_from_slice(&chunk[..=i]);
-                                let ok = self.feature(&whole);
-                                // Keep the buffer's capacity for the next long feature.
-                                whole.clear();
-                                self.partial = whole;
-                                ok
-                            };
-                            if !ok {
-                                return self.fail();
-                            }
-                            self.state = State::Between(Gap::Value);
-                        }
+                        j += 1;
                     }
+                    (*depth, *in_string, *escaped) = (d, in_str, esc);
+                    if !closed {
+                        i = chunk.len();
+                        continue;
+                    }
+                    i = j;
+                    let ok = if self.partial.is_empty() {
+                        self.feature(&chunk[feature_start..=i])
+                    } else {
+                        let mut whole = std::mem::take(&mut self.partial);
+                        whole.extend_from_slice(&chunk[..=i]);
+                        let ok = self.feature(&whole);
+                        // Keep the buffer's capacity for the next long feature.
+                        whole.clear();
+                        self.partial = whole;
+                        ok
+                    };
+                    if !ok {
+                        return self.fail();
+                    }
+                    self.state = State::Between(Gap::Value);
                 }
             }
             i += 1;
