@@ -1768,11 +1768,11 @@ fn data_strings() -> Vec<String> {
     }
     for c in &cat.data.courses {
         out.extend([
-            c.name.clone(),
+            c.name.to_string(),
             c.source.name.clone(),
             leerkaart::core::labels::course_level(&c.level),
         ]);
-        out.extend(c.website.clone());
+        out.extend(c.website.as_deref().map(str::to_string));
     }
     for s in cat.occupations.shortage() {
         out.push(s.source_name.clone());

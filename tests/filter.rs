@@ -103,7 +103,7 @@ fn matches(cat: &Catalog, tx: &Texts, f: &Filter, cid: usize, skip: Option<&str>
             f.learning_forms.is_empty()
                 || c.learning_forms
                     .iter()
-                    .any(|l| f.learning_forms.contains(l)),
+                    .any(|l| f.learning_forms.contains(&l)),
         )
 }
 

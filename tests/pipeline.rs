@@ -199,9 +199,9 @@ fn ooapi_import_matches_golden_file() {
     assert_eq!(vpk.sector, Sector::HealthWelfare);
     assert_eq!(
         vpk.learning_forms,
-        [LearningForm::PartTime, LearningForm::Hybrid]
+        Set::from([LearningForm::PartTime, LearningForm::Hybrid])
     );
-    assert_eq!(vpk.intake_months, [2, 9]);
+    assert_eq!(vpk.intake_months, Months::from([2, 9]));
     let ad = d
         .courses
         .iter()
@@ -211,7 +211,7 @@ fn ooapi_import_matches_golden_file() {
         (ad.level.national, ad.level.eqf.map(|e| e.get())),
         (NationalLevel::NlAssociateDegree, Some(5))
     );
-    assert_eq!(ad.learning_forms, [LearningForm::Dual]);
+    assert_eq!(ad.learning_forms, Set::from([LearningForm::Dual]));
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn onderwijs_vlaanderen_import_of_the_real_sample() {
             .iter()
             .map(|c| {
                 (
-                    c.name.clone(),
+                    c.name.to_string(),
                     c.level.eqf,
                     c.details.as_ref().and_then(|x| x.graad),
                     c.learning_forms.contains(&LearningForm::PartTime),

@@ -398,7 +398,7 @@ pub fn OccupationCard() -> impl IntoView {
                             let award = c.award.map(|a| labels::award(lang, a));
                             view! {
                                 <li>
-                                    <button type="button" class="btn-link path-course" on:click=move |_| open_provider(pid)>{c.name.clone()}</button>
+                                    <button type="button" class="btn-link path-course" on:click=move |_| open_provider(pid)>{c.name.to_string()}</button>
                                     {award.map(|a| view! { <span class="badge award">{a}</span> })}
                                     <span class="path-place">{place}</span>
                                 </li>
@@ -493,7 +493,7 @@ pub fn Compare() -> impl IntoView {
                             <table class="compare-table" id="compare-table">
                                 <thead><tr><th scope="col"></th>{list.iter().map(|(cid, _)| {
                                     let key = shortlist::course_key(&c, *cid);
-                                    view! { <th scope="col">{course(*cid).name}
+                                    view! { <th scope="col">{course(*cid).name.to_string()}
                                         <button type="button" class="star on" aria-label=Msg::Unstar.text(lang) on:click=move |_| toggle_star(&key)>"★"</button></th> }
                                 }).collect_view()}</tr></thead>
                                 <tbody>
@@ -501,8 +501,8 @@ pub fn Compare() -> impl IntoView {
                                     <tr><th scope="row">{Msg::Place.text(lang)}</th>{cell(&|cid, _| { let p = provider(cid); format!("{} ({})", p.municipality, p.country.code()) })}</tr>
                                     <tr><th scope="row">{Msg::Distance.text(lang)}</th>{cell(&|_, d| d.map(|d| labels::distance_km(lang, d)).unwrap_or_else(|| "—".into()))}</tr>
                                     <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| labels::level_both(&course(cid).level))}</tr>
-                                    <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, *f)).collect::<Vec<_>>().join(", "))}</tr>
-                                    <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.unwrap_or_else(|| "—".into()))}</tr>
+                                    <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, f)).collect::<Vec<_>>().join(", "))}</tr>
+                                    <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.as_deref().unwrap_or("—").to_string())}</tr>
                                     <tr><th scope="row">{Msg::LeadsTo.text(lang)}</th>{cell(&|cid, _| {
                                         c.course_occupations(cid).iter().filter_map(|o| {
                                             let label = c.occupations.get(*o)?.label(lang).to_string();
@@ -513,7 +513,7 @@ pub fn Compare() -> impl IntoView {
                                         }).collect::<Vec<_>>().join(", ")
                                     })}</tr>
                                     <tr><th scope="row">{Msg::Link.text(lang)}</th>{list.iter().map(|(cid, _)| {
-                                        let url = course(*cid).website.or_else(|| provider(*cid).website).and_then(|u| safe_http_url(&u));
+                                        let url = course(*cid).website.as_deref().or(provider(*cid).website.as_deref()).and_then(safe_http_url);
                                         view! { <td>{url.map(|u| view! { <a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}</a> })}</td> }
                                     }).collect_view()}</tr>
                                 </tbody>

@@ -166,10 +166,7 @@ impl Catalog {
             .map(|(i, c)| PackedCourse {
                 sector: c.sector.index() as u8,
                 eqf: c.level.eqf.map_or(0, |e| e.get()),
-                bits: c
-                    .learning_forms
-                    .iter()
-                    .fold(0u16, |m, f| m | 1 << f.index())
+                bits: c.learning_forms.bits()
                     | (c.stage.index() as u16) << STAGE_SHIFT
                     | if occ_ids[occ_offsets[i] as usize..occ_offsets[i + 1] as usize]
                         .iter()

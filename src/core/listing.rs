@@ -218,7 +218,7 @@ fn push_course(out: &mut String, cat: &Catalog, cid: CourseId, state: &RowState)
     let mut forms = c
         .learning_forms
         .iter()
-        .map(|f| labels::learning_form(lang, *f))
+        .map(|f| labels::learning_form(lang, f))
         .collect::<Vec<_>>()
         .join(" · ");
     if let Some(d) = &c.duration {

@@ -6,6 +6,7 @@
 //! ([`LoadError`]). The file format is described in `data/SCHEMA.md`.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -643,6 +644,12 @@ struct Loader<'a> {
     report: LoadReport,
     provider_keys: HashSet<String>,
     course_keys: HashSet<String>,
+    /// Each distinct source once: records share it.
+    sources: HashSet<Arc<Source>>,
+    /// Each distinct repeated text (names, durations, codes) once.
+    texts: HashSet<Text>,
+    /// Each distinct list of texts (languages, occupations) once.
+    lists: HashSet<Arc<[Text]>>,
 }
 
 /// Where the feature being read is, for rejections.
@@ -756,11 +763,34 @@ impl<'a> Loader<'a> {
             report: LoadReport::default(),
             provider_keys: HashSet::new(),
             course_keys: HashSet::new(),
+            sources: HashSet::new(),
+            texts: HashSet::new(),
+            lists: HashSet::new(),
         }
     }
 
     fn finish(self) -> LoadReport {
         self.report
+    }
+
+    /// The shared copy of a text.
+    fn text(&mut self, s: String) -> Text {
+        if let Some(t) = self.texts.get(s.as_str()) {
+            return t.clone();
+        }
+        let t = Text::from(s);
+        self.texts.insert(t.clone());
+        t
+    }
+
+    /// The shared copy of a list of texts.
+    fn list(&mut self, items: Vec<Text>) -> Arc<[Text]> {
+        if let Some(l) = self.lists.get(items.as_slice()) {
+            return l.clone();
+        }
+        let l: Arc<[Text]> = items.into();
+        self.lists.insert(l.clone());
+        l
     }
 
     fn reject(
@@ -1021,7 +1051,7 @@ impl<'a> Loader<'a> {
         raw: Option<Source>,
         at: &At<'_>,
         part: RejectedPart,
-    ) -> Result<Source, RejectReason> {
+    ) -> Result<Arc<Source>, RejectReason> {
         let mut s = raw.ok_or(RejectReason::MissingField("source"))?;
         s.name = clean(&s.name);
         check_len(&s.name, "source.name")?;
@@ -1029,7 +1059,14 @@ impl<'a> Loader<'a> {
             return Err(RejectReason::MissingField("source.name"));
         }
         s.url = self.url(s.url.take(), "source.url", at, part);
-        Ok(s)
+        Ok(match self.sources.get(&s) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared = Arc::new(s);
+                self.sources.insert(shared.clone());
+                shared
+            }
+        })
     }
 
     /// Reports that a field's value was read as `to` (`from` empty: the field was missing).
@@ -1100,7 +1137,7 @@ impl<'a> Loader<'a> {
         course_index: usize,
         provider: ProviderId,
         country: Country,
-        provider_source: &Source,
+        provider_source: &Arc<Source>,
         raw: RawCourse,
     ) -> Result<Course, RejectReason> {
         let name = required_text(raw.name, "name")?;
@@ -1165,9 +1202,8 @@ impl<'a> Loader<'a> {
         if let Some(k) = &key {
             self.course_keys.insert(k.clone());
         }
-        let mut intake_months = raw.intake_months;
-        intake_months.sort_unstable();
-        intake_months.dedup();
+        // Checked to be months above.
+        let intake_months: Months = raw.intake_months.into_iter().collect();
         let stage = match non_empty(raw.stage) {
             Some(code) => Stage::from_code(&code).ok_or(RejectReason::UnknownValue {
                 field: "stage",
@@ -1199,21 +1235,29 @@ impl<'a> Loader<'a> {
                 .collect(),
         };
         let details = (details != CourseDetails::default()).then(|| Box::new(details));
+        let languages = raw
+            .languages
+            .into_iter()
+            .map(|l| self.text(l.trim().to_ascii_lowercase()))
+            .collect();
+        let languages = self.list(languages);
+        let occupations = occupations.into_iter().map(|o| self.text(o)).collect();
+        let occupations = self.list(occupations);
+        let name = self.text(name);
+        let isced_f = non_empty(raw.isced_f).map(|t| self.text(t));
+        let duration = non_empty(raw.duration).map(|t| self.text(t));
+        let website = website.map(|t| self.text(t));
         Ok(Course {
-            key,
+            key: key.map(Text::from),
             provider,
             name,
             sector,
-            isced_f: non_empty(raw.isced_f),
+            isced_f,
             level,
             learning_forms,
-            languages: raw
-                .languages
-                .into_iter()
-                .map(|l| l.trim().to_ascii_lowercase())
-                .collect(),
+            languages,
             target_groups,
-            duration: non_empty(raw.duration),
+            duration,
             intake_months,
             funding,
             website,
@@ -1261,18 +1305,14 @@ fn vocab<T>(
     parse(&raw).ok_or(RejectReason::UnknownValue { field, value: raw })
 }
 
-fn vocab_list<T: Ord>(
+fn vocab_list<T: Vocabulary>(
     raw: Vec<String>,
     field: &'static str,
     parse: fn(&str) -> Option<T>,
-) -> Result<Vec<T>, RejectReason> {
-    let mut out = raw
-        .into_iter()
+) -> Result<Set<T>, RejectReason> {
+    raw.into_iter()
         .map(|v| parse(v.trim()).ok_or(RejectReason::UnknownValue { field, value: v }))
-        .collect::<Result<Vec<T>, _>>()?;
-    out.sort();
-    out.dedup();
-    Ok(out)
+        .collect()
 }
 
 fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectReason> {

@@ -4,6 +4,8 @@
 //! export stay natural: sectors are ISCED-F 2013 broad fields, levels are EQF
 //! (`levelOfQualification`), learning forms combine `modeOfStudy` and `modeOfDelivery`.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::geo_util::LonLat;
@@ -38,6 +40,13 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $crate::core::model::Vocabulary for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn index(self) -> usize {
+                $name::index(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())
@@ -46,6 +55,277 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+/// A closed vocabulary (declared with `vocabulary!`), as [`Set`] needs it.
+pub trait Vocabulary: Copy + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    /// Position in [`Self::ALL`].
+    fn index(self) -> usize;
+}
+
+/// A set of vocabulary values (learning forms, target groups, funding), kept as bits: two
+/// bytes instead of a vector's header and allocation on each of a million courses. Iterates
+/// in display order, the order the loader has always sorted such lists in.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Set<T> {
+    bits: u16,
+    _of: std::marker::PhantomData<T>,
+}
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Self {
+            bits: 0,
+            _of: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: Vocabulary> Set<T> {
+    /// The empty set.
+    pub fn new() -> Self {
+        const { assert!(T::ALL.len() <= 16, "a Set holds at most 16 values") };
+        Self::default()
+    }
+
+    /// Adds a value.
+    pub fn insert(&mut self, value: T) {
+        self.bits |= 1 << value.index();
+    }
+
+    /// True when `value` is in the set.
+    pub fn contains(&self, value: &T) -> bool {
+        self.bits & (1 << value.index()) != 0
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// The number of values in the set.
+    pub fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// The values, in display order.
+    pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        T::ALL.iter().copied().filter(|v| self.contains(v))
+    }
+
+    /// The values as bits, bit `i` for `T::ALL[i]`.
+    pub fn bits(&self) -> u16 {
+        self.bits
+    }
+}
+
+impl<T: Vocabulary> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = Self::new();
+        for v in iter {
+            set.insert(v);
+        }
+        set
+    }
+}
+
+impl<T: Vocabulary, const N: usize> From<[T; N]> for Set<T> {
+    fn from(values: [T; N]) -> Self {
+        values.into_iter().collect()
+    }
+}
+
+impl<T: Vocabulary + std::fmt::Debug> std::fmt::Debug for Set<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: Vocabulary + Serialize> Serialize for Set<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Text that many records repeat (course names, durations, language codes): one shared copy
+/// per distinct value, interned by the loader, so a million courses with a few thousand
+/// distinct names hold a few thousand strings. Reads like a `&str`.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(Arc<str>);
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when both are the same shared copy (not merely equal).
+    pub fn is_shared_with(&self, other: &Text) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Self(s.into())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Self(s.into())
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        t.0.to_string()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        &*self.0 == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == &*other.0
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<Text> for serde_json::Value {
+    fn from(t: Text) -> Self {
+        serde_json::Value::String(t.0.to_string())
+    }
+}
+
+/// Months of the year (1..=12) in which a course starts, as bits.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Months(u16);
+
+impl Months {
+    /// Adds a month; `None` (and no change) when it is not 1..=12.
+    pub fn insert(&mut self, month: u8) -> Option<()> {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        self.0 |= 1 << month;
+        Some(())
+    }
+
+    /// True when `month` is in the set.
+    pub fn contains(&self, month: &u8) -> bool {
+        *month < 16 && self.0 & (1 << month) != 0
+    }
+
+    /// True when no month is set.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The number of months.
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The months, January first.
+    pub fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        (1..=12).filter(|m| self.contains(m))
+    }
+}
+
+impl FromIterator<u8> for Months {
+    /// Months outside 1..=12 are left out.
+    fn from_iter<I: IntoIterator<Item = u8>>(iter: I) -> Self {
+        let mut set = Self::default();
+        for m in iter {
+            let _ = set.insert(m);
+        }
+        set
+    }
+}
+
+impl<const N: usize> From<[u8; N]> for Months {
+    fn from(months: [u8; N]) -> Self {
+        months.into_iter().collect()
+    }
+}
+
+impl std::fmt::Debug for Months {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Months {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
 
 vocabulary! {
     /// Country of a provider (ISO 3166-1 alpha-2).
@@ -245,7 +525,7 @@ vocabulary! {
 }
 
 /// Where a fact comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     /// Human-readable name of the source, e.g. "HZ University of Applied Sciences website".
     pub name: String,
@@ -308,11 +588,11 @@ pub struct Provider {
     pub location_precision: LocationPrecision,
     /// Where the point comes from (e.g. "GeoNames 2797656, town centre"), if stated.
     pub location_source: Option<String>,
-    /// Where the provider's facts come from.
-    pub source: Source,
+    /// Where the provider's facts come from (shared by every record from the same source).
+    pub source: Arc<Source>,
     /// Further sources that describe the same institution at the same location (merged
     /// from several lists).
-    pub other_sources: Vec<Source>,
+    pub other_sources: Vec<Arc<Source>>,
     /// False when the provider is known to be here but its courses are not listed in this
     /// dataset (see the provider's own site): shown apart, never as offering nothing.
     pub offer_listed: bool,
@@ -334,38 +614,38 @@ pub struct CourseLevel {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Course {
     /// Stable id from the data, if given.
-    pub key: Option<String>,
+    pub key: Option<Text>,
     /// The provider offering it.
     pub provider: ProviderId,
     /// Name as the provider writes it.
-    pub name: String,
+    pub name: Text,
     /// Broad field.
     pub sector: Sector,
     /// Detailed ISCED-F field code (e.g. "0913" nursing), if known.
-    pub isced_f: Option<String>,
+    pub isced_f: Option<Text>,
     /// Level.
     pub level: CourseLevel,
     /// How it can be followed.
-    pub learning_forms: Vec<LearningForm>,
-    /// Languages of instruction (ISO 639-1).
-    pub languages: Vec<String>,
+    pub learning_forms: Set<LearningForm>,
+    /// Languages of instruction (ISO 639-1), a list shared by every course with the same.
+    pub languages: Arc<[Text]>,
     /// Who it is for.
-    pub target_groups: Vec<TargetGroup>,
+    pub target_groups: Set<TargetGroup>,
     /// Nominal duration, as free text ("4 jaar", "10 weken").
-    pub duration: Option<String>,
+    pub duration: Option<Text>,
     /// Months (1..=12) in which one can start.
-    pub intake_months: Vec<u8>,
+    pub intake_months: Months,
     /// Cost and subsidy flags.
-    pub funding: Vec<Funding>,
+    pub funding: Set<Funding>,
     /// Course page (http or https only).
-    pub website: Option<String>,
-    /// Where the course's facts come from.
-    pub source: Source,
+    pub website: Option<Text>,
+    /// Where the course's facts come from (shared by every record from the same source).
+    pub source: Arc<Source>,
     /// What it awards, when known.
     pub award: Option<Award>,
     /// Occupations it prepares for, as stated by the data (keys of `data/occupations.tsv`).
     /// Empty: derived from the name and level (see [`super::occupation`]).
-    pub occupations: Vec<String>,
+    pub occupations: Arc<[Text]>,
     /// Stage of education (from the national level unless the data states it).
     pub stage: Stage,
     /// How the national system describes it (graad, onderwijsvorm, leerweg, CROHO, …), when
@@ -471,6 +751,59 @@ mod tests {
         assert_eq!(Sector::from_code("zorg"), None);
         assert_eq!(Province::from_code("NL-ZE"), Some(Province::Zeeland));
         assert_eq!(Province::WestVlaanderen.country(), Country::Be);
+    }
+
+    #[test]
+    fn sets_hold_what_a_sorted_deduplicated_list_held() {
+        let mut rng = crate::core::synth::Rng::new(11);
+        for _ in 0..500 {
+            let picked: Vec<LearningForm> = (0..rng.below(6))
+                .map(|_| LearningForm::ALL[rng.below(LearningForm::ALL.len())])
+                .collect();
+            let set: Set<LearningForm> = picked.iter().copied().collect();
+            let mut list = picked.clone();
+            list.sort();
+            list.dedup();
+            assert_eq!(set.iter().collect::<Vec<_>>(), list);
+            assert_eq!(set.len(), list.len());
+            assert_eq!(set.is_empty(), list.is_empty());
+            for f in LearningForm::ALL {
+                assert_eq!(set.contains(f), list.contains(f));
+            }
+            assert_eq!(
+                serde_json::to_string(&set).unwrap(),
+                serde_json::to_string(&list).unwrap()
+            );
+            let months: Vec<u8> = (0..rng.below(5)).map(|_| rng.below(15) as u8).collect();
+            let set: Months = months.iter().copied().collect();
+            let mut valid: Vec<u8> = months
+                .into_iter()
+                .filter(|m| (1..=12).contains(m))
+                .collect();
+            valid.sort();
+            valid.dedup();
+            assert_eq!(set.iter().collect::<Vec<_>>(), valid);
+            assert_eq!(set.len(), valid.len());
+            assert!(!set.contains(&0) && !set.contains(&13) && !set.contains(&200));
+        }
+        assert_eq!(Months::default().insert(13), None);
+        assert_eq!(
+            format!("{:?}", Set::from([Funding::StatutoryFee])),
+            "[StatutoryFee]"
+        );
+    }
+
+    #[test]
+    fn text_reads_like_a_str() {
+        let t = Text::from("Verpleegkunde");
+        assert_eq!(t, "Verpleegkunde");
+        assert_eq!("Verpleegkunde", t);
+        assert_eq!(t, String::from("Verpleegkunde"));
+        assert!(t.starts_with("Verpleeg"));
+        assert_eq!(format!("{t} {t:?}"), "Verpleegkunde \"Verpleegkunde\"");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"Verpleegkunde\"");
+        assert_eq!(String::from(t.clone()), "Verpleegkunde");
+        assert!(Text::from("a") < Text::from("b"));
     }
 
     #[test]

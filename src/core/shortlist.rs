@@ -41,7 +41,7 @@ pub fn serialize(keys: &[String]) -> String {
 pub fn course_key(catalog: &Catalog, course: CourseId) -> String {
     let c = &catalog.data.courses[course as usize];
     match &c.key {
-        Some(k) => k.clone(),
+        Some(k) => k.to_string(),
         None => {
             let p = &catalog.data.providers[c.provider as usize];
             format!("{}#{}", p.key, course - p.courses.start)
@@ -147,7 +147,7 @@ pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)], lang: Lang) -
             p.name.clone(),
             p.municipality.clone(),
             labels::country(lang, p.country).to_string(),
-            course.name.clone(),
+            course.name.to_string(),
             labels::sector(lang, course.sector).to_string(),
             labels::stage(lang, course.stage).to_string(),
             course
@@ -159,16 +159,17 @@ pub fn to_csv(catalog: &Catalog, rows: &[(CourseId, Option<f64>)], lang: Lang) -
             course
                 .learning_forms
                 .iter()
-                .map(|f| labels::learning_form(lang, *f))
+                .map(|f| labels::learning_form(lang, f))
                 .collect::<Vec<_>>()
                 .join(", "),
-            course.duration.clone().unwrap_or_default(),
+            course.duration.as_deref().unwrap_or_default().to_string(),
             distance.map(|d| lang.decimal(d, 1)).unwrap_or_default(),
             course
                 .website
-                .clone()
-                .or_else(|| p.website.clone())
-                .unwrap_or_default(),
+                .as_deref()
+                .or(p.website.as_deref())
+                .unwrap_or_default()
+                .to_string(),
             course.source.name.clone(),
             occupations
                 .iter()

@@ -124,6 +124,8 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
         })
         .collect();
     let mut data = Dataset::default();
+    let dutch: std::sync::Arc<[Text]> = std::sync::Arc::new([Text::from("nl")]);
+    let none: std::sync::Arc<[Text]> = std::sync::Arc::new([]);
     let per_provider = options.courses / options.providers.max(1);
     let mut extra = options.courses % options.providers.max(1);
     for pid in 0..options.providers {
@@ -134,12 +136,12 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
         );
         let province = Province::ALL[rng.below(Province::ALL.len())];
         let country = province.country();
-        let source = Source {
+        let source = std::sync::Arc::new(Source {
             name: "Synthetic (seeded generator)".into(),
             url: None,
             retrieved: None,
             licence: None,
-        };
+        });
         let first = data.courses.len() as CourseId;
         let mut n = per_provider;
         if extra > 0 {
@@ -165,18 +167,18 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             data.courses.push(Course {
                 key: None,
                 provider: pid as ProviderId,
-                name: format!("{} {}", WORDS[rng.below(WORDS.len())], rng.below(1000)),
+                name: format!("{} {}", WORDS[rng.below(WORDS.len())], rng.below(1000)).into(),
                 sector: Sector::ALL[rng.below(Sector::ALL.len())],
                 isced_f: None,
                 level: CourseLevel { eqf, national },
-                learning_forms: forms,
-                languages: vec!["nl".into()],
-                target_groups: vec![],
+                learning_forms: forms.into_iter().collect(),
+                languages: dutch.clone(),
+                target_groups: Set::new(),
                 duration: None,
-                intake_months: vec![9],
-                funding: vec![],
+                intake_months: Months::from([9]),
+                funding: Set::new(),
                 award: None,
-                occupations: vec![],
+                occupations: none.clone(),
                 website: None,
                 source: source.clone(),
                 stage: national.stage(),

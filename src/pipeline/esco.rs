@@ -200,8 +200,8 @@ pub fn match_all(
                     .or_insert((eqf, eqf, Vec::new()));
                 e.0 = e.0.min(eqf);
                 e.1 = e.1.max(eqf);
-                if !e.2.contains(&c.name) {
-                    e.2.push(c.name.clone());
+                if !e.2.iter().any(|n| *n == c.name) {
+                    e.2.push(c.name.to_string());
                 }
             }
             Some(_) => {}
@@ -209,7 +209,7 @@ pub fn match_all(
                 if let Some(a) = alt.get(&name) {
                     let cands = a.iter().map(|i| esco[*i].labels[0].clone()).collect();
                     if !out.course_candidates.iter().any(|(n, _)| *n == c.name) {
-                        out.course_candidates.push((c.name.clone(), cands));
+                        out.course_candidates.push((c.name.to_string(), cands));
                     }
                 }
             }

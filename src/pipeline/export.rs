@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::core::{Course, Dataset, DatasetMeta, LearningForm, NationalLevel, Source};
+use crate::core::{Course, Dataset, DatasetMeta, LearningForm, NationalLevel, Set, Source};
 
 fn source(s: &Source) -> Value {
     let mut m = Map::new();
@@ -48,7 +48,7 @@ fn course(c: &Course) -> Value {
         v["award"] = a.code().into();
     }
     if !c.occupations.is_empty() {
-        v["occupations"] = c.occupations.clone().into();
+        v["occupations"] = json!(c.occupations);
     }
     if c.stage != c.level.national.stage() {
         v["stage"] = c.stage.code().into();
@@ -100,7 +100,7 @@ fn provider_properties(data: &Dataset, i: usize) -> Map<String, Value> {
     if !p.other_sources.is_empty() {
         props.insert(
             "sources".into(),
-            p.other_sources.iter().map(source).collect(),
+            p.other_sources.iter().map(|s| source(s)).collect(),
         );
     }
     if !p.offer_listed {
@@ -146,8 +146,8 @@ fn ooapi_level(national: NationalLevel) -> &'static str {
 }
 
 /// OOAPI's `modeOfStudy` for a course's learning forms (the first that OOAPI can say).
-fn ooapi_mode_of_study(forms: &[LearningForm]) -> &'static str {
-    for f in forms {
+fn ooapi_mode_of_study(forms: &Set<LearningForm>) -> &'static str {
+    for f in forms.iter() {
         match f {
             LearningForm::FullTime => return "full-time",
             LearningForm::PartTime | LearningForm::Evening => return "part-time",
@@ -239,8 +239,8 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
             if let Some(l) = c.languages.first() {
                 prog["teachingLanguage"] = iso639_2(l).into();
             }
-            if let Some(w) = c.website.as_ref().or(p.website.as_ref()) {
-                prog["link"] = w.clone().into();
+            if let Some(w) = c.website.as_deref().or(p.website.as_deref()) {
+                prog["link"] = w.into();
             }
             let delivery: Vec<&str> = if c.learning_forms.contains(&LearningForm::Online) {
                 vec!["online"]
@@ -249,7 +249,7 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
             } else {
                 vec!["situated"]
             };
-            for m in &c.intake_months {
+            for m in c.intake_months.iter() {
                 offerings.push(json!({
                     "offeringId": format!("{program_id}/{m:02}"),
                     "offeringType": "program",
@@ -366,8 +366,8 @@ pub fn to_csv(data: &Dataset) -> String {
             format!("{}", p.lon_lat.lat),
             format!("{}", p.lon_lat.lon),
             p.location_precision.code().to_string(),
-            c.key.clone().unwrap_or_default(),
-            c.name.clone(),
+            c.key.as_deref().unwrap_or_default().to_string(),
+            c.name.to_string(),
             c.sector.code().to_string(),
             c.stage.code().to_string(),
             c.level.eqf.map(|e| e.get().to_string()).unwrap_or_default(),
@@ -378,16 +378,17 @@ pub fn to_csv(data: &Dataset) -> String {
                 .collect::<Vec<_>>()
                 .join(","),
             c.languages.join(","),
-            c.duration.clone().unwrap_or_default(),
+            c.duration.as_deref().unwrap_or_default().to_string(),
             c.intake_months
                 .iter()
-                .map(u8::to_string)
+                .map(|m| m.to_string())
                 .collect::<Vec<_>>()
                 .join(","),
             c.website
-                .clone()
-                .or_else(|| p.website.clone())
-                .unwrap_or_default(),
+                .as_deref()
+                .or(p.website.as_deref())
+                .unwrap_or_default()
+                .to_string(),
             s.name.clone(),
             s.licence.clone().unwrap_or_default(),
             s.url.clone().unwrap_or_default(),

@@ -148,7 +148,7 @@ pub fn validate_report(
             urls.push(("source.url", u));
         }
         for c in data.courses_of(i as u32) {
-            for key in &c.occupations {
+            for key in c.occupations.iter() {
                 if occ.resolve(key).is_none() {
                     problems.push(Problem {
                         severity: Severity::Error,
