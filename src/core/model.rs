@@ -803,7 +803,8 @@ mod tests {
         assert_eq!(format!("{t} {t:?}"), "Verpleegkunde \"Verpleegkunde\"");
         assert_eq!(serde_json::to_string(&t).unwrap(), "\"Verpleegkunde\"");
         assert_eq!(String::from(t.clone()), "Verpleegkunde");
-        assert!(Text::from("a") < Text::from("b"));
+        let (a, b) = (Text::from("a"), Text::from("b"));
+        assert!(a < b, "ordered as their text");
     }
 
     #[test]
