@@ -6,7 +6,7 @@ use super::index::{Nearby, SpatialIndex};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::model::{CourseId, Dataset, ProviderId};
+use super::model::{CourseId, Dataset, ProviderId, Text};
 use super::occupation::{LinkBasis, OccupationId, Occupations};
 use super::text::fold;
 
@@ -17,8 +17,8 @@ pub struct Catalog {
     pub data: Dataset,
     /// R-tree over provider points.
     pub index: SpatialIndex,
-    /// Folded course names, by course id.
-    pub(crate) course_text: Vec<String>,
+    /// Folded course names, by course id (shared between courses of the same name).
+    pub(crate) course_text: Vec<Text>,
     /// Folded "provider name, municipality, locality", by provider id.
     pub(crate) provider_text: Vec<String>,
     /// Each provider's position in the order by folded name (the default result order).
@@ -104,7 +104,19 @@ impl Catalog {
                 .enumerate()
                 .map(|(i, p)| (p.lon_lat, i as ProviderId)),
         );
-        let course_text = data.courses.iter().map(|c| fold(&c.name)).collect();
+        // Names repeat (the loader shares them): fold each distinct name once and share it.
+        let mut folded: HashMap<&str, Text> = HashMap::new();
+        let course_text: Vec<Text> = data
+            .courses
+            .iter()
+            .map(|c| {
+                folded
+                    .entry(c.name.as_str())
+                    .or_insert_with(|| Text::from(fold(&c.name)))
+                    .clone()
+            })
+            .collect();
+        drop(folded);
         let provider_text: Vec<String> = data
             .providers
             .iter()
@@ -123,7 +135,6 @@ impl Catalog {
         for (r, id) in name_order.iter().enumerate() {
             name_rank[*id as usize] = r as u32;
         }
-        let course_text: Vec<String> = course_text;
         let mut display_order = Vec::with_capacity(data.courses.len());
         for p in &data.providers {
             let mut ids: Vec<CourseId> = p.courses.clone().collect();
