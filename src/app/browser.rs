@@ -98,6 +98,7 @@ pub async fn fetch_dataset(
         }
     }
     drop(body);
+    publish_timing("data_complete_at_ms", now_ms());
     if streamable {
         if let Ok(report) = stream.finish() {
             return Ok((Fetched::Streamed(report), kept, response_at));
