@@ -753,3 +753,42 @@ fn repeated_values_are_shared() {
         data.courses.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(distinct.len(), first_by_name.len());
 }
+
+/// Told the file's size, the stream sizes its record vectors from the first megabyte: no
+/// doubling later (wasm memory keeps its peak), and not much more than the file needs.
+#[test]
+fn a_size_hint_sizes_the_records_once() {
+    let data = leerkaart::core::synth::generate(
+        3,
+        &leerkaart::core::synth::SynthOptions {
+            // 20,000 courses: a vector grown by doubling would hold 32,768.
+            providers: 2_500,
+            courses: 20_000,
+            ..Default::default()
+        },
+    );
+    let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
+    assert!(text.len() > 3 << 20, "several megabytes: {}", text.len());
+    let options = LoadOptions::default();
+    let mut stream = load::FeatureStream::new(&options).with_size_hint(Some(text.len() as u64));
+    for part in text.as_bytes().chunks(64 * 1024) {
+        stream.push(part).unwrap();
+    }
+    let report = stream.finish().unwrap();
+    assert_eq!(report, load_geojson(&text, &options).unwrap());
+    let courses = &report.dataset.courses;
+    assert!(
+        courses.capacity() >= courses.len() && courses.capacity() <= courses.len() * 112 / 100,
+        "{} courses in a vector for {}",
+        courses.len(),
+        courses.capacity()
+    );
+    // No hint, or a wrong one: still the same report.
+    for hint in [None, Some(10), Some(u64::MAX)] {
+        let mut stream = load::FeatureStream::new(&options).with_size_hint(hint);
+        for part in text.as_bytes().chunks(100_000) {
+            stream.push(part).unwrap();
+        }
+        assert_eq!(stream.finish().unwrap(), report, "{hint:?}");
+    }
+}

@@ -87,8 +87,9 @@ pub async fn fetch_dataset(
     let (url, resp, kept) = get(path).await?;
     let response_at = now_ms();
     publish_timing("data_fetched_at_ms", response_at);
+    let size = resp.content_length();
     let mut body = resp.bytes_stream();
-    let mut stream = FeatureStream::new(options);
+    let mut stream = FeatureStream::new(options).with_size_hint(size);
     let mut streamable = true;
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| format!("{url}: {e}"))?;

@@ -22,6 +22,13 @@ pub struct NotStreamable;
 /// the whole document (128), and a feature sits two levels down in it.
 const MAX_FEATURE_DEPTH: u32 = 100;
 
+/// How much of a file with a size hint is read before the record vectors are sized for the
+/// whole file: enough features for a steady bytes-per-record estimate.
+const SAMPLE_BYTES: usize = 1 << 20;
+
+/// Headroom on that estimate, in percent: features further on may be a little larger.
+const ESTIMATE_HEADROOM_PERCENT: usize = 5;
+
 /// The UTF-8 byte order mark, which the whole-text reader skips.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -86,6 +93,10 @@ pub struct FeatureStream<'a> {
     partial: Vec<u8>,
     /// The index of the next feature in the array.
     index: usize,
+    /// The file's size in bytes, when known (the response's `Content-Length`).
+    size_hint: Option<usize>,
+    /// Bytes read so far.
+    bytes_read: usize,
 }
 
 fn is_json_space(b: u8) -> bool {
@@ -104,12 +115,54 @@ impl<'a> FeatureStream<'a> {
             skeleton: Vec::new(),
             partial: Vec::new(),
             index: 0,
+            size_hint: None,
+            bytes_read: 0,
         }
+    }
+
+    /// Says how many bytes the whole file has. After the first megabyte the record vectors
+    /// are sized for the whole file from what that megabyte held, so they are not doubled
+    /// (and copied) as they grow: wasm memory only grows, and the last doubling of a million
+    /// courses held both the old and the new vector, a third more than the records.
+    pub fn with_size_hint(mut self, bytes: Option<u64>) -> Self {
+        self.size_hint = bytes.and_then(|b| usize::try_from(b).ok());
+        self
     }
 
     /// Reads the next bytes of the file (a chunk may end anywhere, even inside a character).
     /// Once it has failed, it stays failed.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), NotStreamable> {
+        self.read(chunk)?;
+        let before = self.bytes_read;
+        self.bytes_read += chunk.len();
+        if let Some(total) = self.size_hint {
+            if before < SAMPLE_BYTES && self.bytes_read >= SAMPLE_BYTES {
+                self.reserve_for(total);
+            }
+        }
+        Ok(())
+    }
+
+    /// Sizes the record vectors for `total` bytes from the records read so far.
+    fn reserve_for(&mut self, total: usize) {
+        let data = &mut self.loader.report.dataset;
+        let read = self.bytes_read.max(1) as u128;
+        let scale = |n: usize| {
+            let estimate = n as u128 * total as u128 * (100 + ESTIMATE_HEADROOM_PERCENT) as u128
+                / (read * 100);
+            usize::try_from(estimate).unwrap_or(usize::MAX)
+        };
+        let (courses, providers) = (scale(data.courses.len()), scale(data.providers.len()));
+        // A hint too large to reserve is ignored: the vectors then grow as they would have.
+        let _ = data
+            .courses
+            .try_reserve_exact(courses.saturating_sub(data.courses.len()));
+        let _ = data
+            .providers
+            .try_reserve_exact(providers.saturating_sub(data.providers.len()));
+    }
+
+    fn read(&mut self, chunk: &[u8]) -> Result<(), NotStreamable> {
         let mut i = 0;
         // Where the feature being read starts in this chunk (it may have started before).
         let mut feature_start = 0;
