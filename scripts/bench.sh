@@ -19,4 +19,7 @@ echo "In the page (headless Chromium):"
 scripts/setup.sh --browser >/dev/null
 trunk build --release >/dev/null 2>&1
 cargo bench --quiet --bench browser | tee target/bench/browser.md
+echo
+echo "Heap per course after loading (wasm32, in node):"
+node --max-old-space-size=4096 bench/js/memory.mjs | tee target/bench/memory.md
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version), $(rustc --version)"
