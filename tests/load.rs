@@ -792,3 +792,20 @@ fn a_size_hint_sizes_the_records_once() {
         assert_eq!(stream.finish().unwrap(), report, "{hint:?}");
     }
 }
+
+/// Bytes read whole (a file the stream refused) decode as the browser's `text()` would.
+#[test]
+fn bytes_decode_as_the_browser_reads_text() {
+    assert_eq!(load::text_of(b"\xEF\xBB\xBF{}"), "{}");
+    assert_eq!(load::text_of(b"\xEF\xBB\xBF\xEF\xBB\xBF{}"), "\u{feff}{}");
+    assert_eq!(
+        load::text_of("Zeeuws-Vlaanderen é".as_bytes()),
+        "Zeeuws-Vlaanderen é"
+    );
+    assert_eq!(load::text_of(b"a\xFFb\xC3"), "a\u{fffd}b\u{fffd}");
+    let whole = fixture("truncated.geojson");
+    assert_eq!(
+        load_geojson(&load::text_of(whole.as_bytes()), &LoadOptions::default()),
+        load_geojson(&whole, &LoadOptions::default())
+    );
+}

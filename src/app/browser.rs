@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::listing::RowAction;
-use crate::core::load::FeatureStream;
+use crate::core::load::{text_of, FeatureStream};
 use crate::core::{LoadOptions, LoadReport, LonLat};
 
 /// The window (the app only runs in a browser).
@@ -90,24 +90,46 @@ pub async fn fetch_dataset(
     let size = resp.content_length();
     let mut body = resp.bytes_stream();
     let mut stream = FeatureStream::new(options).with_size_hint(size);
+    // The first bytes are kept, so that a small file the stream refuses (a tile index, a
+    // broken file) is read whole without fetching it again.
+    let mut head = Some(Vec::new());
     let mut streamable = true;
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| format!("{url}: {e}"))?;
+        head = head.filter(|h| h.len() + chunk.len() <= KEEP_BYTES);
+        if let Some(h) = head.as_mut() {
+            h.extend_from_slice(&chunk);
+        }
         if stream.push(&chunk).is_err() {
             streamable = false;
             break;
         }
     }
-    drop(body);
-    publish_timing("data_complete_at_ms", now_ms());
     if streamable {
+        drop(body);
+        publish_timing("data_complete_at_ms", now_ms());
         if let Ok(report) = stream.finish() {
             return Ok((Fetched::Streamed(report), kept, response_at));
         }
+    } else if let Some(h) = head.as_mut() {
+        while let Some(chunk) = body.next().await {
+            h.extend_from_slice(&chunk.map_err(|e| format!("{url}: {e}"))?);
+        }
+        publish_timing("data_complete_at_ms", now_ms());
     }
-    let (text, kept) = fetch_text_kept(path).await?;
-    Ok((Fetched::Text(text), kept, response_at))
+    match head {
+        Some(bytes) => Ok((Fetched::Text(text_of(&bytes)), kept, response_at)),
+        None => {
+            let (text, kept) = fetch_text_kept(path).await?;
+            Ok((Fetched::Text(text), kept, response_at))
+        }
+    }
 }
+
+/// How much of a dataset is kept while it streams, to read it whole if the stream refuses
+/// it: a tile index or a small hand-made file. Larger refused files are fetched again (from
+/// the HTTP cache when it keeps them) rather than held twice in wasm memory, which only grows.
+const KEEP_BYTES: usize = 256 << 10;
 
 /// `navigator[name]` when the browser has it (service workers, clipboard).
 fn navigator_part(name: &str) -> Option<JsValue> {

@@ -272,6 +272,13 @@ impl LoadReport {
     }
 }
 
+/// A file's bytes as text, decoded as a browser's `response.text()` does: UTF-8, a leading
+/// byte order mark dropped, each invalid sequence replaced by U+FFFD.
+pub fn text_of(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// Loads a dataset from GeoJSON text, validating every feature. See the module docs.
 pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, LoadError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
