@@ -711,6 +711,18 @@ async fn page_in_headless_chromium() {
     )
     .await;
     assert!(text(&c, "#load-warnings").await.contains("(regel "));
+    // The streaming reader refused the broken file and the page read it whole from the bytes
+    // already in: fetched once.
+    let fetches = js(
+        &c,
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('one_bad_among_good')).length",
+    )
+    .await;
+    assert_eq!(
+        fetches.as_u64(),
+        Some(1),
+        "the broken file was fetched again"
+    );
     // An outdated file: it loads, and the page says how old it is.
     c.goto(&format!(
         "{base}/?tiles=none&data=fixtures/outdated.geojson"
