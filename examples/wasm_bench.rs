@@ -230,15 +230,24 @@ mod bench {
         let peak_load = PEAK.load(Relaxed) - before;
         let catalog = Catalog::new(streamed.dataset);
         let with_catalog = LIVE.load(Relaxed) - before;
-        out.push_str(&format!(
-            "| {courses} courses, {:.0} MiB file, streamed | records {:.1} MiB ({:.0} B/course) | peak while loading {:.1} MiB | records + catalog {:.1} MiB ({:.0} B/course) | peak {:.1} MiB |\n",
-            mib(n_bytes),
-            mib(model),
-            per(model),
-            mib(peak_load),
-            mib(with_catalog),
-            per(with_catalog),
-            mib(PEAK.load(Relaxed) - before),
+        let row = |how: &str, model, peak_load, with_catalog, peak| {
+            format!(
+                "| {courses} courses, {:.0} MiB file, {how} | records {:.1} MiB ({:.0} B/course) | peak while loading {:.1} MiB | records + catalog {:.1} MiB ({:.0} B/course) | peak {:.1} MiB |\n",
+                mib(n_bytes),
+                mib(model),
+                per(model),
+                mib(peak_load),
+                mib(with_catalog),
+                per(with_catalog),
+                mib(peak),
+            )
+        };
+        out.push_str(&row(
+            "streamed",
+            model,
+            peak_load,
+            with_catalog,
+            PEAK.load(Relaxed) - before,
         ));
         drop(catalog);
 
@@ -258,15 +267,12 @@ mod bench {
         drop(text);
         let catalog = Catalog::new(report.dataset);
         let with_catalog = LIVE.load(Relaxed) - base;
-        out.push_str(&format!(
-            "| {courses} courses, {:.0} MiB file, whole text | records {:.1} MiB ({:.0} B/course) | peak while loading {:.1} MiB | records + catalog {:.1} MiB ({:.0} B/course) | peak {:.1} MiB |\n",
-            mib(n_bytes),
-            mib(model),
-            per(model),
-            mib(peak_load),
-            mib(with_catalog),
-            per(with_catalog),
-            mib(PEAK.load(Relaxed) - base),
+        out.push_str(&row(
+            "whole text",
+            model,
+            peak_load,
+            with_catalog,
+            PEAK.load(Relaxed) - base,
         ));
         std::hint::black_box(&catalog);
         out.push_str(&format!(

@@ -82,6 +82,21 @@ struct TopScan {
     after_features: bool,
 }
 
+impl TopScan {
+    /// Just inside the top-level object, before or after the features array.
+    fn inside(after_features: bool) -> Self {
+        Self {
+            depth: 1,
+            in_string: false,
+            escaped: false,
+            string_start: 0,
+            last_string: None,
+            features_next: false,
+            after_features,
+        }
+    }
+}
+
 /// A FeatureCollection read chunk by chunk: [`push`](Self::push) each chunk as it arrives,
 /// then [`finish`](Self::finish).
 pub struct FeatureStream<'a> {
@@ -179,15 +194,7 @@ impl<'a> FeatureStream<'a> {
                         *spaced = true;
                     } else if b == b'{' {
                         self.skeleton.push(b);
-                        self.state = State::Top(TopScan {
-                            depth: 1,
-                            in_string: false,
-                            escaped: false,
-                            string_start: 0,
-                            last_string: None,
-                            features_next: false,
-                            after_features: false,
-                        });
+                        self.state = State::Top(TopScan::inside(false));
                     } else {
                         return self.fail();
                     }
@@ -257,16 +264,7 @@ impl<'a> FeatureStream<'a> {
                     } else if b == b']' && matches!(gap, Gap::Open | Gap::Value) {
                         // Back in the top level, after the array (its `[]` is in the
                         // skeleton already).
-                        let after = State::Top(TopScan {
-                            depth: 1,
-                            in_string: false,
-                            escaped: false,
-                            string_start: 0,
-                            last_string: None,
-                            features_next: false,
-                            after_features: true,
-                        });
-                        self.state = after;
+                        self.state = State::Top(TopScan::inside(true));
                     } else {
                         return self.fail();
                     }
