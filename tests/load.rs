@@ -783,13 +783,19 @@ fn a_size_hint_sizes_the_records_once() {
         courses.len(),
         courses.capacity()
     );
-    // No hint, or a wrong one: still the same report.
-    for hint in [None, Some(10), Some(u64::MAX)] {
+    // No hint, or a wrong one: still the same report, and an absurd one is not believed.
+    for hint in [None, Some(10), Some(u64::MAX), Some(3 << 30)] {
         let mut stream = load::FeatureStream::new(&options).with_size_hint(hint);
         for part in text.as_bytes().chunks(100_000) {
             stream.push(part).unwrap();
         }
-        assert_eq!(stream.finish().unwrap(), report, "{hint:?}");
+        let again = stream.finish().unwrap();
+        assert_eq!(again, report, "{hint:?}");
+        assert!(
+            again.dataset.courses.capacity() < 1 << 20,
+            "{hint:?}: {} reserved",
+            again.dataset.courses.capacity()
+        );
     }
 }
 

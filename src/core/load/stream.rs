@@ -29,6 +29,10 @@ const SAMPLE_BYTES: usize = 1 << 20;
 /// Headroom on that estimate, in percent: features further on may be a little larger.
 const ESTIMATE_HEADROOM_PERCENT: usize = 5;
 
+/// A size hint above this is not believed: no page could load such a file in wasm32's 4 GiB,
+/// and sizing vectors for it would only grow memory that never shrinks.
+const MAX_HINT_BYTES: u64 = 1 << 30;
+
 /// The UTF-8 byte order mark, which the whole-text reader skips.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -140,7 +144,9 @@ impl<'a> FeatureStream<'a> {
     /// (and copied) as they grow: wasm memory only grows, and the last doubling of a million
     /// courses held both the old and the new vector, a third more than the records.
     pub fn with_size_hint(mut self, bytes: Option<u64>) -> Self {
-        self.size_hint = bytes.and_then(|b| usize::try_from(b).ok());
+        self.size_hint = bytes
+            .filter(|b| *b <= MAX_HINT_BYTES)
+            .and_then(|b| usize::try_from(b).ok());
         self
     }
 
