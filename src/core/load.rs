@@ -294,19 +294,14 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
             if let Some(features) = top.features {
                 loader.report.meta = top.leerkaart.unwrap_or_default();
                 for (i, raw) in features.iter().enumerate() {
-                    if let Some(parsed) = fast_parse(raw.get()) {
-                        loader.parsed(i, None, parsed);
-                        continue;
-                    }
-                    match serde_json::from_str::<Value>(raw.get()) {
-                        Ok(v) => loader.feature(i, None, v),
-                        Err(e) => loader.reject(
+                    if let Err(e) = loader.raw_feature(i, raw.get()) {
+                        loader.reject(
                             i,
                             Some(line_of(trimmed, offset_in(trimmed, raw.get()))),
                             None,
                             RejectedPart::Feature,
                             RejectReason::Syntax(JsonProblem::of(&e)),
-                        ),
+                        );
                     }
                 }
                 return Ok(loader.finish());
@@ -844,6 +839,16 @@ impl<'a> Loader<'a> {
         if let Err(reason) = self.provider(&at, &obj, props) {
             self.reject(index, line, id.as_deref(), RejectedPart::Feature, reason);
         }
+    }
+
+    /// One feature's text, read in one typed pass when it is well-formed (see
+    /// [`fast_parse`]), else through a JSON tree; the JSON error when it is not JSON.
+    fn raw_feature(&mut self, index: usize, raw: &str) -> Result<(), serde_json::Error> {
+        match fast_parse(raw) {
+            Some(parsed) => self.parsed(index, None, parsed),
+            None => self.feature(index, None, serde_json::from_str::<Value>(raw)?),
+        }
+        Ok(())
     }
 
     /// A feature the fast path read (see [`fast_parse`]).

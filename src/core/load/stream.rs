@@ -9,9 +9,7 @@
 //! [`NotStreamable`]: the caller then reads the whole text with `load_geojson`, whose
 //! careful paths report each problem with its line.
 
-use serde_json::Value;
-
-use super::{fast_parse, LoadOptions, LoadReport, Loader, TopLevel};
+use super::{LoadOptions, LoadReport, Loader, TopLevel};
 
 /// The stream met something only the whole-text reader handles (see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -386,13 +384,8 @@ impl<'a> FeatureStream<'a> {
         let Ok(raw) = std::str::from_utf8(bytes) else {
             return false;
         };
-        if let Some(parsed) = fast_parse(raw) {
-            self.loader.parsed(self.index, None, parsed);
-        } else {
-            match serde_json::from_str::<Value>(raw) {
-                Ok(v) => self.loader.feature(self.index, None, v),
-                Err(_) => return false,
-            }
+        if self.loader.raw_feature(self.index, raw).is_err() {
+            return false;
         }
         self.index += 1;
         true
