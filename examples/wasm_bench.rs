@@ -178,30 +178,6 @@ mod bench {
         b as f64 / (1024.0 * 1024.0)
     }
 
-    /// Times reading a file whole (`load_geojson`) and as a stream in chunks of `chunk`
-    /// bytes, in milliseconds.
-    #[wasm_bindgen]
-    pub fn load_times(bytes: Vec<u8>, chunk: usize) -> String {
-        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
-        let options = LoadOptions::default();
-        let whole = time(3, || {
-            std::hint::black_box(load::load_geojson(&text, &options).ok());
-        });
-        let streamed = time(3, || {
-            let mut s = load::FeatureStream::new(&options);
-            for c in bytes.chunks(chunk) {
-                if s.push(c).is_err() {
-                    break;
-                }
-            }
-            std::hint::black_box(s.finish().ok());
-        });
-        format!(
-            "whole text: {:.0} / {:.0} ms; streamed in {chunk}-byte chunks: {:.0} / {:.0} ms\n",
-            whole.0, whole.1, streamed.0, streamed.1
-        )
-    }
-
     /// Loads a GeoJSON file's bytes and builds the catalog, printing the heap after each
     /// step: where the memory of a large dataset goes, in wasm32 as in the page. First as the
     /// page reads it (streamed in 1 MiB chunks, told the file's size), then from the whole
