@@ -85,6 +85,28 @@ fn every_build_input_is_copied_with_its_provenance() {
             "be_vl_secondary_schools_ovl_wvl_transcribed.json" => {
                 "providers/unverified_license/be_vl_secondary_schools_ovl_wvl_transcribed.json"
             }
+            "nl_zeeland_vo_examenkandidaten_duo_2019_2024.csv" => {
+                "courses/nl_zeeland_vo_examenkandidaten_duo_2019_2024.csv"
+            }
+            "be_vl_secondary_first_grade_ovl_wvl_transcribed.json" => {
+                "providers/unverified_license/be_vl_secondary_first_grade_ovl_wvl_transcribed.json"
+            }
+            "be_vl_higher_education_programmes_per_campus_2024.csv" => {
+                "courses/unverified_license/be_vl_higher_education_programmes_per_campus_2024.csv"
+            }
+            "be_vl_adult_training_facts_pages.csv" => {
+                "providers/unverified_license/be_vl_adult_training_facts_pages.csv"
+            }
+            "nl_zeeland_mbo_location_facts_pages.csv" => {
+                "providers/unverified_license/nl_zeeland_mbo_location_facts_pages.csv"
+            }
+            "nl_zeeland_vmbo_profiles_facts_pages.csv" => {
+                "courses/unverified_license/nl_zeeland_vmbo_profiles_facts_pages.csv"
+            }
+            "guidance_points_facts_pages.csv" => {
+                "guidance/unverified_license/guidance_points_facts_pages.csv"
+            }
+            "readings.tsv" | "sectors.tsv" => return None,
             "be_vl_campuses_ppdb_team3_2020.csv" => {
                 "providers/unverified_license/be_vl_campuses_ppdb_team3_2020.csv"
             }
@@ -111,7 +133,14 @@ fn every_build_input_is_copied_with_its_provenance() {
                 note.to_lowercase().contains("licence"),
                 "{name}: licence not named"
             );
-            let rel = shared_of(name).unwrap_or_else(|| panic!("{name}: which shared file?"));
+            // The project's own reading of a source (decisions, mappings) has no shared copy.
+            let Some(rel) = shared_of(name) else {
+                assert!(
+                    name.ends_with(".tsv"),
+                    "{name}: which shared file is this a copy of?"
+                );
+                continue;
+            };
             if let Some(orig) = shared(rel) {
                 assert!(
                     std::fs::read(&orig).unwrap() == std::fs::read(&path).unwrap(),

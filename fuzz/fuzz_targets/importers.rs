@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         0 => {
-            if let Ok(i) = duo::import_text(text, path, &gaz) {
+            if let Ok(i) = duo::import_text(text, path, &gaz, &duo::Exams::default()) {
                 check(i)
             }
         }

@@ -798,6 +798,18 @@ pub fn course_details(lang: Lang, c: &Course) -> String {
                 Lang::Fr => format!("filière : {l}"),
             });
         }
+        if let (Some(first), Some(last)) = (d.exam_years.first(), d.exam_years.last()) {
+            let span = if first == last {
+                first.clone()
+            } else {
+                format!("{} – {}", first, last)
+            };
+            parts.push(match lang {
+                Lang::Nl => format!("examenkandidaten in {span} (DUO)"),
+                Lang::En => format!("exam candidates in {span} (DUO)"),
+                Lang::Fr => format!("candidats à l'examen en {span} (DUO)"),
+            });
+        }
         if let Some(c) = &d.croho {
             parts.push(format!("CROHO {c}"));
         }

@@ -604,6 +604,17 @@ fn fast_parse(raw: &str) -> Option<Parsed> {
     })
 }
 
+/// True for a school year written "2019-2020" (consecutive years).
+fn is_school_year(y: &str) -> bool {
+    match y.split_once('-') {
+        Some((a, b)) => match (a.parse::<u16>(), b.parse::<u16>()) {
+            (Ok(a), Ok(b)) => (1900..=2100).contains(&a) && b == a + 1,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
 #[derive(Deserialize)]
 struct RawCourse {
     id: Option<Value>,
@@ -639,6 +650,8 @@ struct RawCourse {
     numerus_fixus: bool,
     #[serde(default)]
     start_dates: Vec<String>,
+    #[serde(default)]
+    exam_years: Vec<String>,
 }
 
 struct Loader<'a> {
@@ -1244,6 +1257,11 @@ impl<'a> Loader<'a> {
                 .start_dates
                 .into_iter()
                 .filter(|d| days_from_iso(d).is_some())
+                .collect(),
+            exam_years: raw
+                .exam_years
+                .into_iter()
+                .filter(|y| is_school_year(y))
                 .collect(),
         };
         let details = (details != CourseDetails::default()).then(|| Box::new(details));

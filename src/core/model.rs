@@ -684,6 +684,10 @@ pub struct CourseDetails {
     /// Published start dates (ISO dates).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub start_dates: Vec<String>,
+    /// NL secondary: school years ("2019-2020") in which the location had exam candidates
+    /// in this programme (DUO).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exam_years: Vec<String>,
 }
 
 /// An enrolment count.

@@ -77,6 +77,7 @@ pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, Pip
         let part = match (input.kind.as_str(), files.as_slice()) {
             ("csv", [providers, courses]) => super::sources::build(providers, courses, gazetteer)?,
             ("duo-schools", [f]) => super::duo::import(f, gazetteer)?,
+            ("duo-schools", [f, exams]) => super::duo::import_with_exams(f, exams, gazetteer)?,
             ("hovi", [programmes, enrolments]) => hovi(programmes, enrolments, gazetteer)?,
             ("kiesmbo", [f]) => kiesmbo(f)?,
             ("onderwijs-vlaanderen", files) => {

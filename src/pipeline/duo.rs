@@ -138,7 +138,22 @@ fn titlecase(s: &str) -> String {
 
 /// Imports a DUO location CSV.
 pub fn import(path: &Path, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
-    import_text(&read(path)?, path, gazetteer)
+    import_text(&read(path)?, path, gazetteer, &Exams::default())
+}
+
+/// Imports a DUO location CSV with DUO's exam-candidate file: a location with exam rows
+/// offers the leerweg × sector and profile programmes those rows name, instead of one generic
+/// course per school type.
+pub fn import_with_exams(
+    path: &Path,
+    exams_path: &Path,
+    gazetteer: &Gazetteer,
+) -> Result<Imported, PipelineError> {
+    let exams = exams(exams_path)?;
+    let mut out = import_text(&read(path)?, path, gazetteer, &exams)?;
+    let extra = exam_only_locations(&exams, gazetteer, &mut out);
+    out.features.extend(extra);
+    Ok(out)
 }
 
 /// Imports DUO CSV text (`path` names it in messages).
@@ -146,6 +161,7 @@ pub fn import_text(
     text: &str,
     path: &Path,
     gazetteer: &Gazetteer,
+    exams: &Exams,
 ) -> Result<Imported, PipelineError> {
     let table = super::csv_table(text, &path.display().to_string())?;
     let headers = &table.headers;
@@ -240,8 +256,10 @@ pub fn import_text(
             "url": DUO_SOURCE_URL,
             "licence": "CC0",
         });
-        let courses: Vec<Value> = tracks
+        let exam = exams.by_location.get(&vestiging.to_ascii_uppercase());
+        let mut courses: Vec<Value> = tracks
             .iter()
+            .filter(|t| !exam.is_some_and(|e| e.covers(t.code)))
             .map(|t| {
                 let mut level = json!({ "national": t.national });
                 if let Some(e) = t.eqf {
@@ -260,10 +278,15 @@ pub fn import_text(
                 })
             })
             .collect();
+        let mut sources = Vec::new();
+        if let Some(e) = exam {
+            courses.extend(e.courses(&id));
+            sources.push(exams_source(vestiging));
+        }
         let street = format!("{} {}", get("street"), get("number"))
             .trim()
             .to_string();
-        let props = provider_properties(
+        let mut props = provider_properties(
             name,
             "secondary_school",
             Country::Nl,
@@ -276,9 +299,303 @@ pub fn import_text(
             source,
             courses,
         );
+        if !sources.is_empty() {
+            props.insert("sources".into(), Value::Array(sources));
+        }
         out.features.push(feature(&id, point, props));
+        if let Some(e) = exam {
+            e.used.set(true);
+        }
     }
     Ok(out)
+}
+
+
+// ---------------------------------------------------------------------------------------
+// DUO exam candidates: what each location teaches
+
+const EXAMS_SOURCE: &str = "DUO open onderwijsdata, examenkandidaten en geslaagden vo 2019-2024";
+const EXAMS_URL: &str = "https://duo.nl/open_onderwijsdata/voortgezet-onderwijs/";
+
+/// A VMBO leerweg as DUO's exam file writes it ("VMBO B"), with the course it stands for.
+struct ExamLeerweg {
+    code: &'static str,
+    key: &'static str,
+    name: &'static str,
+    national: &'static str,
+    eqf: u8,
+    leerweg: &'static str,
+    /// The DUO school type (`Track::code`) whose generic course this replaces.
+    track: &'static str,
+    forms: &'static [&'static str],
+}
+
+/// NLQF: basisberoepsgericht 1, the other leerwegen 2. The leerwerktraject is a route within
+/// the basisberoepsgerichte leerweg that leads to its diploma, learning partly at a workplace
+/// (hence `dual`).
+const EXAM_LEERWEGEN: &[ExamLeerweg] = &[
+    ExamLeerweg { code: "VMBO B", key: "vmbo-bb", name: "VMBO basisberoepsgerichte leerweg", national: "nl_vmbo_bb", eqf: 1, leerweg: "basisberoepsgericht", track: "VBO", forms: &["full_time"] },
+    ExamLeerweg { code: "VMBO K", key: "vmbo-kb", name: "VMBO kaderberoepsgerichte leerweg", national: "nl_vmbo_kb", eqf: 2, leerweg: "kaderberoepsgericht", track: "VBO", forms: &["full_time"] },
+    ExamLeerweg { code: "VMBO G", key: "vmbo-gl", name: "VMBO gemengde leerweg", national: "nl_vmbo_gt", eqf: 2, leerweg: "gemengd", track: "MAVO", forms: &["full_time"] },
+    ExamLeerweg { code: "VMBO T", key: "vmbo-tl", name: "VMBO theoretische leerweg", national: "nl_vmbo_gt", eqf: 2, leerweg: "theoretisch", track: "MAVO", forms: &["full_time"] },
+    ExamLeerweg { code: "VMBO LWT", key: "vmbo-lwt", name: "VMBO leerwerktraject", national: "nl_vmbo_bb", eqf: 1, leerweg: "leerwerktraject (basisberoepsgericht)", track: "VBO", forms: &["full_time", "dual"] },
+];
+
+/// DUO's four VMBO sectors and the map's sector for each.
+const EXAM_SECTORS: &[(&str, &str, &str)] = &[
+    ("techniek", "techniek", "engineering"),
+    ("zorg en welzijn", "zorg en welzijn", "health_welfare"),
+    ("zorg & welzijn", "zorg en welzijn", "health_welfare"),
+    ("economie", "economie", "business_law"),
+    ("landbouw", "landbouw", "agriculture"),
+];
+
+/// A HAVO/VWO profile, the map's sector for it and why (shipped as data with the course).
+pub const PROFILES: &[(&str, &str, &str, &str)] = &[
+    ("N&T", "natuur en techniek", "engineering", "natuur en techniek prepares for technical higher education (physics, chemistry, mathematics B): techniek"),
+    ("N&G", "natuur en gezondheid", "health_welfare", "natuur en gezondheid (biology, chemistry) is the profile that gives access to medical, nursing and paramedical studies: zorg"),
+    ("E&M", "economie en maatschappij", "business_law", "economie en maatschappij prepares for economics, business and law"),
+    ("C&M", "cultuur en maatschappij", "arts_humanities", "cultuur en maatschappij (languages, history, arts) prepares for arts and humanities"),
+];
+
+/// One programme seen in the exam file at one location.
+struct ExamCourse {
+    key: String,
+    name: String,
+    national: &'static str,
+    eqf: u8,
+    sector: &'static str,
+    leerweg: String,
+    forms: &'static [&'static str],
+    sector_reason: Option<&'static str>,
+    years: std::collections::BTreeSet<String>,
+}
+
+/// The exam rows of one location.
+#[derive(Default)]
+pub struct LocationExams {
+    name: String,
+    gemeente: String,
+    courses: std::collections::BTreeMap<String, ExamCourse>,
+    tracks: std::collections::BTreeSet<&'static str>,
+    used: std::cell::Cell<bool>,
+}
+
+impl LocationExams {
+    /// True when the exam rows say what the school type `track` (VBO, MAVO, HAVO, VWO)
+    /// offers here: its generic course gives way. Any VMBO row speaks for both VMBO types.
+    fn covers(&self, track: &str) -> bool {
+        match track {
+            "VBO" | "MAVO" => self.tracks.contains("VBO") || self.tracks.contains("MAVO"),
+            t => self.tracks.contains(t),
+        }
+    }
+
+    fn courses(&self, provider_id: &str) -> Vec<Value> {
+        self.courses
+            .values()
+            .map(|c| {
+                let mut v = json!({
+                    "id": format!("{provider_id}-{}", c.key),
+                    "name": c.name,
+                    "sector": c.sector,
+                    "level": { "national": c.national, "eqf": c.eqf },
+                    "learning_forms": c.forms,
+                    "languages": ["nl"],
+                    "target_groups": ["students"],
+                    "intake_months": [8],
+                    "leerweg": c.leerweg,
+                    "award": "diploma",
+                    "exam_years": c.years.iter().collect::<Vec<_>>(),
+                    "source": { "name": EXAMS_SOURCE, "url": EXAMS_URL, "licence": "CC0" },
+                });
+                if let Some(r) = c.sector_reason {
+                    v["sector_reason"] = r.into();
+                }
+                v
+            })
+            .collect()
+    }
+}
+
+/// DUO's exam-candidate rows by location code.
+#[derive(Default)]
+pub struct Exams {
+    by_location: std::collections::BTreeMap<String, LocationExams>,
+    skipped: Vec<Skipped>,
+}
+
+fn exams_source(vestiging: &str) -> Value {
+    json!({
+        "name": format!("{EXAMS_SOURCE} (vestiging {vestiging})"),
+        "url": EXAMS_URL,
+        "licence": "CC0",
+    })
+}
+
+/// Reads DUO's "examenkandidaten en geslaagden vo" file: per location, the programmes that
+/// had exam candidates and in which school years.
+pub fn exams(path: &Path) -> Result<Exams, PipelineError> {
+    let file = path.display().to_string();
+    let table = super::csv_table(&read(path)?, &file)?;
+    let what = "DUO's examenkandidaten file";
+    let (vest, naam, gemeente, opleiding) = (
+        table.require("VESTIGINGSCODE", &file, what)?,
+        table.require("INSTELLINGSNAAM VESTIGING", &file, what)?,
+        table.require("GEMEENTENAAM", &file, what)?,
+        table.require("OPLEIDINGSNAAM", &file, what)?,
+    );
+    // "EXAMENKANDIDATEN SCHOOLJAAR 2019-2020 - TOTAAL" → ("2019-2020", column).
+    let years: Vec<(String, usize)> = table
+        .headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let y = h
+                .strip_prefix("EXAMENKANDIDATEN SCHOOLJAAR ")?
+                .strip_suffix(" - TOTAAL")?;
+            Some((y.trim().to_string(), i))
+        })
+        .collect();
+    if years.is_empty() {
+        return Err(PipelineError::Csv {
+            path: file,
+            message: format!("no `EXAMENKANDIDATEN SCHOOLJAAR … - TOTAAL` column: not {what}"),
+        });
+    }
+    let mut out = Exams::default();
+    for (line, rec) in &table.records {
+        let get = |i: usize| rec.get(i).unwrap_or("").trim();
+        let at = format!("{file} line {line}");
+        let seen: Vec<String> = years
+            .iter()
+            .filter(|(_, i)| {
+                let v = get(*i);
+                v.starts_with('<') || v.parse::<u32>().is_ok_and(|n| n > 0)
+            })
+            .map(|(y, _)| y.clone())
+            .collect();
+        let programme = get(opleiding);
+        if seen.is_empty() {
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{programme}` had no exam candidates in any year"),
+            });
+            continue;
+        }
+        let (head, tail) = programme.split_once(" - ").unwrap_or((programme, ""));
+        let mut found: Vec<ExamCourse> = Vec::new();
+        if let Some(lw) = EXAM_LEERWEGEN.iter().find(|l| l.code == head.trim()) {
+            let Some((_, sector_name, sector)) = EXAM_SECTORS
+                .iter()
+                .find(|(s, _, _)| *s == tail.trim().to_lowercase())
+            else {
+                out.skipped.push(Skipped {
+                    at,
+                    reason: format!("`{programme}`: unknown VMBO sector `{tail}`"),
+                });
+                continue;
+            };
+            found.push(ExamCourse {
+                key: format!("{}-{}", lw.key, slug(sector_name)),
+                name: format!("{} — {sector_name}", lw.name),
+                national: lw.national,
+                eqf: lw.eqf,
+                sector,
+                leerweg: lw.leerweg.to_string(),
+                forms: lw.forms,
+                sector_reason: None,
+                years: Default::default(),
+            });
+        } else if let Some((track, national, label)) = match head.trim() {
+            "HAVO" => Some(("HAVO", "nl_havo", "HAVO")),
+            "VWO" => Some(("VWO", "nl_vwo", "VWO")),
+            _ => None,
+        } {
+            // "N&T / N&G": pupils with a double profile; the school teaches both.
+            for part in tail.split('/').map(str::trim) {
+                let Some((code, pname, sector, reason)) =
+                    PROFILES.iter().find(|(c, ..)| *c == part)
+                else {
+                    out.skipped.push(Skipped {
+                        at: at.clone(),
+                        reason: format!("`{programme}`: unknown profile `{part}`"),
+                    });
+                    continue;
+                };
+                found.push(ExamCourse {
+                    key: format!("{}-{}", track.to_lowercase(), slug(code)),
+                    name: format!("{label} — {pname} ({code})"),
+                    national,
+                    eqf: 4,
+                    sector,
+                    leerweg: track.to_lowercase(),
+                    forms: &["full_time"],
+                    sector_reason: Some(reason),
+                    years: Default::default(),
+                });
+            }
+        } else {
+            out.skipped.push(Skipped {
+                at,
+                reason: format!("`{programme}` is not a programme this map lists"),
+            });
+            continue;
+        }
+        let loc = out
+            .by_location
+            .entry(get(vest).to_ascii_uppercase())
+            .or_default();
+        loc.name = get(naam).to_string();
+        loc.gemeente = get(gemeente).to_string();
+        for c in found {
+            let track = EXAM_LEERWEGEN
+                .iter()
+                .find(|l| c.key.starts_with(l.key))
+                .map_or(if c.leerweg == "havo" { "HAVO" } else { "VWO" }, |l| l.track);
+            loc.tracks.insert(track);
+            let e = loc.courses.entry(c.key.clone()).or_insert(c);
+            e.years.extend(seen.iter().cloned());
+        }
+    }
+    Ok(out)
+}
+
+/// Locations of the exam file that are not in the location list (a private school): placed
+/// at their municipality's centre, at town precision.
+fn exam_only_locations(exams: &Exams, gazetteer: &Gazetteer, out: &mut Imported) -> Vec<Value> {
+    out.skipped.extend(exams.skipped.iter().cloned());
+    let mut features = Vec::new();
+    for (code, loc) in &exams.by_location {
+        if loc.used.get() {
+            continue;
+        }
+        let municipality = titlecase(&loc.gemeente);
+        let Some(place) = gazetteer.geocode(Country::Nl, None, Some(&municipality), Some(&municipality))
+        else {
+            out.skipped.push(Skipped {
+                at: format!("exam file, vestiging {code}"),
+                reason: format!("`{municipality}` is not in the gazetteer"),
+            });
+            continue;
+        };
+        let id = format!("duo-{}", code.to_lowercase());
+        let props = provider_properties(
+            &loc.name,
+            "secondary_school",
+            Country::Nl,
+            "NL-ZE",
+            &municipality,
+            ("", "", &municipality),
+            None,
+            "town",
+            Some(gazetteer_source(place)),
+            exams_source(code),
+            loc.courses(&id),
+        );
+        features.push(feature(&id, place.lon_lat, props));
+    }
+    features
 }
 
 #[cfg(test)]
