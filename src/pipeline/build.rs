@@ -90,6 +90,9 @@ pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, Pip
                 all
             }
             ("campuses-2020", [f]) => campuses(f, &out.features, gazetteer)?,
+            ("ov-first-grade", [f]) => {
+                super::onderwijs_vlaanderen::add_first_grade(f, &mut out.features)?
+            }
             (kind, files) => {
                 return Err(PipelineError::Csv {
                     path: manifest.dir.join("manifest.tsv").display().to_string(),

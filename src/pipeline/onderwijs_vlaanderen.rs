@@ -500,6 +500,12 @@ pub fn import_text(
             let id = format!("ov-{number}-{loc_key}");
             // One course per programme, whatever the number of school years listed.
             let mut courses: BTreeMap<String, Programme2> = BTreeMap::new();
+            let first_grade: Vec<&str> = school
+                .richtingen
+                .iter()
+                .filter(|r| r.onderwijsvorm.as_deref().map(str::trim) == Some("GSO"))
+                .filter_map(|r| r.naam.as_deref())
+                .collect();
             for r in &school.richtingen {
                 let naam = r.naam.as_deref().unwrap_or("");
                 let Some(level) = level_of(
@@ -540,8 +546,9 @@ pub fn import_text(
             if let Some(u) = &fiche {
                 source["url"] = u.clone().into();
             }
-            let offer_listed = !courses.is_empty();
-            let courses: Vec<Value> = courses
+            let first_grade = first_grade_courses(&id, &first_grade);
+            let offer_listed = !courses.is_empty() || !first_grade.is_empty();
+            let mut courses: Vec<Value> = courses
                 .into_iter()
                 .map(|(key, p)| {
                     let mut forms: Vec<&str> = Vec::new();
@@ -582,6 +589,7 @@ pub fn import_text(
                     c
                 })
                 .collect();
+            courses.splice(0..0, first_grade);
             let props = provider_properties(
                 &name,
                 "secondary_school",
@@ -603,6 +611,186 @@ pub fn import_text(
         }
     }
     Ok(out)
+}
+
+
+// ---------------------------------------------------------------------------------------
+// The first grade (eerste graad): 1A, 1B and the second-year basisopties
+
+/// The basisopties of the second year and the map's sector for each, with the reason.
+pub const BASISOPTIES: &[(&str, Sector, &str)] = &[
+    ("stem-technieken", Sector::Engineering, "STEM-technieken: the applied technical option, towards techniek"),
+    ("stem-wetenschappen", Sector::NaturalSciences, "STEM-wetenschappen: the conceptual science option"),
+    ("maatschappij en welzijn", Sector::HealthWelfare, "Maatschappij en welzijn: the option towards zorg en welzijn"),
+    ("economie en organisatie", Sector::BusinessLaw, "Economie en organisatie: economics and office work"),
+    ("klassieke talen", Sector::ArtsHumanities, "Klassieke talen: Latin and Greek"),
+    ("kunst en creatie", Sector::ArtsHumanities, "Kunst en creatie: arts"),
+    ("moderne talen en wetenschappen", Sector::Generic, "Moderne talen en wetenschappen: languages and sciences, no single field"),
+    ("voeding en horeca", Sector::Services, "Voeding en horeca: food and hospitality"),
+    ("topsport", Sector::Services, "Topsport: sport"),
+    ("sport", Sector::Services, "Sport"),
+    ("freinetpedagogie", Sector::Generic, "a pedagogy, not a field"),
+    ("rudolf steinerpedagogie", Sector::Generic, "a pedagogy, not a field"),
+    ("opstroomoptie", Sector::Generic, "a route towards the A-stream, not a field"),
+];
+
+/// The sector of a basisoptie and why, or `None` for a name that is not one.
+pub fn basisoptie_sector(option: &str) -> Option<(Sector, &'static str)> {
+    let f = fold(option);
+    BASISOPTIES
+        .iter()
+        .find(|(name, ..)| f.starts_with(name))
+        .map(|(_, s, why)| (*s, *why))
+}
+
+/// "Stem-technieken (toepassingsgericht)" → "STEM-technieken (toepassingsgericht)".
+fn option_name(option: &str) -> String {
+    match option.strip_prefix("Stem-") {
+        Some(rest) => format!("STEM-{rest}"),
+        None => option.to_string(),
+    }
+}
+
+/// First-grade courses of one school entry from its GSO row names: "1ste leerjaar A" and
+/// "1ste leerjaar B" as they are, and one course per basisoptie of the second year ("2e
+/// leerjaar B Economie en organisatie - Stem-technieken" is two). No EQF level: the first
+/// grade leads to no qualification.
+pub fn first_grade_courses(provider_id: &str, names: &[&str]) -> Vec<Value> {
+    let mut courses: BTreeMap<String, Value> = BTreeMap::new();
+    for naam in names {
+        let naam = naam.trim();
+        let mut add = |key: String, name: String, sector: Sector, reason: Option<&str>| {
+            let mut c = json!({
+                "id": format!("{provider_id}-{key}"),
+                "name": name,
+                "sector": sector.code(),
+                "level": { "national": "be_eerste_graad" },
+                "learning_forms": ["full_time"],
+                "languages": ["nl"],
+                "target_groups": ["students"],
+                "intake_months": [9],
+                "graad": 1,
+                "onderwijsvorm": "GSO",
+            });
+            if let Some(r) = reason {
+                c["sector_reason"] = r.into();
+            }
+            courses.entry(key).or_insert(c);
+        };
+        let f = fold(naam);
+        if f.starts_with("1ste leerjaar a") || f.starts_with("1e leerjaar a") {
+            add("g1-1a".into(), "1ste leerjaar A".into(), Sector::Generic, None);
+        } else if f.starts_with("1ste leerjaar b") || f.starts_with("1e leerjaar b") {
+            add("g1-1b".into(), "1ste leerjaar B".into(), Sector::Generic, None);
+        } else if let Some((stream, rest)) = naam
+            .strip_prefix("2e leerjaar A ")
+            .map(|r| ("A", r))
+            .or_else(|| naam.strip_prefix("2e leerjaar B ").map(|r| ("B", r)))
+        {
+            for option in rest.split(" - ").map(str::trim).filter(|o| !o.is_empty()) {
+                let (sector, reason) =
+                    basisoptie_sector(option).unwrap_or((Sector::Generic, "not a known basisoptie"));
+                add(
+                    format!("g1-2{}-{}", stream.to_lowercase(), slug(option)),
+                    format!("2e leerjaar {stream} — {}", option_name(option)),
+                    sector,
+                    Some(reason),
+                );
+            }
+        }
+    }
+    courses.into_values().collect()
+}
+
+/// One school entry of the first-grade file, joined on the location id and school number.
+#[derive(Deserialize)]
+struct FirstGradeEntry {
+    id: String,
+    schoolnummer: String,
+    #[serde(default)]
+    richtingen: Vec<Programme>,
+}
+
+/// Adds the first-grade rows of `path` (the transcribed first-grade file) to the school
+/// entries already built, then leaves out the entries that still list nothing when their
+/// school number lists its programmes at another location: an administrative or shared
+/// site, not a place where a pupil chooses (kept out of the map and its counts, reported).
+pub fn add_first_grade(path: &Path, features: &mut Vec<Value>) -> Result<Imported, PipelineError> {
+    let entries: Vec<FirstGradeEntry> =
+        serde_json::from_str(&read(path)?).map_err(|e| PipelineError::Json {
+            path: path.display().to_string(),
+            message: format!("expected a JSON array of first-grade school entries: {e}"),
+        })?;
+    let mut out = Imported::default();
+    let mut by_id: std::collections::HashMap<String, usize> = features
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f["id"].as_str().map(|id| (id.to_string(), i)))
+        .collect();
+    for (i, e) in entries.iter().enumerate() {
+        let id = format!("ov-{}-{}", e.schoolnummer, slug(&e.id));
+        let Some(&at) = by_id.get(&id) else {
+            out.skipped.push(Skipped {
+                at: format!("{} entry #{i}", path.display()),
+                reason: format!("school {} at `{}` is not among the school entries", e.schoolnummer, e.id),
+            });
+            continue;
+        };
+        let names: Vec<&str> = e
+            .richtingen
+            .iter()
+            .filter(|r| r.onderwijsvorm.as_deref().map(str::trim) == Some("GSO"))
+            .filter_map(|r| r.naam.as_deref())
+            .collect();
+        let added = first_grade_courses(&id, &names);
+        if added.is_empty() {
+            continue;
+        }
+        let props = &mut features[at]["properties"];
+        if let Some(list) = props["courses"].as_array_mut() {
+            list.splice(0..0, added);
+        }
+        if let Some(map) = props.as_object_mut() {
+            map.remove("offer");
+        }
+    }
+    // School numbers with programmes somewhere, and where.
+    let mut listed_at: std::collections::HashMap<String, String> = Default::default();
+    for f in features.iter() {
+        let id = f["id"].as_str().unwrap_or("");
+        let has_courses = f["properties"]["courses"].as_array().is_some_and(|c| !c.is_empty());
+        if let (Some(number), true) = (school_number(id), has_courses) {
+            listed_at
+                .entry(number.to_string())
+                .or_insert_with(|| f["properties"]["municipality"].as_str().unwrap_or("").to_string());
+        }
+    }
+    features.retain(|f| {
+        let id = f["id"].as_str().unwrap_or("");
+        let unlisted = f["properties"]["offer"] == "not_listed";
+        match (school_number(id), unlisted) {
+            (Some(number), true) => match listed_at.get(number) {
+                Some(place) => {
+                    out.skipped.push(Skipped {
+                        at: id.to_string(),
+                        reason: format!(
+                            "lists no programme here; school {number} lists its programmes at another location ({place})"
+                        ),
+                    });
+                    false
+                }
+                None => true,
+            },
+            _ => true,
+        }
+    });
+    by_id.clear();
+    Ok(out)
+}
+
+/// The school number in a school entry's id (`ov-<number>-<location>`).
+fn school_number(id: &str) -> Option<&str> {
+    id.strip_prefix("ov-")?.split('-').next()
 }
 
 #[cfg(test)]
