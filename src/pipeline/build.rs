@@ -90,6 +90,9 @@ pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, Pip
                 all
             }
             ("campuses-2020", [f]) => campuses(f, &out.features, gazetteer)?,
+            ("he-campus", [f, sectors]) => {
+                super::he_campus::import(f, sectors, &mut out.features, gazetteer)?
+            }
             ("ov-first-grade", [f]) => {
                 super::onderwijs_vlaanderen::add_first_grade(f, &mut out.features)?
             }

@@ -6,6 +6,7 @@ pub mod build;
 pub mod duo;
 pub mod esco;
 pub mod export;
+pub mod he_campus;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
 pub mod shortage;
