@@ -67,7 +67,10 @@ USAGE:
 Outputs are written to a temporary file and renamed, never half-written.";
 
     const DATASET_NAME: &str = "Leerkaart Scheldemond";
-    const DATASET_NOTE: &str = "Real institutions and programmes, each with its source and licence: DUO (CC0), HOVI, SBB KiesMBO, Onderwijs Vlaanderen (via Zoek je school), a 2020 campus list and hand-checked institution websites; see data/sources/*/PROVENANCE.md. Check start dates and admission on the institution's website.";
+    const GUIDANCE_FILE: &str = "guidance.geojson";
+    const GUIDANCE_NAME: &str = "Leerkaart Scheldemond: where to get advice";
+    const GUIDANCE_NOTE: &str = "Places where learners and adults get free advice on learning and work, from public web pages (each with its page, the date it shows and licence not stated); see data/sources/web-facts/PROVENANCE.md. Not training offers: never counted as courses.";
+    const DATASET_NOTE: &str = "Real institutions and programmes, each with its source and licence: DUO (CC0), HOVI, SBB KiesMBO, Onderwijs Vlaanderen (via Zoek je school), a 2020 campus list, the institutions' study guides (Education4Climate crawls), facts from public web pages (adult education, MBO fields) and hand-checked institution websites; see data/sources/*/PROVENANCE.md. Check start dates and admission on the institution's website.";
 
     struct Args {
         positional: Vec<String>,
@@ -331,6 +334,16 @@ Outputs are written to a temporary file and renamed, never half-written.";
                 )?;
                 let out = args.flag(&["-o", "--output"], "data/providers.geojson");
                 let imported = pipeline::build::build(&manifest, &gaz)?;
+                // The advice points go to a file of their own beside the dataset.
+                let guidance_out = out.with_file_name(GUIDANCE_FILE);
+                let guidance_text = |compiled: &str| {
+                    pipeline::to_json(&serde_json::json!({
+                        "type": "FeatureCollection",
+                        "name": GUIDANCE_NAME,
+                        "leerkaart": { "compiled": compiled, "note": GUIDANCE_NOTE },
+                        "features": imported.guidance,
+                    }))
+                };
                 if args.text("--check").is_some() {
                     let shipped = pipeline::read(&out)?;
                     let compiled = serde_json::from_str::<serde_json::Value>(&shipped)
@@ -342,6 +355,12 @@ Outputs are written to a temporary file and renamed, never half-written.";
                         DATASET_NOTE,
                         &compiled,
                     ));
+                    let guidance_stale = !imported.guidance.is_empty()
+                        && pipeline::read(&guidance_out).ok() != Some(guidance_text(&compiled));
+                    if guidance_stale {
+                        eprintln!("error: {} is stale: it differs from what data/sources/ builds.\nRun `cargo run --bin leerkaart-data -- build --compiled {compiled}` and commit the result.", guidance_out.display());
+                        return Ok(1);
+                    }
                     if text == shipped {
                         eprintln!(
                             "{} is what its sources build ({} providers)",
@@ -354,6 +373,14 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     return Ok(1);
                 }
                 let compiled = args.text("--compiled").unwrap_or_else(today);
+                if !imported.guidance.is_empty() {
+                    pipeline::write_atomically(&guidance_out, guidance_text(&compiled).as_bytes())?;
+                    eprintln!(
+                        "wrote {}: {} places to get advice",
+                        guidance_out.display(),
+                        imported.guidance.len()
+                    );
+                }
                 finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
             }
             ["export", file] => {

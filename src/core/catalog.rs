@@ -122,7 +122,14 @@ impl Catalog {
             .iter()
             .map(|p| {
                 let locality = p.address.locality.as_deref().unwrap_or("");
-                fold(&format!("{} {} {}", p.name, p.municipality, locality))
+                let mut text = format!("{} {} {}", p.name, p.municipality, locality);
+                // A location's named fields are found by text too (after the name, so the
+                // name order is unchanged).
+                for f in &p.fields {
+                    text.push(' ');
+                    text.push_str(&f.name);
+                }
+                fold(&text)
             })
             .collect();
         let mut name_order: Vec<ProviderId> = (0..data.providers.len() as ProviderId).collect();

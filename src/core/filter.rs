@@ -223,7 +223,20 @@ impl Catalog {
                 continue;
             }
             if !p.offer_listed || p.courses.is_empty() {
-                if fails_p == 0 && terms.iter().all(|t| provider_text.contains(t.as_str())) {
+                // A location whose offer is not listed stays when it can fit: its kind
+                // teaches at a chosen stage, and a field it is known for is in a chosen sector.
+                let kind_stages = p.kind.stages();
+                let stage_fits = stages == 0
+                    || kind_stages.is_empty()
+                    || kind_stages.iter().any(|s| stages & (1 << s.index()) != 0);
+                let sector_fits = sectors == 0
+                    || p.fields.is_empty()
+                    || p.fields.iter().any(|f| sectors & (1 << f.sector.index()) != 0);
+                if fails_p == 0
+                    && stage_fits
+                    && sector_fits
+                    && terms.iter().all(|t| provider_text.contains(t.as_str()))
+                {
                     unlisted.push(hit(pid, Vec::new()));
                 }
                 continue;

@@ -558,6 +558,15 @@ struct RawProvider<C> {
     offer: Option<String>,
     #[serde(default = "Vec::new")]
     courses: Vec<C>,
+    #[serde(default)]
+    fields: Vec<RawField>,
+}
+
+/// A field a provider teaches, as written in the data.
+#[derive(Deserialize)]
+struct RawField {
+    name: Option<String>,
+    sector: Option<String>,
 }
 
 /// A feature as the fast path reads it in one pass: properties and courses stay slices of
@@ -707,7 +716,7 @@ fn invisible(c: char) -> bool {
 }
 
 /// Trims, turns control characters into spaces and drops invisible ones.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     // Nearly every value is clean already: one scan, one copy.
     if !s.chars().any(|c| invisible(c) || c.is_control()) {
         return s.trim().to_string();
@@ -984,6 +993,22 @@ impl<'a> Loader<'a> {
             }
         }
 
+        let mut fields = Vec::with_capacity(raw.fields.len());
+        for f in raw.fields {
+            // A bad field loses only itself, reported.
+            let field = required_text(f.name, "fields.name").and_then(|name| {
+                check_len(&name, "fields.name")?;
+                Ok(ProviderField {
+                    name,
+                    sector: vocab(f.sector, "fields.sector", Sector::from_code)?,
+                })
+            });
+            match field {
+                Ok(f) => fields.push(f),
+                Err(reason) => self.reject(at.index, at.line, at.id, RejectedPart::Field, reason),
+            }
+        }
+
         let provider_id = self.report.dataset.providers.len() as ProviderId;
         let first_course = self.report.dataset.courses.len() as CourseId;
         for (ci, course) in raw.courses.into_iter().enumerate() {
@@ -1014,6 +1039,7 @@ impl<'a> Loader<'a> {
             other_sources,
             offer_listed,
             courses: first_course..last_course,
+            fields,
         });
         Ok(())
     }

@@ -7,6 +7,7 @@ pub mod filter;
 pub mod gazetteer;
 pub mod geo_util;
 pub mod glossary;
+pub mod guidance;
 pub mod i18n;
 pub mod index;
 pub mod labels;

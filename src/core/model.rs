@@ -390,6 +390,28 @@ vocabulary! {
     }
 }
 
+impl InstitutionKind {
+    /// The stages a provider of this kind teaches at, for a location whose courses are not
+    /// listed: a stage filter keeps it only when one of them is chosen. Empty: any stage.
+    pub const fn stages(self) -> &'static [Stage] {
+        match self {
+            InstitutionKind::University => &[Stage::Higher],
+            InstitutionKind::UniversityOfAppliedSciences => &[Stage::Higher, Stage::Graduaat],
+            InstitutionKind::MboCollege => &[Stage::Vocational, Stage::Adult],
+            InstitutionKind::SecondarySchool => &[
+                Stage::LowerSecondary,
+                Stage::UpperSecondary,
+                Stage::SeNSe,
+                Stage::Graduaat,
+            ],
+            InstitutionKind::AdultEducation
+            | InstitutionKind::Syntra
+            | InstitutionKind::EmploymentServiceCentre => &[Stage::Adult],
+            InstitutionKind::Other => &[],
+        }
+    }
+}
+
 vocabulary! {
     /// Field of a course: the ISCED-F 2013 broad fields. "Techniek" is `Engineering`,
     /// "zorg en welzijn" is `HealthWelfare`; STEM is natural sciences, ICT and engineering.
@@ -598,6 +620,18 @@ pub struct Provider {
     pub offer_listed: bool,
     /// This provider's courses: a range of [`Dataset::courses`].
     pub courses: std::ops::Range<CourseId>,
+    /// Fields the sources say are taught here when the courses themselves are not listed
+    /// ("maritiem en logistiek"): found by sector and text, never counted as courses.
+    pub fields: Vec<ProviderField>,
+}
+
+/// A field of study a provider teaches, as a source names it (not a course).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProviderField {
+    /// As the source names it.
+    pub name: String,
+    /// The map's sector for it.
+    pub sector: Sector,
 }
 
 /// A level as written in the data: the EQF level and the national name.

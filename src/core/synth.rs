@@ -200,6 +200,7 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             source,
             other_sources: Vec::new(),
             offer_listed: true,
+            fields: Vec::new(),
             courses: first..data.courses.len() as CourseId,
         });
     }

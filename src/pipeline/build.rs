@@ -93,6 +93,13 @@ pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, Pip
             ("he-campus", [f, sectors]) => {
                 super::he_campus::import(f, sectors, &mut out.features, gazetteer)?
             }
+            ("web-facts", [readings, facts @ ..]) => {
+                let facts: Vec<&Path> = facts.iter().map(PathBuf::as_path).collect();
+                let part =
+                    super::web_facts::import(readings, &facts, &mut out.features, gazetteer)?;
+                out.guidance.extend(part.guidance);
+                part.imported
+            }
             ("ov-first-grade", [f]) => {
                 super::onderwijs_vlaanderen::add_first_grade(f, &mut out.features)?
             }

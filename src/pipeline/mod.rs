@@ -13,6 +13,7 @@ pub mod shortage;
 pub mod sources;
 pub mod tiles;
 pub mod validate;
+pub mod web_facts;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -69,6 +70,8 @@ pub struct Skipped {
 pub struct Imported {
     /// GeoJSON features in the schema's format.
     pub features: Vec<Value>,
+    /// Where to get advice (`data/guidance.geojson`), when the input has such places.
+    pub guidance: Vec<Value>,
     /// Rows that could not be turned into a feature.
     pub skipped: Vec<Skipped>,
 }
