@@ -19,6 +19,18 @@ fn catalog(seed: u64) -> Catalog {
     );
     for (i, p) in data.providers.iter_mut().enumerate() {
         p.offer_listed = i % UNLISTED_EVERY != 0;
+        // Some unlisted locations name fields (found by sector and text), some are of a kind
+        // that teaches at known stages only.
+        if !p.offer_listed && i % (2 * UNLISTED_EVERY) == 0 {
+            let s = Sector::ALL[i % Sector::ALL.len()];
+            p.fields = vec![ProviderField {
+                name: format!("field {}", s.code()),
+                sector: s,
+            }];
+        }
+        if !p.offer_listed {
+            p.kind = InstitutionKind::ALL[i % InstitutionKind::ALL.len()];
+        }
     }
     Catalog::new(data)
 }
@@ -45,11 +57,13 @@ fn texts(cat: &Catalog) -> Texts {
             .providers
             .iter()
             .map(|p| {
+                let fields: Vec<&str> = p.fields.iter().map(|f| f.name.as_str()).collect();
                 fold(&format!(
-                    "{} {} {}",
+                    "{} {} {} {}",
                     p.name,
                     p.municipality,
-                    p.address.locality.as_deref().unwrap_or("")
+                    p.address.locality.as_deref().unwrap_or(""),
+                    fields.join(" ")
                 ))
             })
             .collect(),
@@ -233,7 +247,15 @@ fn filter_and_facets_match_brute_force() {
                 .enumerate()
                 .filter(|(i, p)| {
                     let words = fold(&f.text);
+                    let stage_fits = f.stages.is_empty()
+                        || p.kind.stages().is_empty()
+                        || p.kind.stages().iter().any(|s| f.stages.contains(s));
+                    let sector_fits = f.sectors.is_empty()
+                        || p.fields.is_empty()
+                        || p.fields.iter().any(|x| f.sectors.contains(&x.sector));
                     !p.offer_listed
+                        && stage_fits
+                        && sector_fits
                         && words
                             .split_whitespace()
                             .all(|t| tx.provider[*i].contains(t))

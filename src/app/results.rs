@@ -502,7 +502,7 @@ pub fn Compare() -> impl IntoView {
                                     <tr><th scope="row">{Msg::Distance.text(lang)}</th>{cell(&|_, d| d.map(|d| labels::distance_km(lang, d)).unwrap_or_else(|| "—".into()))}</tr>
                                     <tr><th scope="row">{Msg::Level.text(lang)}</th>{cell(&|cid, _| labels::level_both(&course(cid).level))}</tr>
                                     <tr><th scope="row">{Msg::LearningForm.text(lang)}</th>{cell(&|cid, _| course(cid).learning_forms.iter().map(|f| labels::learning_form(lang, f)).collect::<Vec<_>>().join(", "))}</tr>
-                                    <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.as_deref().unwrap_or("—").to_string())}</tr>
+                                    <tr><th scope="row">{Msg::Duration.text(lang)}</th>{cell(&|cid, _| course(cid).duration.as_deref().map_or("—".to_string(), |d| labels::duration(lang, d)))}</tr>
                                     <tr><th scope="row">{Msg::LeadsTo.text(lang)}</th>{cell(&|cid, _| {
                                         c.course_occupations(cid).iter().filter_map(|o| {
                                             let label = c.occupations.get(*o)?.label(lang).to_string();

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::catalog::Catalog;
 use super::filter::Filter;
 use super::level::Stage;
-use super::model::{Dataset, Province};
+use super::level::Eqf;
+use super::model::{Dataset, LearningForm, Province, Sector};
 
 /// One cell of the coverage table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,6 +120,78 @@ pub fn uncovered(
     out
 }
 
+/// A filter value that explains an empty result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetValue {
+    /// A sector.
+    Sector(Sector),
+    /// An EQF level.
+    Level(Eqf),
+    /// A stage.
+    Stage(Stage),
+    /// A learning form.
+    Form(LearningForm),
+    /// Only courses towards shortage occupations.
+    Shortage,
+}
+
+/// Where a facet value has no course: in the whole data, or in the chosen area (radius,
+/// view, country, province) only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapScope {
+    /// No course in the whole dataset has it.
+    Data,
+    /// The data has some, none in the chosen area.
+    Area,
+}
+
+/// The chosen facet values that alone give no course: each with whether the whole data lacks
+/// it or only the chosen area. Empty when every value has courses there (then the
+/// combination is what is empty).
+pub fn facet_gaps(catalog: &Catalog, filter: &Filter) -> Vec<(FacetValue, GapScope)> {
+    let mut values: Vec<(FacetValue, Filter)> = Vec::new();
+    let blank = Filter::default();
+    let area = Filter {
+        origin: filter.origin,
+        radius_km: filter.radius_km,
+        bounds: filter.bounds,
+        countries: filter.countries.clone(),
+        provinces: filter.provinces.clone(),
+        ..Filter::default()
+    };
+    let with = |f: &Filter, v: FacetValue| {
+        let mut f = f.clone();
+        match v {
+            FacetValue::Sector(s) => f.sectors = vec![s],
+            FacetValue::Level(e) => f.levels = vec![e],
+            FacetValue::Stage(s) => f.stages = vec![s],
+            FacetValue::Form(l) => f.learning_forms = vec![l],
+            FacetValue::Shortage => f.shortage_only = true,
+        }
+        f
+    };
+    let chosen = filter
+        .sectors
+        .iter()
+        .map(|s| FacetValue::Sector(*s))
+        .chain(filter.levels.iter().map(|e| FacetValue::Level(*e)))
+        .chain(filter.stages.iter().map(|s| FacetValue::Stage(*s)))
+        .chain(filter.learning_forms.iter().map(|l| FacetValue::Form(*l)))
+        .chain(filter.shortage_only.then_some(FacetValue::Shortage));
+    for v in chosen {
+        values.push((v, with(&blank, v)));
+    }
+    let mut out = Vec::new();
+    for (v, whole) in values {
+        if catalog.apply(&whole).course_count == 0 {
+            out.push((v, GapScope::Data));
+        } else if catalog.apply(&with(&area, v)).course_count == 0 {
+            out.push((v, GapScope::Area));
+        }
+    }
+    out
+}
+
 /// Stages each country's system has (Se-n-Se and HBO5 are Flemish, MBO is Dutch).
 pub fn exists_in(stage: Stage, province: Province) -> bool {
     use super::model::Country;
@@ -170,5 +243,69 @@ mod tests {
             ..Default::default()
         };
         assert!(uncovered(&cat, &cov, &f).is_empty());
+    }
+
+    #[test]
+    fn facet_gaps_name_what_the_data_lacks_and_where() {
+        let mut data = generate(
+            9,
+            &SynthOptions {
+                providers: 80,
+                courses: 600,
+                ..Default::default()
+            },
+        );
+        // No evening course anywhere; online only in the first provider.
+        for c in &mut data.courses {
+            c.learning_forms = [LearningForm::FullTime].into();
+        }
+        let first = data.providers[0].courses.clone();
+        for c in &mut data.courses[first.start as usize..first.end as usize] {
+            c.learning_forms = [LearningForm::Online].into();
+        }
+        let far_from_first = data
+            .providers
+            .iter()
+            .map(|p| p.lon_lat)
+            .max_by(|a, b| {
+                a.distance_km(&data.providers[0].lon_lat)
+                    .total_cmp(&b.distance_km(&data.providers[0].lon_lat))
+            })
+            .unwrap();
+        let cat = Catalog::new(data);
+        let f = Filter {
+            learning_forms: vec![LearningForm::Evening],
+            ..Default::default()
+        };
+        assert_eq!(
+            facet_gaps(&cat, &f),
+            vec![(FacetValue::Form(LearningForm::Evening), GapScope::Data)]
+        );
+        let f = Filter {
+            learning_forms: vec![LearningForm::Online],
+            origin: Some(far_from_first),
+            radius_km: Some(1.0),
+            ..Default::default()
+        };
+        assert_eq!(
+            facet_gaps(&cat, &f),
+            vec![(FacetValue::Form(LearningForm::Online), GapScope::Area)]
+        );
+        // A value that exists in the area is no gap.
+        let f = Filter {
+            learning_forms: vec![LearningForm::FullTime],
+            ..Default::default()
+        };
+        assert!(facet_gaps(&cat, &f).is_empty());
+        // Brute force: the whole-data verdict agrees with a scan of the courses.
+        for form in LearningForm::ALL {
+            let any = cat.data.courses.iter().any(|c| c.learning_forms.contains(form));
+            let f = Filter {
+                learning_forms: vec![*form],
+                ..Default::default()
+            };
+            let gap = facet_gaps(&cat, &f);
+            assert_eq!(gap.is_empty(), any, "{form:?}");
+        }
     }
 }

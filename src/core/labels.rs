@@ -448,8 +448,73 @@ pub fn top_level_problem(lang: Lang, p: &super::problem::TopLevelProblem) -> Str
     }
 }
 
+/// A duration as the data writes it, in Dutch ("4 jaar (240 EC)", "3 jaar (180
+/// studiepunten)", "10 weken"), in the interface language: "4 years (240 credits)", "4 ans
+/// (240 crédits)". Words it does not know stay as written.
+pub fn duration(lang: Lang, text: &str) -> String {
+    if lang == Lang::Nl {
+        return text.to_string();
+    }
+    // (Dutch word, [English singular, plural], [French singular, plural])
+    const UNITS: [(&str, [&str; 2], [&str; 2]); 7] = [
+        ("jaar", ["year", "years"], ["an", "ans"]),
+        ("jaren", ["year", "years"], ["an", "ans"]),
+        ("maanden", ["month", "months"], ["mois", "mois"]),
+        ("maand", ["month", "months"], ["mois", "mois"]),
+        ("weken", ["week", "weeks"], ["semaine", "semaines"]),
+        ("week", ["week", "weeks"], ["semaine", "semaines"]),
+        ("uur", ["hour", "hours"], ["heure", "heures"]),
+    ];
+    const CREDITS: [&str; 3] = ["EC", "ECTS", "studiepunten"];
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut previous: Option<f64> = None;
+    for w in words {
+        let (core, tail) = match w.find(|c: char| c == ')' || c == ',' || c == ';') {
+            Some(i) => (&w[..i], &w[i..]),
+            None => (w, ""),
+        };
+        let plural = previous.is_none_or(|n| n != 1.0);
+        let pick = |pair: [&'static str; 2]| if plural { pair[1] } else { pair[0] };
+        let translated = if let Some((_, en, fr)) = UNITS.iter().find(|(nl, ..)| *nl == core) {
+            Some(match lang {
+                Lang::En => pick(*en),
+                _ => pick(*fr),
+            })
+        } else if CREDITS.contains(&core) {
+            Some(match lang {
+                Lang::En => pick(["credit", "credits"]),
+                _ => pick(["crédit", "crédits"]),
+            })
+        } else {
+            None
+        };
+        previous = core
+            .trim_start_matches('(')
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok();
+        out.push(match translated {
+            Some(t) => format!("{t}{tail}"),
+            None => w.to_string(),
+        });
+    }
+    out.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_in_every_language() {
+        use super::*;
+        assert_eq!(duration(Lang::En, "4 jaar (240 studiepunten)"), "4 years (240 credits)");
+        assert_eq!(duration(Lang::Fr, "4 jaar (240 EC)"), "4 ans (240 crédits)");
+        assert_eq!(duration(Lang::En, "1 jaar (60 EC)"), "1 year (60 credits)");
+        assert_eq!(duration(Lang::Fr, "10 weken"), "10 semaines");
+        assert_eq!(duration(Lang::Nl, "4 jaar (240 EC)"), "4 jaar (240 EC)");
+        assert_eq!(duration(Lang::En, "flexibel"), "flexibel");
+    }
+
     use super::*;
 
     #[test]

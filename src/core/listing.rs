@@ -222,7 +222,7 @@ fn push_course(out: &mut String, cat: &Catalog, cid: CourseId, state: &RowState)
         .collect::<Vec<_>>()
         .join(" · ");
     if let Some(d) = &c.duration {
-        let _ = write!(forms, " · {d}");
+        let _ = write!(forms, " · {}", labels::duration(lang, d));
     }
     push_el(out, "span", "course-forms", &forms);
     let details = labels::course_details(lang, c);
