@@ -347,9 +347,12 @@ fn onderwijs_vlaanderen_import_of_the_real_sample() {
             .any(|c| c.learning_forms.contains(&LearningForm::Dual)),
         "dual programmes kept"
     );
-    // Second grade: no EQF (no qualification yet); third grade and 7th year: 3 or 4.
+    // First and second grade: no EQF (no qualification yet); third grade and 7th year: 3 or 4.
     assert!(d.courses.iter().all(|c| match c.level.eqf {
-        None => c.level.national == NationalLevel::BeTweedeGraad,
+        None => matches!(
+            c.level.national,
+            NationalLevel::BeEersteGraad | NationalLevel::BeTweedeGraad
+        ),
         Some(e) => (3..=4).contains(&e.get()),
     }));
     let second = d

@@ -13,6 +13,7 @@ use web_sys::{Document, HtmlElement};
 use super::leaflet::{self as l, options};
 use crate::core::catalog::MarkerGroup;
 use crate::core::cluster::{cluster, Cluster, ClusterOptions};
+use crate::core::guidance::GuidancePoint;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
     labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderId, Sector,
@@ -38,6 +39,8 @@ const POPUP_CHROME_PX: f64 = 50.0;
 const POPUP_CLEAR_CONTROLS_PX: f64 = 90.0;
 /// Below this window width popups are fitted to the screen.
 const NARROW_SCREEN_PX: f64 = 600.0;
+/// A place of advice's marker.
+const ADVICE_MARKER_PX: f64 = 22.0;
 /// A location whose offer is not listed: smaller, so it never hides a marker with courses.
 const UNLISTED_MARKER_PX: f64 = 20.0;
 /// Leaflet z-index offset that puts those markers under the others.
@@ -134,6 +137,10 @@ pub struct MapCtl {
     shown_attribution: RefCell<Option<String>>,
     /// The interface language, for what Leaflet labels itself (a popup's close button).
     lang: std::cell::Cell<Lang>,
+    /// Where to get advice: its own layer, drawn apart from the courses.
+    guidance: l::LayerGroup,
+    /// What the advice layer shows now (points and language), to redraw only on a change.
+    guidance_shown: RefCell<(Vec<usize>, Lang)>,
 }
 
 fn label_popup_close(lang: Lang) {
@@ -197,6 +204,8 @@ impl MapCtl {
         }
         let markers = l::layer_group();
         markers.add_to(&map);
+        let guidance = l::layer_group();
+        guidance.add_to(&map);
         let document = web_sys::window()
             .and_then(|w| w.document())
             .expect("a page has a document");
@@ -217,6 +226,8 @@ impl MapCtl {
                 .then(|| config.tile_attribution.clone()),
             shown_attribution: RefCell::new(None),
             lang: std::cell::Cell::new(Lang::default()),
+            guidance,
+            guidance_shown: RefCell::new((Vec::new(), Lang::default())),
         });
         let weak = Rc::downgrade(&ctl);
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -740,6 +751,53 @@ impl MapCtl {
         (marker, base_z, content)
     }
 
+    /// Draws the places of advice `shown` (indexes into `points`) on their own layer, with
+    /// their own marker; an empty list clears it.
+    pub fn set_guidance(
+        &self,
+        points: &[GuidancePoint],
+        shown: &[(usize, Option<f64>)],
+        lang: Lang,
+    ) {
+        let ids: Vec<usize> = shown.iter().map(|(i, _)| *i).collect();
+        {
+            let last = self.guidance_shown.borrow();
+            if last.0 == ids && last.1 == lang {
+                return;
+            }
+        }
+        self.guidance.clear_layers();
+        for &i in &ids {
+            let g = &points[i];
+            let Some(at) = g.lon_lat else { continue };
+            let title = format!("{} — {}", g.name, Msg::AdviceTitle.text(lang));
+            let icon = l::div_icon(&options(&[
+                ("className", "mk mk-advice".into()),
+                ("html", "<span>i</span>".into()),
+                (
+                    "iconSize",
+                    js_sys::Array::of2(&ADVICE_MARKER_PX.into(), &ADVICE_MARKER_PX.into()).into(),
+                ),
+            ]));
+            let marker = l::marker(
+                &l::lat_lng(at.lat, at.lon),
+                &options(&[
+                    ("icon", icon),
+                    ("title", title.as_str().into()),
+                    ("alt", title.as_str().into()),
+                    ("keyboard", true.into()),
+                    ("zIndexOffset", UNLISTED_Z_OFFSET.into()),
+                ]),
+            );
+            marker.bind_popup(
+                &advice_popup(&self.dom, g, lang),
+                &options(&[("maxWidth", POPUP_MAX_PX.into())]),
+            );
+            self.guidance.add_layer(&marker);
+        }
+        *self.guidance_shown.borrow_mut() = (ids, lang);
+    }
+
     /// Names Leaflet's zoom buttons, and credits the tiles, in the interface language.
     pub fn label_controls(&self, lang: Lang) {
         if let (Some(all), Some(control)) = (&self.attributions, self.map.attribution_control()) {
@@ -854,6 +912,29 @@ fn popup(
                 Some(&format!(" {}", Msg::OfferNotListedLong.text(lang))),
             ));
             let _ = block.append_child(&note);
+            if !p.fields.is_empty() {
+                let fields = dom.el("p", "pp-fields", None);
+                let _ = fields.append_child(&dom.el(
+                    "strong",
+                    "",
+                    Some(&format!("{}: ", Msg::KnownFields.text(lang))),
+                ));
+                let names = p
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let span = dom.el("span", "", Some(&names));
+                let _ = span.set_attribute("translate", "no");
+                let _ = fields.append_child(&span);
+                let _ = fields.append_child(&dom.el(
+                    "span",
+                    "pp-fields-note",
+                    Some(&format!(" ({})", Msg::KnownFieldsNote.text(lang))),
+                ));
+                let _ = block.append_child(&fields);
+            }
         }
         let list = dom.el("ul", "pp-courses", None);
         for cid in courses.iter().take(POPUP_COURSES) {
@@ -899,6 +980,57 @@ fn popup(
         let _ = block.append_child(&dom.el("p", "pp-precision", Some(&labels::precision(lang, p))));
         let _ = root.append_child(&block);
     }
+    root
+}
+
+/// A place of advice's popup: name, what it offers, where, its source and date.
+fn advice_popup(dom: &Dom, g: &GuidancePoint, lang: Lang) -> HtmlElement {
+    let root = dom.el("div", "popup pp-advice", None);
+    let name = dom.el("h3", "pp-name", Some(&g.name));
+    let _ = name.set_attribute("translate", "no");
+    let _ = root.append_child(&name);
+    let _ = root.append_child(&dom.el(
+        "p",
+        "pp-meta",
+        Some(&format!(
+            "{} · {}",
+            Msg::AdviceTitle.text(lang),
+            labels::guidance_kind(lang, g.kind)
+        )),
+    ));
+    let place = [g.street.as_deref(), g.place.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !place.is_empty() {
+        let p = dom.el("p", "pp-place", Some(&place));
+        let _ = p.set_attribute("translate", "no");
+        let _ = root.append_child(&p);
+    }
+    let when = match &g.date {
+        Some(d) => format!("{} {d}", Msg::DatedAsOf.text(lang)),
+        None => Msg::DateNotShown.text(lang).to_string(),
+    };
+    let foot = dom.el("p", "pp-precision", None);
+    match g.source.url.as_deref().and_then(safe_http_url) {
+        Some(url) => {
+            let a = dom.el(
+                "a",
+                "",
+                Some(&format!("{}: {}", Msg::Source.text(lang), g.source.name)),
+            );
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("target", "_blank");
+            let _ = a.set_attribute("rel", "noopener noreferrer");
+            let _ = foot.append_child(&a);
+        }
+        None => {
+            let _ = foot.append_child(&dom.el("span", "", Some(&g.source.name)));
+        }
+    }
+    let _ = foot.append_child(&dom.el("span", "", Some(&format!(" ({when})"))));
+    let _ = root.append_child(&foot);
     root
 }
 

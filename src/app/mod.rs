@@ -18,6 +18,7 @@ use leptos::task::spawn_local;
 
 use crate::core::coverage::Coverage;
 use crate::core::gazetteer::Gazetteer;
+use crate::core::guidance::{self, GuidanceData, GuidanceView};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::tiles::TileIndex;
 use crate::core::url::UrlState;
@@ -37,6 +38,8 @@ const OUTLINE: &str = "region-outline.geojson";
 const SERVICE_WORKER: &str = "sw.js";
 /// The gazetteer.
 const PLACES: &str = "data/places.tsv";
+/// Where to get advice: a layer of its own, never counted as courses.
+const GUIDANCE: &str = "data/guidance.geojson";
 /// Providers shown in the list before "show more".
 const LIST_PAGE: usize = 25;
 /// Same breakpoint as the phone layout in `assets/style.css`.
@@ -137,11 +140,31 @@ pub(crate) struct Ui {
     pub outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_outcome: Memo<Option<Arc<FilterOutcome>>>,
     pub map_ctl: StoredValue<Option<Rc<MapCtl>>, LocalStorage>,
+    /// The places where learners get advice, once loaded.
+    pub guidance: RwSignal<Option<Arc<GuidanceData>>>,
+    /// The advice layer asked for (`Some`) or left to the filter (`None`: shown when the
+    /// filters point to adults or nothing matches).
+    pub advice: RwSignal<Option<bool>>,
+    /// The advice points to show now (empty when the layer is off).
+    pub advice_view: Memo<GuidanceView>,
 }
 
 /// The page's state.
 pub(crate) fn ui() -> Ui {
     expect_context::<Ui>()
+}
+
+/// True when the advice layer is shown: as asked for, else when the filters point to adults or
+/// nothing matches.
+pub(crate) fn advice_on(
+    advice: RwSignal<Option<bool>>,
+    filter: &Filter,
+    outcome: Memo<Option<Arc<FilterOutcome>>>,
+) -> bool {
+    advice.get().unwrap_or_else(|| {
+        guidance::adults_in_focus(filter)
+            || outcome.with(|o| o.as_ref().is_some_and(|o| o.providers.is_empty()))
+    })
 }
 
 /// A message in the current language (reactive when called inside a closure).
@@ -426,6 +449,42 @@ fn App() -> impl IntoView {
         Some(Arc::new(c.apply(&f)))
     });
 
+    let guidance_data: RwSignal<Option<Arc<GuidanceData>>> = RwSignal::new(None);
+    let advice: RwSignal<Option<bool>> = RwSignal::new(None);
+    let gazetteer: RwSignal<Option<Arc<Gazetteer>>> = RwSignal::new(None);
+    let advice_view = Memo::new(move |_| {
+        let Some(g) = guidance_data.get() else {
+            return GuidanceView::default();
+        };
+        let f = base_filter.get();
+        if !advice_on(advice, &f, outcome) {
+            return GuidanceView::default();
+        }
+        let f = Filter {
+            bounds: if in_view.get() {
+                view_bounds.get()
+            } else {
+                None
+            },
+            ..f
+        };
+        // The starting point's province: that of the nearest place in the gazetteer.
+        let origin_province = f.origin.and_then(|o| {
+            gazetteer.with(|g| {
+                g.as_ref()?
+                    .places()
+                    .iter()
+                    .filter(|p| p.postcode.is_none())
+                    .min_by(|a, b| {
+                        a.lon_lat
+                            .distance_km(&o)
+                            .total_cmp(&b.lon_lat.distance_km(&o))
+                    })
+                    .and_then(|p| Province::from_code(&p.province))
+            })
+        });
+        guidance::select(&g.points, &f, origin_province)
+    });
     let ui = Ui {
         lang: RwSignal::new(Lang::Nl),
         catalog,
@@ -434,7 +493,7 @@ fn App() -> impl IntoView {
         rejected_features: RwSignal::new(0),
         meta: RwSignal::new(DatasetMeta::default()),
         source_label: RwSignal::new(String::new()),
-        gazetteer: RwSignal::new(None),
+        gazetteer,
         sectors,
         levels,
         stages,
@@ -473,6 +532,9 @@ fn App() -> impl IntoView {
         outcome,
         map_outcome,
         map_ctl: StoredValue::new_local(None),
+        guidance: guidance_data,
+        advice,
+        advice_view,
     };
     provide_context(ui);
     ui.set_url_state(initial);
@@ -521,6 +583,14 @@ fn App() -> impl IntoView {
         let _ = ui.tile_progress.with(Option::is_some);
         if let Some(view) = ui.view_bounds.get() {
             ui.fetch_tiles(view);
+        }
+    });
+    spawn_local(async move {
+        // Without it only the advice layer is missing; the rest of the page works.
+        if let Ok(text) = fetch_text(GUIDANCE).await {
+            if let Some(g) = guidance::parse(&text) {
+                ui.guidance.set(Some(Arc::new(g)));
+            }
         }
     });
     spawn_local(async move {
@@ -594,6 +664,16 @@ fn App() -> impl IntoView {
     });
 
     // Effects below only talk to the map, the address bar and storage.
+    let map_ready = Memo::new(move |_| ui.view_center.with(|v| v.is_some()));
+    Effect::new(move |_| {
+        let view = ui.advice_view.get();
+        let lang = ui.lang.get();
+        let _ = map_ready.get();
+        let (Some(ctl), Some(g)) = (ui.map_ctl.get_value(), ui.guidance.get()) else {
+            return;
+        };
+        ctl.set_guidance(&g.points, &view.located, lang);
+    });
     let on_marker = select_from_map.clone();
     // Only a zoom change re-clusters; panning keeps the markers.
     let zoom = Memo::new(move |_| ui.view_center.get().map(|(_, z)| z));
@@ -842,6 +922,9 @@ fn App() -> impl IntoView {
                         <span><i class="dot mk-mixed"></i>{move || tr(Msg::LegendBoth)}</span>
                         <span><i class="dot mk-other"></i>{move || tr(Msg::LegendOther)}</span>
                         <span><i class="dot mk-unlisted"></i>{move || tr(Msg::OfferNotListed)}</span>
+                        <Show when=move || ui.advice_view.with(|v| !v.located.is_empty())>
+                            <span><i class="mk-advice-swatch">"i"</i>{move || tr(Msg::AdviceTitle)}</span>
+                        </Show>
                         <span class="legend-note">{move || tr(Msg::LegendNumber)}</span>
                     </div>
                 </section>

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::{browser, open_provider, tr, ui, Status, LIST_PAGE};
+use super::{advice_on, browser, open_provider, tr, ui, Status, LIST_PAGE};
+use crate::core::guidance::GuidancePoint;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::listing::{self, RowAction, RowState};
 use crate::core::shortlist;
-use crate::core::{labels, safe_http_url, CourseId, ProviderHit, ProviderId};
+use crate::core::{labels, safe_http_url, CourseId, Filter, ProviderHit, ProviderId};
 
 /// "38 opleidingen bij 17 locaties (in beeld)".
 pub fn count_text() -> String {
@@ -111,14 +112,32 @@ pub fn ResultList() -> impl IntoView {
                     {move || format!("★ {} ({})", tr(Msg::Shortlist), ui.shortlist.get().len())}
                 </button>
                 <button type="button" class="btn-link" id="export-results" on:click=move |_| export_results()>{move || tr(Msg::ExportResults)}</button>
+                <Show when=move || ui.guidance.with(|g| g.as_ref().is_some_and(|g| !g.points.is_empty()))>
+                    <label class="advice-toggle">
+                        <input type="checkbox" id="advice-toggle"
+                            prop:checked=move || advice_on(ui.advice, &ui.filter.get(), ui.outcome)
+                            on:change=move |ev| ui.advice.set(Some(event_target_checked(&ev))) />
+                        <span class="mk-advice-swatch" aria-hidden="true">"i"</span>
+                        {move || tr(Msg::AdviceTitle)}
+                    </label>
+                </Show>
             </div>
             <Show when=move || ui.status.get() == Status::Ready && total() == 0>
                 <div class="empty" id="no-results">
-                    {move || match uncovered_text() {
-                        Some(gaps) => view! {
-                            <p class="not-covered" id="not-covered"><strong>{tr(Msg::NotCoveredYet)}</strong>{format!(" {gaps}. ")}{tr(Msg::NotCoveredAdvice)}</p>
-                        }.into_any(),
-                        None => view! { <p>{tr(Msg::NoResults)}</p> }.into_any(),
+                    {move || {
+                        let gaps = facet_gap_lines();
+                        match (gaps.is_empty(), uncovered_text()) {
+                            (false, _) => view! {
+                                <div class="facet-gaps" id="facet-gaps">
+                                    {gaps.into_iter().map(|t| view! { <p class="gap"><strong>{t}</strong></p> }).collect_view()}
+                                    <p class="gap-advice">{tr(Msg::GapAdvice)}</p>
+                                </div>
+                            }.into_any(),
+                            (true, Some(gaps)) => view! {
+                                <p class="not-covered" id="not-covered"><strong>{tr(Msg::NotCoveredYet)}</strong>{format!(" {gaps}. ")}{tr(Msg::NotCoveredAdvice)}</p>
+                            }.into_any(),
+                            (true, None) => view! { <p>{tr(Msg::NoResults)}</p> }.into_any(),
+                        }
                     }}
                 </div>
             </Show>
@@ -133,6 +152,7 @@ pub fn ResultList() -> impl IntoView {
                 </button>
             </Show>
             <UnlistedList />
+            <AdviceList />
         </section>
     }
 }
@@ -160,6 +180,116 @@ fn uncovered_text() -> Option<String> {
                 .join("; ")
         })
     })
+}
+
+/// Why the chosen filter values give nothing, one sentence each: "This data has no courses
+/// with ‘Evening classes’ yet."
+fn facet_gap_lines() -> Vec<String> {
+    let ui = ui();
+    let lang = ui.lang.get();
+    let filter = Filter {
+        bounds: if ui.in_view.get() {
+            ui.view_bounds.get()
+        } else {
+            None
+        },
+        ..ui.filter.get()
+    };
+    ui.catalog.with(|c| {
+        c.as_ref().map_or_else(Vec::new, |c| {
+            crate::core::coverage::facet_gaps(c, &filter)
+                .into_iter()
+                .map(|(v, scope)| labels::facet_gap(lang, v, scope))
+                .collect()
+        })
+    })
+}
+
+/// Where to get advice: places near the chosen area (nearest first) and the services of its
+/// province without an office; shown when asked for, when the filters point to adults, or
+/// when nothing matches. Never counted as courses.
+#[component]
+fn AdviceList() -> impl IntoView {
+    let ui = ui();
+    let on = move || advice_on(ui.advice, &ui.filter.get(), ui.outcome);
+    let items = move || {
+        let lang = ui.lang.get();
+        let Some(g) = ui.guidance.get() else {
+            return Vec::new();
+        };
+        ui.advice_view.with(|v| {
+            v.located
+                .iter()
+                .take(crate::core::guidance::MAX_LISTED)
+                .map(|(i, d)| (g.points[*i].clone(), *d, false, lang))
+                .chain(
+                    v.regional
+                        .iter()
+                        .map(|i| (g.points[*i].clone(), None, true, lang)),
+                )
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || on() && ui.guidance.with(|g| g.is_some())>
+            <section class="advice" id="advice" aria-labelledby="advice-title">
+                <h2 id="advice-title"><span class="mk-advice-swatch" aria-hidden="true">"i"</span>{move || tr(Msg::AdviceTitle)}</h2>
+                <p class="hint">{move || tr(Msg::AdviceHint)}</p>
+                <Show when=move || items().is_empty()>
+                    <p class="empty">{move || tr(Msg::AdviceNone)}</p>
+                </Show>
+                <ul class="advice-list">
+                    <For each=items key=|(g, d, _, lang)| (g.key.clone(), d.map(f64::to_bits), *lang) let:item>
+                        {advice_item(item.0, item.1, item.2, item.3)}
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn advice_item(
+    g: GuidancePoint,
+    distance: Option<f64>,
+    regional: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let place = if regional {
+        format!(
+            "{} — {}",
+            labels::province(lang, g.province),
+            Msg::AdviceRegional.text(lang)
+        )
+    } else {
+        [g.street.as_deref(), g.place.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let when = match &g.date {
+        Some(d) => format!("{} {d}", Msg::DatedAsOf.text(lang)),
+        None => Msg::DateNotShown.text(lang).to_string(),
+    };
+    let url = g.source.url.as_deref().and_then(safe_http_url);
+    let source = format!("{}: {}", Msg::Source.text(lang), g.source.name);
+    view! {
+        <li class="advice-item">
+            <p class="result-head">
+                <span class="result-name" translate="no">{g.name.clone()}</span>
+                {distance.map(|d| view! { <span class="distance">{labels::distance_km(lang, d)}</span> })}
+            </p>
+            <p class="result-meta">{labels::guidance_kind(lang, g.kind)}</p>
+            <p class="advice-place" translate="no">{place}</p>
+            <p class="result-foot">
+                {match url {
+                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{source}</a> }.into_any(),
+                    None => view! { <span>{source}</span> }.into_any(),
+                }}
+                <span class="precision">{format!(" · {when}")}</span>
+            </p>
+        </li>
+    }
 }
 
 /// Locations known to be there whose offer the data does not list: apart from the results,
@@ -217,6 +347,12 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
     let website = p.website.as_deref().and_then(safe_http_url);
     let distance = hit.distance_km;
     let source = p.source.name.clone();
+    let fields = p
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
     view! {
         <li class="unlisted-item" id=format!("unlisted-{pid}")>
             <button type="button" class="result-head" on:click=move |_| open_provider(pid)>
@@ -225,6 +361,9 @@ fn unlisted_item(hit: ProviderHit) -> impl IntoView {
             </button>
             <p class="result-meta">{move || format!("{} · {meta}", labels::institution_kind(ui.lang.get(), kind))}</p>
             <p class="offer-note"><span class="badge unlisted-badge">{move || tr(Msg::OfferNotListed)}</span>" "{move || tr(Msg::OfferNotListedLong)}</p>
+            {(!fields.is_empty()).then(|| view! {
+                <p class="known-fields"><strong>{move || format!("{}: ", tr(Msg::KnownFields))}</strong><span translate="no">{fields.clone()}</span><span class="hint">{move || format!(" ({})", tr(Msg::KnownFieldsNote))}</span></p>
+            })}
             <p class="result-foot">
                 {website.map(|u| view! { <a href=u target="_blank" rel="noopener noreferrer">{move || tr(Msg::InstitutionWebsite)}</a> })}
                 <span class="precision">{move || format!("{} · {}: {source}", labels::precision(ui.lang.get(), &p), tr(Msg::Source))}</span>

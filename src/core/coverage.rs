@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalog::Catalog;
 use super::filter::Filter;
-use super::level::Stage;
 use super::level::Eqf;
+use super::level::Stage;
 use super::model::{Dataset, LearningForm, Province, Sector};
 
 /// One cell of the coverage table.
@@ -299,7 +299,11 @@ mod tests {
         assert!(facet_gaps(&cat, &f).is_empty());
         // Brute force: the whole-data verdict agrees with a scan of the courses.
         for form in LearningForm::ALL {
-            let any = cat.data.courses.iter().any(|c| c.learning_forms.contains(form));
+            let any = cat
+                .data
+                .courses
+                .iter()
+                .any(|c| c.learning_forms.contains(form));
             let f = Filter {
                 learning_forms: vec![*form],
                 ..Default::default()

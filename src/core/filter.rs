@@ -231,7 +231,9 @@ impl Catalog {
                     || kind_stages.iter().any(|s| stages & (1 << s.index()) != 0);
                 let sector_fits = sectors == 0
                     || p.fields.is_empty()
-                    || p.fields.iter().any(|f| sectors & (1 << f.sector.index()) != 0);
+                    || p.fields
+                        .iter()
+                        .any(|f| sectors & (1 << f.sector.index()) != 0);
                 if fails_p == 0
                     && stage_fits
                     && sector_fits

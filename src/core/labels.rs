@@ -470,7 +470,7 @@ pub fn duration(lang: Lang, text: &str) -> String {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut previous: Option<f64> = None;
     for w in words {
-        let (core, tail) = match w.find(|c: char| c == ')' || c == ',' || c == ';') {
+        let (core, tail) = match w.find([')', ',', ';']) {
             Some(i) => (&w[..i], &w[i..]),
             None => (w, ""),
         };
@@ -507,7 +507,10 @@ mod tests {
     #[test]
     fn durations_in_every_language() {
         use super::*;
-        assert_eq!(duration(Lang::En, "4 jaar (240 studiepunten)"), "4 years (240 credits)");
+        assert_eq!(
+            duration(Lang::En, "4 jaar (240 studiepunten)"),
+            "4 years (240 credits)"
+        );
         assert_eq!(duration(Lang::Fr, "4 jaar (240 EC)"), "4 ans (240 crédits)");
         assert_eq!(duration(Lang::En, "1 jaar (60 EC)"), "1 year (60 credits)");
         assert_eq!(duration(Lang::Fr, "10 weken"), "10 semaines");
@@ -992,6 +995,74 @@ pub fn shortage_short(lang: Lang, s: &super::occupation::ShortageStatus) -> Stri
     )
 }
 
+/// What a place of advice offers.
+pub fn guidance_kind(lang: Lang, k: super::guidance::GuidanceKind) -> &'static str {
+    use super::guidance::GuidanceKind as G;
+    pick(
+        lang,
+        match k {
+            G::LearningAdvice => [
+                "leeradvies voor volwassenen",
+                "advice on learning for adults",
+                "conseils de formation pour adultes",
+            ],
+            G::OpenLearningCentre => [
+                "open leercentrum",
+                "open learning centre",
+                "centre d'apprentissage ouvert",
+            ],
+            G::EmploymentService => [
+                "openbare dienst voor arbeidsbemiddeling",
+                "public employment service",
+                "service public de l'emploi",
+            ],
+            G::TechnologyCentre => [
+                "techniekcentrum voor leerlingen",
+                "technology centre for pupils",
+                "centre technique pour élèves",
+            ],
+            G::TechnologyAcademy => [
+                "techniekacademie voor kinderen",
+                "technology academy for children",
+                "académie technique pour enfants",
+            ],
+        },
+    )
+}
+
+/// Why a chosen filter value gives nothing: "This data has no courses with ‘Evening
+/// classes’ yet." or, when only the area lacks it, "… in this area (it has some elsewhere)".
+pub fn facet_gap(
+    lang: Lang,
+    value: super::coverage::FacetValue,
+    scope: super::coverage::GapScope,
+) -> String {
+    use super::coverage::{FacetValue as V, GapScope};
+    let what = match value {
+        V::Sector(s) => sector(lang, s).to_string(),
+        V::Level(e) => format!("EQF {}", e.get()),
+        V::Stage(s) => stage(lang, s).to_string(),
+        V::Form(f) => learning_form(lang, f).to_string(),
+        V::Shortage => super::i18n::Msg::ShortageBadge.text(lang).to_string(),
+    };
+    match (lang, scope) {
+        (Lang::Nl, GapScope::Data) => format!("Deze gegevens bevatten nog geen opleidingen met ‘{what}’."),
+        (Lang::Nl, GapScope::Area) => {
+            format!("Deze gegevens bevatten in dit gebied geen opleidingen met ‘{what}’ (elders wel).")
+        }
+        (Lang::En, GapScope::Data) => format!("This data has no courses with ‘{what}’ yet."),
+        (Lang::En, GapScope::Area) => {
+            format!("This data has no courses with ‘{what}’ in this area (it has some elsewhere).")
+        }
+        (Lang::Fr, GapScope::Data) => {
+            format!("Ces données ne contiennent pas encore de formation « {what} ».")
+        }
+        (Lang::Fr, GapScope::Area) => format!(
+            "Ces données ne contiennent pas de formation « {what} » dans cette zone (il y en a ailleurs)."
+        ),
+    }
+}
+
 /// Every fixed piece of interface text in one language: the message catalogue, the
 /// vocabularies' labels, the glossary's explanations and the regions and crossings. The
 /// browser test that no screen shows another language's words reads it.
@@ -1012,6 +1083,11 @@ pub fn catalogue(lang: Lang) -> Vec<&'static str> {
     all.extend(Stage::ALL.iter().map(|&s| stage(lang, s)));
     all.extend(Stage::ALL.iter().map(|&s| stage_short(lang, s)));
     all.extend(Award::ALL.iter().map(|&a| award(lang, a)));
+    all.extend(
+        super::guidance::GuidanceKind::ALL
+            .iter()
+            .map(|&k| guidance_kind(lang, k)),
+    );
     all.extend(super::glossary::GLOSSARY.iter().map(|t| t.text(lang)));
     all.extend(
         REGIONS

@@ -310,7 +310,6 @@ pub fn import_text(
     Ok(out)
 }
 
-
 // ---------------------------------------------------------------------------------------
 // DUO exam candidates: what each location teaches
 
@@ -334,11 +333,56 @@ struct ExamLeerweg {
 /// the basisberoepsgerichte leerweg that leads to its diploma, learning partly at a workplace
 /// (hence `dual`).
 const EXAM_LEERWEGEN: &[ExamLeerweg] = &[
-    ExamLeerweg { code: "VMBO B", key: "vmbo-bb", name: "VMBO basisberoepsgerichte leerweg", national: "nl_vmbo_bb", eqf: 1, leerweg: "basisberoepsgericht", track: "VBO", forms: &["full_time"] },
-    ExamLeerweg { code: "VMBO K", key: "vmbo-kb", name: "VMBO kaderberoepsgerichte leerweg", national: "nl_vmbo_kb", eqf: 2, leerweg: "kaderberoepsgericht", track: "VBO", forms: &["full_time"] },
-    ExamLeerweg { code: "VMBO G", key: "vmbo-gl", name: "VMBO gemengde leerweg", national: "nl_vmbo_gt", eqf: 2, leerweg: "gemengd", track: "MAVO", forms: &["full_time"] },
-    ExamLeerweg { code: "VMBO T", key: "vmbo-tl", name: "VMBO theoretische leerweg", national: "nl_vmbo_gt", eqf: 2, leerweg: "theoretisch", track: "MAVO", forms: &["full_time"] },
-    ExamLeerweg { code: "VMBO LWT", key: "vmbo-lwt", name: "VMBO leerwerktraject", national: "nl_vmbo_bb", eqf: 1, leerweg: "leerwerktraject (basisberoepsgericht)", track: "VBO", forms: &["full_time", "dual"] },
+    ExamLeerweg {
+        code: "VMBO B",
+        key: "vmbo-bb",
+        name: "VMBO basisberoepsgerichte leerweg",
+        national: "nl_vmbo_bb",
+        eqf: 1,
+        leerweg: "basisberoepsgericht",
+        track: "VBO",
+        forms: &["full_time"],
+    },
+    ExamLeerweg {
+        code: "VMBO K",
+        key: "vmbo-kb",
+        name: "VMBO kaderberoepsgerichte leerweg",
+        national: "nl_vmbo_kb",
+        eqf: 2,
+        leerweg: "kaderberoepsgericht",
+        track: "VBO",
+        forms: &["full_time"],
+    },
+    ExamLeerweg {
+        code: "VMBO G",
+        key: "vmbo-gl",
+        name: "VMBO gemengde leerweg",
+        national: "nl_vmbo_gt",
+        eqf: 2,
+        leerweg: "gemengd",
+        track: "MAVO",
+        forms: &["full_time"],
+    },
+    ExamLeerweg {
+        code: "VMBO T",
+        key: "vmbo-tl",
+        name: "VMBO theoretische leerweg",
+        national: "nl_vmbo_gt",
+        eqf: 2,
+        leerweg: "theoretisch",
+        track: "MAVO",
+        forms: &["full_time"],
+    },
+    ExamLeerweg {
+        code: "VMBO LWT",
+        key: "vmbo-lwt",
+        name: "VMBO leerwerktraject",
+        national: "nl_vmbo_bb",
+        eqf: 1,
+        leerweg: "leerwerktraject (basisberoepsgericht)",
+        track: "VBO",
+        forms: &["full_time", "dual"],
+    },
 ];
 
 /// DUO's four VMBO sectors and the map's sector for each.
@@ -552,7 +596,9 @@ pub fn exams(path: &Path) -> Result<Exams, PipelineError> {
             let track = EXAM_LEERWEGEN
                 .iter()
                 .find(|l| c.key.starts_with(l.key))
-                .map_or(if c.leerweg == "havo" { "HAVO" } else { "VWO" }, |l| l.track);
+                .map_or(if c.leerweg == "havo" { "HAVO" } else { "VWO" }, |l| {
+                    l.track
+                });
             loc.tracks.insert(track);
             let e = loc.courses.entry(c.key.clone()).or_insert(c);
             e.years.extend(seen.iter().cloned());
@@ -571,7 +617,8 @@ fn exam_only_locations(exams: &Exams, gazetteer: &Gazetteer, out: &mut Imported)
             continue;
         }
         let municipality = titlecase(&loc.gemeente);
-        let Some(place) = gazetteer.geocode(Country::Nl, None, Some(&municipality), Some(&municipality))
+        let Some(place) =
+            gazetteer.geocode(Country::Nl, None, Some(&municipality), Some(&municipality))
         else {
             out.skipped.push(Skipped {
                 at: format!("exam file, vestiging {code}"),

@@ -106,6 +106,12 @@ fn provider_properties(data: &Dataset, i: usize) -> Map<String, Value> {
     if !p.offer_listed {
         props.insert("offer".into(), "not_listed".into());
     }
+    if !p.fields.is_empty() {
+        props.insert(
+            "fields".into(),
+            serde_json::to_value(&p.fields).unwrap_or(Value::Null),
+        );
+    }
     props
 }
 

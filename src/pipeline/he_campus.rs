@@ -51,15 +51,19 @@ pub fn sector_rules(path: &Path) -> Result<Vec<SectorRule>, PipelineError> {
         let [rule, words, sector, reason] = cells[..] else {
             return Err(bad(format!("{} cells, expected 4", cells.len())));
         };
-        let sector =
-            Sector::from_code(sector.trim()).ok_or_else(|| bad(format!("unknown sector `{sector}`")))?;
+        let sector = Sector::from_code(sector.trim())
+            .ok_or_else(|| bad(format!("unknown sector `{sector}`")))?;
         rules.push(SectorRule {
             on_name: match rule.trim() {
                 "name" => true,
                 "area" => false,
                 other => return Err(bad(format!("unknown rule `{other}`"))),
             },
-            words: words.split('|').map(fold).filter(|w| !w.trim().is_empty()).collect(),
+            words: words
+                .split('|')
+                .map(fold)
+                .filter(|w| !w.trim().is_empty())
+                .collect(),
             sector,
             reason: reason.trim().to_string(),
         });
@@ -80,7 +84,10 @@ pub fn sector_of<'r>(rules: &'r [SectorRule], name: &str, area: &str) -> (Sector
     };
     match hit(true, &name).or_else(|| hit(false, &area)) {
         Some(r) => (r.sector, &r.reason),
-        None => (Sector::Generic, "neither the name nor the study area names a field"),
+        None => (
+            Sector::Generic,
+            "neither the name nor the study area names a field",
+        ),
     }
 }
 
@@ -94,14 +101,54 @@ struct Institution {
 }
 
 const INSTITUTIONS: &[Institution] = &[
-    Institution { starts: "universiteit gent", display: "Universiteit Gent", kind: "university", prefixes: &["ugent-", "campus2020-universiteit-gent"] },
-    Institution { starts: "vives", display: "VIVES", kind: "university_of_applied_sciences", prefixes: &["vives-", "campus2020-vives"] },
-    Institution { starts: "hogent", display: "HOGENT", kind: "university_of_applied_sciences", prefixes: &["hogent-", "campus2020-hogent"] },
-    Institution { starts: "arteveldehogeschool", display: "Arteveldehogeschool", kind: "university_of_applied_sciences", prefixes: &["artevelde-", "campus2020-arteveldehogeschool"] },
-    Institution { starts: "ku leuven", display: "KU Leuven", kind: "university", prefixes: &["kulak-", "kuleuven-", "campus2020-ku-leuven"] },
-    Institution { starts: "howest", display: "Howest", kind: "university_of_applied_sciences", prefixes: &["howest-", "campus2020-howest"] },
-    Institution { starts: "odisee", display: "Odisee", kind: "university_of_applied_sciences", prefixes: &["odisee-", "campus2020-odisee"] },
-    Institution { starts: "luca school of arts", display: "LUCA School of Arts", kind: "university_of_applied_sciences", prefixes: &["campus2020-luca-school-of-arts"] },
+    Institution {
+        starts: "universiteit gent",
+        display: "Universiteit Gent",
+        kind: "university",
+        prefixes: &["ugent-", "campus2020-universiteit-gent"],
+    },
+    Institution {
+        starts: "vives",
+        display: "VIVES",
+        kind: "university_of_applied_sciences",
+        prefixes: &["vives-", "campus2020-vives"],
+    },
+    Institution {
+        starts: "hogent",
+        display: "HOGENT",
+        kind: "university_of_applied_sciences",
+        prefixes: &["hogent-", "campus2020-hogent"],
+    },
+    Institution {
+        starts: "arteveldehogeschool",
+        display: "Arteveldehogeschool",
+        kind: "university_of_applied_sciences",
+        prefixes: &["artevelde-", "campus2020-arteveldehogeschool"],
+    },
+    Institution {
+        starts: "ku leuven",
+        display: "KU Leuven",
+        kind: "university",
+        prefixes: &["kulak-", "kuleuven-", "campus2020-ku-leuven"],
+    },
+    Institution {
+        starts: "howest",
+        display: "Howest",
+        kind: "university_of_applied_sciences",
+        prefixes: &["howest-", "campus2020-howest"],
+    },
+    Institution {
+        starts: "odisee",
+        display: "Odisee",
+        kind: "university_of_applied_sciences",
+        prefixes: &["odisee-", "campus2020-odisee"],
+    },
+    Institution {
+        starts: "luca school of arts",
+        display: "LUCA School of Arts",
+        kind: "university_of_applied_sciences",
+        prefixes: &["campus2020-luca-school-of-arts"],
+    },
 ];
 
 /// Words in a page row's notes that say the programme was only planned when written.
@@ -202,32 +249,59 @@ pub fn import(
         let get = |n: &str| rec.get(cols[n]).unwrap_or("").trim();
         let at = format!("{file} line {line} ({})", get("row_id"));
         let skip = |out: &mut Imported, reason: String| {
-            out.skipped.push(Skipped { at: at.clone(), reason })
+            out.skipped.push(Skipped {
+                at: at.clone(),
+                reason,
+            })
         };
         let town = get("town_helper");
         if get("campus_status") != "stated" || town.is_empty() {
-            skip(&mut out, "the source names no campus: not placed at a guessed one".into());
+            skip(
+                &mut out,
+                "the source names no campus: not placed at a guessed one".into(),
+            );
             continue;
         }
         let notes = fold(get("notes"));
         if PLAN_WORDS.iter().any(|w| notes.contains(w)) {
-            skip(&mut out, format!("a plan when the page was written: {}", get("notes")));
+            skip(
+                &mut out,
+                format!("a plan when the page was written: {}", get("notes")),
+            );
             continue;
         }
         if fold(get("programme_name_as_stated")).contains("doctoral school") {
-            skip(&mut out, format!("`{}`: courses of doctoral schools, not a programme", get("programme_name_as_stated")));
+            skip(
+                &mut out,
+                format!(
+                    "`{}`: courses of doctoral schools, not a programme",
+                    get("programme_name_as_stated")
+                ),
+            );
             continue;
         }
         let (national, eqf) = match level(get("programme_type_helper")) {
             Ok(l) => l,
             Err(reason) => {
-                skip(&mut out, format!("`{}`: {reason}", get("programme_name_as_stated")));
+                skip(
+                    &mut out,
+                    format!("`{}`: {reason}", get("programme_name_as_stated")),
+                );
                 continue;
             }
         };
         let inst_name = fold(get("institution"));
-        let Some(inst) = INSTITUTIONS.iter().find(|i| inst_name.starts_with(i.starts)) else {
-            skip(&mut out, format!("institution `{}` is not one this importer knows", get("institution")));
+        let Some(inst) = INSTITUTIONS
+            .iter()
+            .find(|i| inst_name.starts_with(i.starts))
+        else {
+            skip(
+                &mut out,
+                format!(
+                    "institution `{}` is not one this importer knows",
+                    get("institution")
+                ),
+            );
             continue;
         };
         let name = programme_name(get("programme_name_as_stated"), town);
@@ -344,11 +418,13 @@ pub fn import(
             continue;
         };
         let folded = fold(course["name"].as_str().unwrap_or(""));
-        if list
-            .iter()
-            .any(|c| fold(c["name"].as_str().unwrap_or("")) == folded && c["level"]["national"] == national)
-        {
-            skip(&mut out, format!("`{name}` is already listed at this campus"));
+        if list.iter().any(|c| {
+            fold(c["name"].as_str().unwrap_or("")) == folded && c["level"]["national"] == national
+        }) {
+            skip(
+                &mut out,
+                format!("`{name}` is already listed at this campus"),
+            );
             continue;
         }
         list.push(course);
@@ -367,11 +443,17 @@ mod tests {
     #[test]
     fn names_forms_and_levels() {
         assert_eq!(
-            programme_name("Graduaat Accounting Administration (via Flex-traject) (Kortrijk)", "Kortrijk"),
+            programme_name(
+                "Graduaat Accounting Administration (via Flex-traject) (Kortrijk)",
+                "Kortrijk"
+            ),
             "Graduaat Accounting Administration (via Flex-traject)"
         );
         assert_eq!(forms(""), vec!["full_time"]);
-        assert_eq!(forms("afstandsonderwijs; avondonderwijs"), vec!["evening", "online"]);
+        assert_eq!(
+            forms("afstandsonderwijs; avondonderwijs"),
+            vec!["evening", "online"]
+        );
         assert_eq!(forms("duaal; verkort traject"), vec!["dual"]);
         assert_eq!(level("banaba"), Ok(("be_professionele_bachelor", 6)));
         assert!(level("postgraduaat").is_err());
@@ -385,11 +467,23 @@ mod tests {
         .unwrap();
         let s = |n: &str, a: &str| sector_of(&rules, n, a).0;
         assert_eq!(s("Bachelor in de verpleegkunde", ""), Sector::HealthWelfare);
-        assert_eq!(s("Graduaat Elektromechanische systemen", ""), Sector::Engineering);
+        assert_eq!(
+            s("Graduaat Elektromechanische systemen", ""),
+            Sector::Engineering
+        );
         assert_eq!(s("Bachelor Landbouwtechnologie", ""), Sector::Agriculture);
         assert_eq!(s("Graduaat Programmeren", ""), Sector::Ict);
-        assert_eq!(s("Bachelor of Science in de biologie", "Faculteit Wetenschappen"), Sector::NaturalSciences);
-        assert_eq!(s("Xyz", "Faculteit Geneeskunde en Gezondheidswetenschappen"), Sector::HealthWelfare);
+        assert_eq!(
+            s(
+                "Bachelor of Science in de biologie",
+                "Faculteit Wetenschappen"
+            ),
+            Sector::NaturalSciences
+        );
+        assert_eq!(
+            s("Xyz", "Faculteit Geneeskunde en Gezondheidswetenschappen"),
+            Sector::HealthWelfare
+        );
         assert_eq!(s("Xyz", ""), Sector::Generic);
     }
 }

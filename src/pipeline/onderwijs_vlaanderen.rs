@@ -613,25 +613,68 @@ pub fn import_text(
     Ok(out)
 }
 
-
 // ---------------------------------------------------------------------------------------
 // The first grade (eerste graad): 1A, 1B and the second-year basisopties
 
 /// The basisopties of the second year and the map's sector for each, with the reason.
 pub const BASISOPTIES: &[(&str, Sector, &str)] = &[
-    ("stem-technieken", Sector::Engineering, "STEM-technieken: the applied technical option, towards techniek"),
-    ("stem-wetenschappen", Sector::NaturalSciences, "STEM-wetenschappen: the conceptual science option"),
-    ("maatschappij en welzijn", Sector::HealthWelfare, "Maatschappij en welzijn: the option towards zorg en welzijn"),
-    ("economie en organisatie", Sector::BusinessLaw, "Economie en organisatie: economics and office work"),
-    ("klassieke talen", Sector::ArtsHumanities, "Klassieke talen: Latin and Greek"),
-    ("kunst en creatie", Sector::ArtsHumanities, "Kunst en creatie: arts"),
-    ("moderne talen en wetenschappen", Sector::Generic, "Moderne talen en wetenschappen: languages and sciences, no single field"),
-    ("voeding en horeca", Sector::Services, "Voeding en horeca: food and hospitality"),
+    (
+        "stem-technieken",
+        Sector::Engineering,
+        "STEM-technieken: the applied technical option, towards techniek",
+    ),
+    (
+        "stem-wetenschappen",
+        Sector::NaturalSciences,
+        "STEM-wetenschappen: the conceptual science option",
+    ),
+    (
+        "maatschappij en welzijn",
+        Sector::HealthWelfare,
+        "Maatschappij en welzijn: the option towards zorg en welzijn",
+    ),
+    (
+        "economie en organisatie",
+        Sector::BusinessLaw,
+        "Economie en organisatie: economics and office work",
+    ),
+    (
+        "klassieke talen",
+        Sector::ArtsHumanities,
+        "Klassieke talen: Latin and Greek",
+    ),
+    (
+        "kunst en creatie",
+        Sector::ArtsHumanities,
+        "Kunst en creatie: arts",
+    ),
+    (
+        "moderne talen en wetenschappen",
+        Sector::Generic,
+        "Moderne talen en wetenschappen: languages and sciences, no single field",
+    ),
+    (
+        "voeding en horeca",
+        Sector::Services,
+        "Voeding en horeca: food and hospitality",
+    ),
     ("topsport", Sector::Services, "Topsport: sport"),
     ("sport", Sector::Services, "Sport"),
-    ("freinetpedagogie", Sector::Generic, "a pedagogy, not a field"),
-    ("rudolf steinerpedagogie", Sector::Generic, "a pedagogy, not a field"),
-    ("opstroomoptie", Sector::Generic, "a route towards the A-stream, not a field"),
+    (
+        "freinetpedagogie",
+        Sector::Generic,
+        "a pedagogy, not a field",
+    ),
+    (
+        "rudolf steinerpedagogie",
+        Sector::Generic,
+        "a pedagogy, not a field",
+    ),
+    (
+        "opstroomoptie",
+        Sector::Generic,
+        "a route towards the A-stream, not a field",
+    ),
 ];
 
 /// The sector of a basisoptie and why, or `None` for a name that is not one.
@@ -679,17 +722,27 @@ pub fn first_grade_courses(provider_id: &str, names: &[&str]) -> Vec<Value> {
         };
         let f = fold(naam);
         if f.starts_with("1ste leerjaar a") || f.starts_with("1e leerjaar a") {
-            add("g1-1a".into(), "1ste leerjaar A".into(), Sector::Generic, None);
+            add(
+                "g1-1a".into(),
+                "1ste leerjaar A".into(),
+                Sector::Generic,
+                None,
+            );
         } else if f.starts_with("1ste leerjaar b") || f.starts_with("1e leerjaar b") {
-            add("g1-1b".into(), "1ste leerjaar B".into(), Sector::Generic, None);
+            add(
+                "g1-1b".into(),
+                "1ste leerjaar B".into(),
+                Sector::Generic,
+                None,
+            );
         } else if let Some((stream, rest)) = naam
             .strip_prefix("2e leerjaar A ")
             .map(|r| ("A", r))
             .or_else(|| naam.strip_prefix("2e leerjaar B ").map(|r| ("B", r)))
         {
             for option in rest.split(" - ").map(str::trim).filter(|o| !o.is_empty()) {
-                let (sector, reason) =
-                    basisoptie_sector(option).unwrap_or((Sector::Generic, "not a known basisoptie"));
+                let (sector, reason) = basisoptie_sector(option)
+                    .unwrap_or((Sector::Generic, "not a known basisoptie"));
                 add(
                     format!("g1-2{}-{}", stream.to_lowercase(), slug(option)),
                     format!("2e leerjaar {stream} — {}", option_name(option)),
@@ -732,7 +785,10 @@ pub fn add_first_grade(path: &Path, features: &mut Vec<Value>) -> Result<Importe
         let Some(&at) = by_id.get(&id) else {
             out.skipped.push(Skipped {
                 at: format!("{} entry #{i}", path.display()),
-                reason: format!("school {} at `{}` is not among the school entries", e.schoolnummer, e.id),
+                reason: format!(
+                    "school {} at `{}` is not among the school entries",
+                    e.schoolnummer, e.id
+                ),
             });
             continue;
         };
@@ -758,11 +814,16 @@ pub fn add_first_grade(path: &Path, features: &mut Vec<Value>) -> Result<Importe
     let mut listed_at: std::collections::HashMap<String, String> = Default::default();
     for f in features.iter() {
         let id = f["id"].as_str().unwrap_or("");
-        let has_courses = f["properties"]["courses"].as_array().is_some_and(|c| !c.is_empty());
+        let has_courses = f["properties"]["courses"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty());
         if let (Some(number), true) = (school_number(id), has_courses) {
-            listed_at
-                .entry(number.to_string())
-                .or_insert_with(|| f["properties"]["municipality"].as_str().unwrap_or("").to_string());
+            listed_at.entry(number.to_string()).or_insert_with(|| {
+                f["properties"]["municipality"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            });
         }
     }
     features.retain(|f| {

@@ -178,7 +178,8 @@ pub fn import(
                 let region = place_cell.strip_prefix("region:");
                 let located = match region {
                     Some(_) => None,
-                    None => match gazetteer.geocode(Country::Be, None, Some(place_cell), None)
+                    None => match gazetteer
+                        .geocode(Country::Be, None, Some(place_cell), None)
                         .or_else(|| gazetteer.geocode(Country::Nl, None, Some(place_cell), None))
                     {
                         Some(p) => Some(p),
@@ -215,7 +216,11 @@ pub fn import(
                     if !others.is_empty() {
                         props["sources"] = others.into();
                     }
-                    for (k, v) in [("street", get("street")), ("note", get("note")), ("date", get("date"))] {
+                    for (k, v) in [
+                        ("street", get("street")),
+                        ("note", get("note")),
+                        ("date", get("date")),
+                    ] {
                         if !v.is_empty() {
                             props[k] = v.into();
                         }
@@ -262,9 +267,11 @@ pub fn import(
                 if !flds.is_empty() {
                     props.insert("fields".into(), flds.into());
                 }
-                out.imported
-                    .features
-                    .push(feature(&format!("facts-{}", get("id")), p.lon_lat, props));
+                out.imported.features.push(feature(
+                    &format!("facts-{}", get("id")),
+                    p.lon_lat,
+                    props,
+                ));
             }
             "mbo_fields" | "vmbo_profiles" => {
                 let Some(&i) = by_id.get(get("id")) else {
@@ -273,7 +280,8 @@ pub fn import(
                 };
                 let first_source = srcs[0].clone();
                 let props = &mut features[i]["properties"];
-                let mut extra: Vec<Value> = props["sources"].as_array().cloned().unwrap_or_default();
+                let mut extra: Vec<Value> =
+                    props["sources"].as_array().cloned().unwrap_or_default();
                 for s in srcs {
                     if !extra.contains(&s) {
                         extra.push(s);
