@@ -1026,7 +1026,9 @@ fn advice_popup(dom: &Dom, g: &GuidancePoint, lang: Lang) -> HtmlElement {
             let _ = foot.append_child(&a);
         }
         None => {
-            let _ = foot.append_child(&dom.el("span", "", Some(&g.source.name)));
+            let s = dom.el("span", "", Some(&g.source.name));
+            let _ = s.set_attribute("translate", "no");
+            let _ = foot.append_child(&s);
         }
     }
     let _ = foot.append_child(&dom.el("span", "", Some(&format!(" ({when})"))));

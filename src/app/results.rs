@@ -126,17 +126,19 @@ pub fn ResultList() -> impl IntoView {
                 <div class="empty" id="no-results">
                     {move || {
                         let gaps = facet_gap_lines();
-                        match (gaps.is_empty(), uncovered_text()) {
-                            (false, _) => view! {
+                        let uncovered = uncovered_text();
+                        let plain = gaps.is_empty() && uncovered.is_none();
+                        view! {
+                            {(!gaps.is_empty()).then(|| view! {
                                 <div class="facet-gaps" id="facet-gaps">
                                     {gaps.into_iter().map(|t| view! { <p class="gap"><strong>{t}</strong></p> }).collect_view()}
                                     <p class="gap-advice">{tr(Msg::GapAdvice)}</p>
                                 </div>
-                            }.into_any(),
-                            (true, Some(gaps)) => view! {
+                            })}
+                            {uncovered.map(|gaps| view! {
                                 <p class="not-covered" id="not-covered"><strong>{tr(Msg::NotCoveredYet)}</strong>{format!(" {gaps}. ")}{tr(Msg::NotCoveredAdvice)}</p>
-                            }.into_any(),
-                            (true, None) => view! { <p>{tr(Msg::NoResults)}</p> }.into_any(),
+                            })}
+                            {plain.then(|| view! { <p>{tr(Msg::NoResults)}</p> })}
                         }
                     }}
                 </div>
@@ -272,7 +274,7 @@ fn advice_item(
         None => Msg::DateNotShown.text(lang).to_string(),
     };
     let url = g.source.url.as_deref().and_then(safe_http_url);
-    let source = format!("{}: {}", Msg::Source.text(lang), g.source.name);
+    let source = g.source.name.clone();
     view! {
         <li class="advice-item">
             <p class="result-head">
@@ -282,9 +284,10 @@ fn advice_item(
             <p class="result-meta">{labels::guidance_kind(lang, g.kind)}</p>
             <p class="advice-place" translate="no">{place}</p>
             <p class="result-foot">
+                {format!("{}: ", Msg::Source.text(lang))}
                 {match url {
-                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{source}</a> }.into_any(),
-                    None => view! { <span>{source}</span> }.into_any(),
+                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer" translate="no">{source}</a> }.into_any(),
+                    None => view! { <span translate="no">{source}</span> }.into_any(),
                 }}
                 <span class="precision">{format!(" · {when}")}</span>
             </p>

@@ -151,6 +151,11 @@ const INSTITUTIONS: &[Institution] = &[
     },
 ];
 
+/// The crawls of the institutions' study guides, as a provider's source.
+const CRAWL_SOURCE: &str =
+    "Study guides of the institutions, 2024-25 (crawled by Education4Climate, 2024)";
+const CRAWL_URL: &str = "https://github.com/Education4Climate/Education4Climate";
+
 /// Words in a page row's notes that say the programme was only planned when written.
 const PLAN_WORDS: &[&str] = &["planned", "in preparation", "announced (komt)"];
 
@@ -309,13 +314,13 @@ pub fn import(
         let from_pages = get("source_kind").starts_with("pages");
         let source = if from_pages {
             json!({
-                "name": format!("{}: web page, dated {}", inst.display, get("date_shown")),
+                "name": format!("{} ({}, dated {})", super::web_facts::FACTS_SOURCE, inst.display, get("date_shown")),
                 "url": website(get("original_url")),
                 "licence": LICENCE_NOT_STATED,
             })
         } else {
             json!({
-                "name": format!("{}'s study guide {}, as crawled by Education4Climate (2024)", inst.display, get("academic_year").split(' ').next().unwrap_or("")),
+                "name": format!("Study guides of the institutions, {} (crawled by Education4Climate; {})", get("academic_year").split(' ').next().unwrap_or(""), inst.display),
                 "url": website(get("original_url")),
                 "licence": LICENCE_NOT_STATED,
             })
@@ -399,10 +404,7 @@ pub fn import(
                             None,
                             "town",
                             Some(gazetteer_source(place)),
-                            json!({
-                                "name": "Flemish higher education per campus 2024-25: the institutions' study guides (Education4Climate crawls) and web pages",
-                                "licence": LICENCE_NOT_STATED,
-                            }),
+                            json!({ "name": CRAWL_SOURCE, "url": CRAWL_URL, "licence": LICENCE_NOT_STATED }),
                             Vec::new(),
                         );
                         new.push((id.clone(), feature(&id, place.lon_lat, props)));
@@ -427,9 +429,26 @@ pub fn import(
             );
             continue;
         }
+        let crawl = !from_pages;
         list.push(course);
         if let Some(map) = props.as_object_mut() {
             map.remove("offer");
+            // The provider names the list its new courses come from (the about panel's sources).
+            let provider_source = if crawl {
+                json!({ "name": CRAWL_SOURCE, "url": CRAWL_URL, "licence": LICENCE_NOT_STATED })
+            } else {
+                json!({ "name": super::web_facts::FACTS_SOURCE, "licence": LICENCE_NOT_STATED })
+            };
+            if map.get("source") != Some(&provider_source) {
+                let sources = map
+                    .entry("sources")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Some(a) = sources.as_array_mut() {
+                    if !a.contains(&provider_source) {
+                        a.push(provider_source);
+                    }
+                }
+            }
         }
     }
     out.features = new.into_iter().map(|(_, f)| f).collect();

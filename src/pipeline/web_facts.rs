@@ -20,7 +20,10 @@ use crate::core::gazetteer::Gazetteer;
 use crate::core::guidance::GuidanceKind;
 use crate::core::{Country, Province, Sector, LICENCE_NOT_STATED};
 
-/// One fact: its page and the date the page shows.
+/// What every record from these facts names as its source, before the page and date.
+pub const FACTS_SOURCE: &str = "Facts from public web pages";
+
+/// One fact: its page.
 struct Fact {
     url: Option<String>,
 }
@@ -79,7 +82,8 @@ fn sources(
             _ => String::new(),
         };
         let s = json!({
-            "name": format!("{}: web page{when} (fact {id})", host(url)),
+            // One name before the parenthesis, so the about panel lists them as one source.
+            "name": format!("{FACTS_SOURCE} ({}{when}; fact {id})", host(url)),
             "url": url,
             "licence": LICENCE_NOT_STATED,
         });
