@@ -41,6 +41,9 @@ const POPUP_CLEAR_CONTROLS_PX: f64 = 90.0;
 const NARROW_SCREEN_PX: f64 = 600.0;
 /// A place of advice's marker.
 const ADVICE_MARKER_PX: f64 = 22.0;
+/// Above the locations whose offer is not listed (often at the same town centre), under
+/// those with courses.
+const ADVICE_Z_OFFSET: f64 = -500.0;
 /// A location whose offer is not listed: smaller, so it never hides a marker with courses.
 const UNLISTED_MARKER_PX: f64 = 20.0;
 /// Leaflet z-index offset that puts those markers under the others.

@@ -126,7 +126,9 @@ pub fn ResultList() -> impl IntoView {
                 <div class="empty" id="no-results">
                     {move || {
                         let gaps = facet_gap_lines();
-                        let uncovered = uncovered_text();
+                        // The province-by-stage gap says the same again when a value has
+                        // no course at all: only one of them.
+                        let uncovered = if gaps.is_empty() { uncovered_text() } else { None };
                         let plain = gaps.is_empty() && uncovered.is_none();
                         view! {
                             {(!gaps.is_empty()).then(|| view! {
