@@ -789,7 +789,7 @@ impl MapCtl {
                     ("title", title.as_str().into()),
                     ("alt", title.as_str().into()),
                     ("keyboard", true.into()),
-                    ("zIndexOffset", UNLISTED_Z_OFFSET.into()),
+                    ("zIndexOffset", ADVICE_Z_OFFSET.into()),
                 ]),
             );
             marker.bind_popup(
