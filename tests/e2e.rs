@@ -1862,7 +1862,22 @@ async fn every_learner_finds_their_own_side() {
     assert!(parse_count(&t).0 >= 3, "STEM-technieken is techniek: {t}");
     std::fs::write(out.join("parent-brugge.png"), c.screenshot().await.unwrap()).unwrap();
 
-    // 4. Durations in the interface language (HZ in Vlissingen: "4 jaar (240 EC)").
+    // 4. A pupil in Kortrijk after secondary school: technical or care programmes in higher
+    //    education nearby, at VIVES, Howest, KU Leuven Kulak and UGent's campus.
+    c.goto(&format!("{base}/?tiles=none&from=50.828,3.2649&fromname=Kortrijk&km=5&stage=higher,graduaat&sector=engineering,health_welfare")).await.unwrap();
+    let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 > 0).await;
+    assert!(parse_count(&t).0 >= 40, "{t}");
+    js(&c, "for (let i = 0; i < 5; i++) { const b = document.querySelector('.results > .more'); if (!b) break; b.click(); }").await;
+    let names = text(&c, "#results").await;
+    for school in ["VIVES", "Howest", "Kulak", "Universiteit Gent"] {
+        assert!(names.contains(school), "{school} in Kortrijk");
+    }
+    assert!(
+        names.contains("verpleegkunde") || names.contains("Verpleegkunde"),
+        "care"
+    );
+
+    // 5. Durations in the interface language (HZ in Vlissingen: "4 jaar (240 EC)").
     for (lang, word, dutch) in [("en", "years (", " jaar"), ("fr", "ans (", " jaar")] {
         c.goto(&format!("{base}/?tiles=none&lang={lang}&from=51.4425,3.5736&fromname=Vlissingen&km=3&stage=higher")).await.unwrap();
         wait_text(&c, "#match-count", |t| has_count(t) && parse_count(t).0 > 0).await;
