@@ -240,6 +240,22 @@ pub fn days_from_iso(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The ISO date `YYYY-MM-DD` of a day counted from 1970-01-01 (the inverse of
+/// [`days_from_iso`]).
+pub fn iso_from_days(days: i64) -> String {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 impl DatasetMeta {
     /// True when the dataset says it was compiled more than [`STALE_AFTER_DAYS`] before
     /// `today_days` (days since 1970-01-01), or claims a date in the future.
@@ -1422,4 +1438,21 @@ fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectR
         eqf,
         national: level,
     })
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn days_and_dates_round_trip() {
+        for days in (-1_000..30_000).step_by(7) {
+            assert_eq!(days_from_iso(&iso_from_days(days)), Some(days));
+        }
+        assert_eq!(iso_from_days(0), "1970-01-01");
+        assert_eq!(
+            iso_from_days(days_from_iso("2028-03-01").unwrap() - 1),
+            "2028-02-29"
+        );
+    }
 }

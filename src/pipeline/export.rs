@@ -2,7 +2,11 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::core::{Course, Dataset, DatasetMeta, LearningForm, NationalLevel, Set, Source};
+use crate::core::i18n::Lang;
+use crate::core::{
+    labels, Country, Course, Dataset, DatasetMeta, InstitutionKind, LearningForm, NationalLevel,
+    Set, Source,
+};
 
 fn source(s: &Source) -> Value {
     let mut m = Map::new();
@@ -146,27 +150,44 @@ fn ooapi_level(national: NationalLevel) -> &'static str {
         | N::BeAcademischeBachelor => "bachelor",
         N::NlMaster | N::BeMaster => "master",
         N::NlDoctorate | N::BeDoctoraat => "doctoral",
-        N::NlNonFormal | N::BeBeroepskwalificatie => "nondegree",
+        // OOAPI has no level for non-formal courses, nor for general secondary education.
         _ => "undefined",
     }
 }
 
-/// OOAPI's `modeOfStudy` for a course's learning forms (the first that OOAPI can say).
+/// OOAPI's `modeOfStudy` for a course's learning forms: dual training first (BBL, duaal
+/// leren), then part-time (evening classes are part-time), full-time, self-paced (online).
 fn ooapi_mode_of_study(forms: &Set<LearningForm>) -> &'static str {
-    for f in forms.iter() {
-        match f {
-            LearningForm::FullTime => return "full-time",
-            LearningForm::PartTime | LearningForm::Evening => return "part-time",
-            LearningForm::Dual => return "dual training",
-            LearningForm::Online => return "self-paced",
-            _ => {}
-        }
+    if forms.contains(&LearningForm::Dual) {
+        "dual training"
+    } else if forms.contains(&LearningForm::PartTime) || forms.contains(&LearningForm::Evening) {
+        "part-time"
+    } else if forms.contains(&LearningForm::FullTime) {
+        "full-time"
+    } else if forms.contains(&LearningForm::Online) {
+        "self-paced"
+    } else {
+        "full-time"
     }
-    "full-time"
 }
 
-fn lang_string(value: &str) -> Value {
-    json!([{ "language": "nl-NL", "value": value }])
+/// The language tag of a text written in `lang` (ISO 639-1) by a provider in `country`:
+/// Dutch is `nl-NL` or `nl-BE` by the side of the border, French `fr-BE`, other languages
+/// plain (`en`).
+fn language_tag(lang: &str, country: Country) -> String {
+    match (lang, country) {
+        ("nl", Country::Nl) => "nl-NL".into(),
+        ("nl", Country::Be) => "nl-BE".into(),
+        ("fr", Country::Be) => "fr-BE".into(),
+        (l, _) if (2..=4).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) => {
+            l.into()
+        }
+        _ => "und".into(),
+    }
+}
+
+fn lang_string(value: &str, tag: &str) -> Value {
+    json!([{ "language": tag, "value": value }])
 }
 
 /// ISO 639-2 for OOAPI's `teachingLanguage`.
@@ -176,15 +197,56 @@ fn iso639_2(lang: &str) -> &str {
         "en" => "eng",
         "fr" => "fra",
         "de" => "deu",
-        other => other,
+        _ => "und",
     }
 }
 
+/// The namespace of the export's version-5 UUIDs: one per kind of record and id, the same in
+/// every export of the same data.
+fn ooapi_uuid(kind: &str, id: &str) -> String {
+    let namespace = uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        b"urn:leerkaart-scheldemond:ooapi",
+    );
+    uuid::Uuid::new_v5(&namespace, format!("{kind}:{id}").as_bytes()).to_string()
+}
+
+/// An OOAPI page holding every item at once (`GET /organizations` and the like).
+fn page(items: Vec<Value>) -> Value {
+    json!({
+        "pageSize": items.len(),
+        "pageNumber": 1,
+        "hasPreviousPage": false,
+        "hasNextPage": false,
+        "totalPages": 1,
+        "items": items,
+    })
+}
+
+/// A published start date plus a programme's nominal length in ECTS credits (60 a year): the
+/// day before the same date that many years later. `None` without both.
+fn end_date(start: &str, credits: Option<u16>) -> Option<String> {
+    let years = u32::from(credits?) / ECTS_PER_YEAR;
+    if years == 0 {
+        return None;
+    }
+    let y: u32 = start.get(..4)?.parse().ok()?;
+    let end = format!("{:04}{}", y + years, start.get(4..)?);
+    let days = crate::core::load::days_from_iso(&end)?;
+    Some(crate::core::load::iso_from_days(days - 1))
+}
+
+/// ECTS credits in a study year.
+const ECTS_PER_YEAR: u32 = 60;
+
 /// The dataset as one OOAPI v5 bundle: the bodies of `GET /organizations`, `GET /programs` and
-/// `GET /offerings` side by side (each location an organization with its visit address and
-/// geolocation; each course a program; each intake month an offering), plus the dataset's
-/// note and the sources with their licences. Every record also carries itself whole in a
-/// `consumers` entry keyed [`OOAPI_CONSUMER_KEY`].
+/// the programs' offerings (`GET /programs/{programId}/offerings`), each an OOAPI page, side
+/// by side; plus the dataset's note and the sources with their licences. Each location is an
+/// organization with its visit address and geolocation, each course a program; an offering
+/// only where the source publishes a start date (none is invented). Ids are version-5 UUIDs
+/// of the records' own ids, which each record also carries whole in a `consumers` entry keyed
+/// [`OOAPI_CONSUMER_KEY`]. Texts are tagged with the provider's side of the border (`nl-BE`,
+/// `nl-NL`) or their own language (`en`).
 pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
     let mut organizations = Vec::new();
     let mut programs = Vec::new();
@@ -192,6 +254,7 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
     for (i, p) in data.providers.iter().enumerate() {
         let mut props = provider_properties(data, i);
         props.remove("courses");
+        let tag = language_tag("nl", p.country);
         let mut address = json!({
             "addressType": "visit",
             "countryCode": p.country.code(),
@@ -209,12 +272,21 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
         if address.get("city").is_none() {
             address["city"] = p.municipality.clone().into();
         }
+        let org_id = ooapi_uuid("organization", &p.key);
+        let description = format!(
+            "{} in {}, {}",
+            labels::institution_kind(Lang::Nl, p.kind),
+            p.municipality,
+            p.province.name()
+        );
         let mut org = json!({
-            "organizationId": p.key,
-            "primaryCode": { "codeType": "identifier", "code": p.key },
-            "organizationType": "institution",
-            "name": lang_string(&p.name),
-            "addresses": [address],
+            "organizationId": org_id,
+            "primaryCode": { "codeType": "x-leerkaart", "code": p.key },
+            "organizationType": if p.kind == InstitutionKind::SecondarySchool { "school" } else { "branch" },
+            "name": lang_string(&p.name, &tag),
+            "shortName": p.name.chars().take(OOAPI_SHORT_NAME_CHARS).collect::<String>(),
+            "description": lang_string(&description, &tag),
+            "addresses": [address.clone()],
             "consumers": [{ "consumerKey": OOAPI_CONSUMER_KEY, "id": p.key, "properties": props }],
         });
         if let Some(w) = &p.website {
@@ -222,28 +294,50 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
         }
         organizations.push(org);
         for (j, c) in data.courses_of(i as u32).iter().enumerate() {
-            let program_id = match &c.key {
+            let key = match &c.key {
                 Some(k) => format!("{}/{k}", p.key),
                 None => format!("{}/{j}", p.key),
             };
+            let program_id = ooapi_uuid("program", &key);
+            let language = c.languages.first().map_or("nl", |l| l.as_str());
+            let tag = language_tag(language, p.country);
+            let national = c.level.national;
+            let description = format!(
+                "{} · {} · {}",
+                labels::stage(Lang::Nl, c.stage),
+                national.name(),
+                c.learning_forms
+                    .iter()
+                    .map(|f| labels::learning_form(Lang::Nl, f))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let desc_tag = language_tag("nl", p.country);
             let mut prog = json!({
                 "programId": program_id,
-                "primaryCode": { "codeType": "identifier", "code": program_id },
+                "primaryCode": { "codeType": "x-leerkaart", "code": key },
                 "programType": "program",
-                "name": lang_string(&c.name),
-                "level": ooapi_level(c.level.national),
+                "name": lang_string(&c.name, &tag),
+                "abbreviation": c.name.chars().take(OOAPI_SHORT_NAME_CHARS).collect::<String>(),
+                "description": lang_string(&description, &desc_tag),
+                "teachingLanguage": iso639_2(language),
+                "level": ooapi_level(national),
                 "modeOfStudy": ooapi_mode_of_study(&c.learning_forms),
-                "organization": p.key,
+                "organization": org_id,
                 "consumers": [{ "consumerKey": OOAPI_CONSUMER_KEY, "course": course(c) }],
             });
+            let details = c.details.as_deref();
+            if let Some(croho) = details.and_then(|d| d.croho.as_deref()) {
+                prog["otherCodes"] = json!([{ "codeType": "crohoCreboCode", "code": croho }]);
+            }
             if let Some(e) = c.level.eqf {
                 prog["levelOfQualification"] = e.get().to_string().into();
             }
-            if let Some(f) = &c.isced_f {
-                prog["fieldsOfStudy"] = f.clone().into();
+            if let Some(f) = c.isced_f.as_deref().filter(|f| f.len() <= 4) {
+                prog["fieldsOfStudy"] = f.into();
             }
-            if let Some(l) = c.languages.first() {
-                prog["teachingLanguage"] = iso639_2(l).into();
+            if let Some(cr) = details.and_then(|d| d.credits_ects) {
+                prog["studyLoad"] = json!({ "studyLoadUnit": "ects", "value": cr });
             }
             if let Some(w) = c.website.as_deref().or(p.website.as_deref()) {
                 prog["link"] = w.into();
@@ -255,17 +349,28 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
             } else {
                 vec!["situated"]
             };
-            for m in c.intake_months.iter() {
+            prog["modeOfDelivery"] = json!(delivery);
+            // Offerings only where the source publishes a start date, ended by the
+            // programme's nominal length; intake months alone name no date.
+            for start in details.map_or(&[][..], |d| d.start_dates.as_slice()) {
+                let Some(end) = end_date(start, details.and_then(|d| d.credits_ects)) else {
+                    continue;
+                };
+                let offering_key = format!("{key}/{start}");
                 offerings.push(json!({
-                    "offeringId": format!("{program_id}/{m:02}"),
+                    "offeringId": ooapi_uuid("offering", &offering_key),
+                    "primaryCode": { "codeType": "x-leerkaart", "code": offering_key },
                     "offeringType": "program",
-                    "program": program_id,
-                    "organization": p.key,
-                    "name": lang_string(&c.name),
+                    "name": lang_string(&c.name, &tag),
+                    "description": lang_string(&description, &desc_tag),
+                    "teachingLanguage": iso639_2(language),
                     "modeOfDelivery": delivery,
-                    // The month only: the data names when courses start, not the year.
-                    "startDate": format!("{}-{m:02}-01", meta_year(meta)),
-                    "addresses": [{ "addressType": "visit", "countryCode": p.country.code(), "city": p.municipality, "geolocation": { "latitude": p.lon_lat.lat, "longitude": p.lon_lat.lon } }],
+                    "resultExpected": c.award == Some(crate::core::Award::Diploma),
+                    "startDate": start,
+                    "endDate": end,
+                    "program": program_id,
+                    "organization": org_id,
+                    "addresses": [address.clone()],
                 }));
             }
             programs.push(prog);
@@ -278,21 +383,14 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
             "note": meta.note,
             "sources": sources_with_licences(data),
         },
-        "organizations": organizations,
-        "programs": programs,
-        "offerings": offerings,
+        "organizations": page(organizations),
+        "programs": page(programs),
+        "offerings": page(offerings),
     })
 }
 
-/// The year offerings are dated in: the compilation year (the data names months only).
-fn meta_year(meta: &DatasetMeta) -> String {
-    meta.compiled
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or("2026")
-        .to_string()
-}
+/// OOAPI's longest `shortName` and `abbreviation`.
+const OOAPI_SHORT_NAME_CHARS: usize = 256;
 
 /// Every source the dataset cites, once, with its licence and link, and how many records
 /// cite it.
