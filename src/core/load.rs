@@ -399,9 +399,6 @@ pub fn load_geojson(text: &str, options: &LoadOptions) -> Result<LoadReport, Loa
     Ok(loader.finish())
 }
 
-/// A text is taken as line-delimited when its first non-empty line is a JSON object on its
-/// own, so a pretty-printed FeatureCollection with one typo is still reported as a syntax
-/// error at its line rather than as hundreds of bad lines.
 #[cfg(test)]
 mod date_tests {
     use super::*;
@@ -426,8 +423,23 @@ mod date_tests {
         );
         assert!(!DatasetMeta::default().is_stale(today));
     }
+
+    #[test]
+    fn days_and_dates_round_trip() {
+        for days in (-1_000..30_000).step_by(7) {
+            assert_eq!(days_from_iso(&iso_from_days(days)), Some(days));
+        }
+        assert_eq!(iso_from_days(0), "1970-01-01");
+        assert_eq!(
+            iso_from_days(days_from_iso("2028-03-01").unwrap() - 1),
+            "2028-02-29"
+        );
+    }
 }
 
+/// A text is taken as line-delimited when its first non-empty line is a JSON object on its
+/// own, so a pretty-printed FeatureCollection with one typo is still reported as a syntax
+/// error at its line rather than as hundreds of bad lines.
 fn looks_line_delimited(text: &str) -> bool {
     let mut lines = text
         .lines()
@@ -1438,21 +1450,4 @@ fn level(raw: Option<RawLevel>, country: Country) -> Result<CourseLevel, RejectR
         eqf,
         national: level,
     })
-}
-
-#[cfg(test)]
-mod date_tests {
-    use super::*;
-
-    #[test]
-    fn days_and_dates_round_trip() {
-        for days in (-1_000..30_000).step_by(7) {
-            assert_eq!(days_from_iso(&iso_from_days(days)), Some(days));
-        }
-        assert_eq!(iso_from_days(0), "1970-01-01");
-        assert_eq!(
-            iso_from_days(days_from_iso("2028-03-01").unwrap() - 1),
-            "2028-02-29"
-        );
-    }
 }

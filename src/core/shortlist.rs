@@ -56,16 +56,45 @@ pub fn find(catalog: &Catalog, key: &str) -> Option<CourseId> {
 
 /// One CSV cell: quoted when needed, and defused when it would start a spreadsheet formula.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s = formula_safe(s);
     // `;` separates cells; a comma is the decimal mark and needs no quotes.
     if s.contains([CSV_SEPARATOR, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they come first.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+/// leading `'`; so does a cell that already starts with `'` and one of those or another `'`,
+/// so that [`formula_unsafe`] gives every cell back exactly. Names that merely start with an
+/// apostrophe ("'t Saam") are left as they are.
+pub fn formula_safe(s: &str) -> String {
+    let mut chars = s.chars();
+    let defuse = match chars.next() {
+        Some(c) if FORMULA_STARTS.contains(&c) => true,
+        Some('\'') => chars
+            .next()
+            .is_some_and(|c| c == '\'' || FORMULA_STARTS.contains(&c)),
+        _ => false,
+    };
+    if defuse {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The inverse of [`formula_safe`], for a program reading the CSV: a leading `'` before a
+/// formula character or another `'` is taken off; any other cell is as written.
+pub fn formula_unsafe(s: &str) -> &str {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some('\''), Some(c)) if c == '\'' || FORMULA_STARTS.contains(&c) => &s[1..],
+        _ => s,
     }
 }
 
@@ -239,5 +268,22 @@ mod tests {
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("-2"), "'-2");
+        // Real names with an apostrophe stay as they are.
+        assert_eq!(cell("'t Saam"), "'t Saam");
+        assert_eq!(cell("'=x"), "''=x");
+    }
+
+    #[test]
+    fn formula_defusing_gives_every_cell_back() {
+        let mut rng = crate::core::synth::Rng::new(3);
+        let alphabet = ['\'', '=', '+', '-', '@', '\t', 't', ' ', 'a', '1'];
+        for _ in 0..5_000 {
+            let s: String = (0..rng.below(5))
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let safe = formula_safe(&s);
+            assert!(!safe.starts_with(FORMULA_STARTS), "{s:?} → {safe:?}");
+            assert_eq!(formula_unsafe(&safe), s, "{s:?} → {safe:?}");
+        }
     }
 }

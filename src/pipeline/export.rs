@@ -415,8 +415,9 @@ pub fn sources_with_licences(data: &Dataset) -> Vec<Value> {
 }
 
 /// Columns of the open-data CSV: machine-readable codes (as in `data/SCHEMA.md`), one row per
-/// course, each with its provider, location, source and licence.
-pub const CSV_COLUMNS: [&str; 26] = [
+/// course, each with its provider, location, source and licence; a location whose offer is
+/// not listed is one row with the course columns empty and `offer` = `not_listed`.
+pub const CSV_COLUMNS: [&str; 27] = [
     "provider_id",
     "provider",
     "kind",
@@ -429,6 +430,7 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "latitude",
     "longitude",
     "location_precision",
+    "offer",
     "course_id",
     "course",
     "sector",
@@ -445,19 +447,29 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "source_url",
 ];
 
-/// The dataset as a spreadsheet-ready CSV (UTF-8 with a byte-order mark, `;`-separated, as
-/// spreadsheets in the Netherlands and Belgium open it), one row per course; cells that a
-/// spreadsheet would run as a formula are quoted with a leading `'`.
+/// Separates the values of a multi-valued cell: never read as a number ("2 | 9", where "2,9"
+/// would be 2.9 in a Dutch spreadsheet).
+pub const CSV_LIST_SEPARATOR: &str = " | ";
+
+/// A coordinate with the decimal comma, as Dutch and Belgian spreadsheets read numbers ("2.927"
+/// would be read as 2927 there).
+fn decimal_comma(x: f64) -> String {
+    format!("{x}").replace('.', ",")
+}
+
+/// The dataset as a spreadsheet-ready CSV for a Dutch or Belgian spreadsheet: UTF-8 with a
+/// byte-order mark, `;`-separated, numbers with the decimal comma, lists joined with
+/// [`CSV_LIST_SEPARATOR`], every location (a row per course; one row for a location whose offer
+/// is not listed), and formula-safe cells ([`crate::core::shortlist::formula_safe`], which a
+/// reader undoes with `formula_unsafe`; names that start with an apostrophe stay as written).
 pub fn to_csv(data: &Dataset) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let _ = w.write_record(CSV_COLUMNS);
-    for c in &data.courses {
-        let p = &data.providers[c.provider as usize];
-        let s = &c.source;
-        let row = [
+    for (i, p) in data.providers.iter().enumerate() {
+        let location = [
             p.key.clone(),
             p.name.clone(),
             p.kind.code().to_string(),
@@ -467,49 +479,69 @@ pub fn to_csv(data: &Dataset) -> String {
             p.municipality.clone(),
             p.province.code().to_string(),
             p.country.code().to_string(),
-            format!("{}", p.lon_lat.lat),
-            format!("{}", p.lon_lat.lon),
+            decimal_comma(p.lon_lat.lat),
+            decimal_comma(p.lon_lat.lon),
             p.location_precision.code().to_string(),
-            c.key.as_deref().unwrap_or_default().to_string(),
-            c.name.to_string(),
-            c.sector.code().to_string(),
-            c.stage.code().to_string(),
-            c.level.eqf.map(|e| e.get().to_string()).unwrap_or_default(),
-            c.level.national.code().to_string(),
-            c.learning_forms
-                .iter()
-                .map(|f| f.code())
-                .collect::<Vec<_>>()
-                .join(","),
-            c.languages.join(","),
-            c.duration.as_deref().unwrap_or_default().to_string(),
-            c.intake_months
-                .iter()
-                .map(|m| m.to_string())
-                .collect::<Vec<_>>()
-                .join(","),
-            c.website
-                .as_deref()
-                .or(p.website.as_deref())
-                .unwrap_or_default()
-                .to_string(),
-            s.name.clone(),
-            s.licence.clone().unwrap_or_default(),
-            s.url.clone().unwrap_or_default(),
+            if p.offer_listed {
+                "listed"
+            } else {
+                "not_listed"
+            }
+            .to_string(),
         ];
-        let _ = w.write_record(row.iter().map(|cell| formula_safe(cell)));
+        let courses = data.courses_of(i as u32);
+        if courses.is_empty() {
+            let s = &p.source;
+            let mut row: Vec<String> = location.to_vec();
+            row.extend(std::iter::repeat_n(String::new(), 10));
+            row.push(p.website.clone().unwrap_or_default());
+            row.extend([
+                s.name.clone(),
+                s.licence.clone().unwrap_or_default(),
+                s.url.clone().unwrap_or_default(),
+            ]);
+            let _ = w.write_record(row.iter().map(|cell| formula_safe(cell)));
+            continue;
+        }
+        for c in courses {
+            let s = &c.source;
+            let mut row: Vec<String> = location.to_vec();
+            row.extend([
+                c.key.as_deref().unwrap_or_default().to_string(),
+                c.name.to_string(),
+                c.sector.code().to_string(),
+                c.stage.code().to_string(),
+                c.level.eqf.map(|e| e.get().to_string()).unwrap_or_default(),
+                c.level.national.code().to_string(),
+                c.learning_forms
+                    .iter()
+                    .map(|f| f.code())
+                    .collect::<Vec<_>>()
+                    .join(CSV_LIST_SEPARATOR),
+                c.languages.join(CSV_LIST_SEPARATOR),
+                c.duration.as_deref().unwrap_or_default().to_string(),
+                c.intake_months
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(CSV_LIST_SEPARATOR),
+                c.website
+                    .as_deref()
+                    .or(p.website.as_deref())
+                    .unwrap_or_default()
+                    .to_string(),
+                s.name.clone(),
+                s.licence.clone().unwrap_or_default(),
+                s.url.clone().unwrap_or_default(),
+            ]);
+            let _ = w.write_record(row.iter().map(|cell| formula_safe(cell)));
+        }
     }
     let body = w.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&body))
 }
 
-/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
-fn formula_safe(cell: &str) -> String {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
+use crate::core::shortlist::formula_safe;
 
 pub use crate::core::share::{OPEN_DATA_CSV, OPEN_DATA_DIR, OPEN_DATA_OOAPI};
 
