@@ -202,6 +202,15 @@ pub fn precision(lang: Lang, p: &Provider) -> String {
         (LocationPrecision::Geocoded, Lang::Fr) => {
             "Localisation : approximative (point de la source, adresse non vérifiée)".into()
         }
+        (LocationPrecision::NotStated, Lang::Nl) => {
+            "Ligging: nauwkeurigheid niet vermeld in het bestand".into()
+        }
+        (LocationPrecision::NotStated, Lang::En) => {
+            "Location: precision not stated in the file".into()
+        }
+        (LocationPrecision::NotStated, Lang::Fr) => {
+            "Localisation : précision non indiquée dans le fichier".into()
+        }
     }
 }
 

@@ -26,12 +26,17 @@ pub struct LoadOptions {
     /// Points outside this box are rejected. Default: [`REGION_BOUNDS`], the Euregio
     /// Scheldemond with a margin.
     pub region: BoundsLonLat,
+    /// The region's borders: a feature without `country` (or `province`) gets them from the
+    /// side of the border its point lies on (reported). Default: none, such a feature is
+    /// rejected.
+    pub borders: Option<std::sync::Arc<super::borders::Borders>>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             region: REGION_BOUNDS,
+            borders: None,
         }
     }
 }
@@ -972,8 +977,29 @@ impl<'a> Loader<'a> {
         let name = required_text(raw.name, "name")?;
         // Partner files write places and kinds as people do: accept the common names (with a
         // note per feature, so the file can be corrected), reject the rest.
-        let raw_country = self.alias(raw.country, "country", country_alias, at);
-        let raw_province = self.alias(raw.province, "province", province_alias, at);
+        let mut raw_country = self.alias(raw.country, "country", country_alias, at);
+        let mut raw_province = self.alias(raw.province, "province", province_alias, at);
+        // A partner's file may leave out the country or province: the side of the border the
+        // point lies on gives them (each noted, so the file can be completed).
+        if let Some(borders) = self.options.borders.clone() {
+            if non_empty(raw_province.clone()).is_none() {
+                if let Some(p) = borders.province_at(lon_lat) {
+                    self.note_alias(at, "province", String::new(), p.code());
+                    raw_province = Some(p.code().to_string());
+                }
+            }
+            if non_empty(raw_country.clone()).is_none() {
+                let c = raw_province
+                    .as_deref()
+                    .and_then(Province::from_code)
+                    .map(Province::country)
+                    .or_else(|| borders.country_at(lon_lat));
+                if let Some(c) = c {
+                    self.note_alias(at, "country", String::new(), c.code());
+                    raw_country = Some(c.code().to_string());
+                }
+            }
+        }
         let country = vocab(raw_country, "country", Country::from_code)?;
         let province = vocab(raw_province, "province", Province::from_code)?;
         if province.country() != country {
@@ -989,11 +1015,19 @@ impl<'a> Loader<'a> {
                 InstitutionKind::Other
             }
         };
-        let location_precision = vocab(
-            raw.location_precision,
-            "location_precision",
-            LocationPrecision::from_code,
-        )?;
+        // Without it the point is still shown, said to be of unknown precision.
+        let location_precision = match non_empty(raw.location_precision) {
+            None => {
+                self.note_alias(
+                    at,
+                    "location_precision",
+                    String::new(),
+                    LocationPrecision::NotStated.code(),
+                );
+                LocationPrecision::NotStated
+            }
+            some => vocab(some, "location_precision", LocationPrecision::from_code)?,
+        };
         let source = self.source(raw.source, at, RejectedPart::Field)?;
         let municipality = required_text(raw.municipality, "municipality")?;
         let address = clean_address(raw.address)?;

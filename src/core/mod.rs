@@ -1,5 +1,6 @@
 //! The pure core: no leptos, no web-sys. Everything here runs and is tested natively.
 
+pub mod borders;
 pub mod catalog;
 pub mod cluster;
 pub mod coverage;
@@ -16,6 +17,7 @@ pub mod listing;
 pub mod load;
 pub mod model;
 pub mod occupation;
+pub mod partner;
 pub mod problem;
 pub mod share;
 pub mod shortlist;

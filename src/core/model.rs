@@ -543,6 +543,8 @@ vocabulary! {
         /// A point a third-party list geocoded by a method it does not state: about the
         /// campus, not checked against an address register.
         Geocoded = "geocoded",
+        /// The file does not say how precise its point is (a partner's file).
+        NotStated = "not_stated",
     }
 }
 

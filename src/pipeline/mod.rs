@@ -349,14 +349,5 @@ pub fn gazetteer_source(place: &Place) -> String {
 
 /// A lowercase slug for ids: letters and digits, other runs become '-'.
 pub fn slug(s: &str) -> String {
-    let folded = crate::core::text::fold(s);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    crate::core::text::slug(s)
 }
