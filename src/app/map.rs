@@ -659,6 +659,22 @@ impl MapCtl {
             (false, true) => "mk mk-care",
             (false, false) => "mk mk-other",
         };
+        // A partner's offer not yet published is outlined as such.
+        let preview = group
+            .providers
+            .iter()
+            .any(|p| data.providers[*p as usize].preview);
+        let class = if preview {
+            match class {
+                "mk mk-unlisted" => "mk mk-unlisted mk-preview",
+                "mk mk-mixed" => "mk mk-mixed mk-preview",
+                "mk mk-tech" => "mk mk-tech mk-preview",
+                "mk mk-care" => "mk mk-care mk-preview",
+                _ => "mk mk-other mk-preview",
+            }
+        } else {
+            class
+        };
         let size = if unlisted {
             UNLISTED_MARKER_PX
         } else if group.providers.len() > 1 {
@@ -905,6 +921,13 @@ fn popup(
             labels::province(lang, p.province)
         );
         let _ = block.append_child(&dom.el("p", "pp-meta", Some(&meta)));
+        if p.preview {
+            let _ = block.append_child(&dom.el(
+                "p",
+                "badge preview-badge",
+                Some(Msg::PreviewBadge.text(lang)),
+            ));
+        }
         let courses = courses_of.get(pid).copied().unwrap_or(&[]);
         if !p.offer_listed || p.courses.is_empty() {
             let note = dom.el("p", "pp-unlisted", None);

@@ -6,6 +6,7 @@ mod browser;
 mod leaflet;
 mod map;
 mod panels;
+mod partner;
 mod results;
 mod share;
 
@@ -33,7 +34,7 @@ use map::{MapConfig, MapCtl};
 /// The dataset shipped with the app.
 pub(crate) const DEFAULT_DATA: &str = "data/providers.geojson";
 /// The offline base layer.
-const OUTLINE: &str = "region-outline.geojson";
+pub(crate) const OUTLINE: &str = "region-outline.geojson";
 /// The service worker script, beside `index.html` (its scope is the page's folder).
 const SERVICE_WORKER: &str = "sw.js";
 /// The gazetteer.
@@ -147,6 +148,10 @@ pub(crate) struct Ui {
     pub advice: RwSignal<Option<bool>>,
     /// The advice points to show now (empty when the layer is off).
     pub advice_view: Memo<GuidanceView>,
+    /// The "add your offer" dialog is open.
+    pub partner_open: RwSignal<bool>,
+    /// The catalog without a partner's preview, while one is shown.
+    pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
 }
 
 /// The page's state.
@@ -535,6 +540,8 @@ fn App() -> impl IntoView {
         guidance: guidance_data,
         advice,
         advice_view,
+        partner_open: RwSignal::new(false),
+        base_catalog: StoredValue::new(None),
     };
     provide_context(ui);
     ui.set_url_state(initial);
@@ -835,6 +842,11 @@ fn App() -> impl IntoView {
             browser::focus("#open-share");
             return;
         }
+        if ui.partner_open.get_untracked() {
+            ui.partner_open.set(false);
+            browser::focus("#open-partner");
+            return;
+        }
         if ui.compare_open.get_untracked() {
             ui.compare_open.set(false);
             browser::focus("#open-compare");
@@ -871,11 +883,19 @@ fn App() -> impl IntoView {
                     <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
                     <button type="button" class="btn-secondary" id="open-share" aria-expanded=move || ui.share_open.get().to_string() on:click=move |_| {
                         ui.share_open.update(|o| *o = !*o);
+                        ui.partner_open.set(false);
                         // Into the dialog, for keyboard and screen-reader users (Escape returns).
                         if ui.share_open.get_untracked() {
                             request_animation_frame(|| browser::focus("#copy-link"));
                         }
                     }>{move || tr(Msg::Share)}</button>
+                    <button type="button" class="btn-secondary" id="open-partner" aria-expanded=move || ui.partner_open.get().to_string() on:click=move |_| {
+                        ui.partner_open.update(|o| *o = !*o);
+                        ui.share_open.set(false);
+                        if ui.partner_open.get_untracked() {
+                            request_animation_frame(|| browser::focus("#partner-template"));
+                        }
+                    }>{move || tr(Msg::PartnerOpen)}</button>
                     <label class="lang">
                         <span class="sr-only">{move || tr(Msg::Language)}</span>
                         <select id="lang" on:change=move |ev| {
@@ -931,6 +951,7 @@ fn App() -> impl IntoView {
             </main>
             <results::Compare />
             <share::ShareDialog />
+            <partner::PartnerDialog />
             <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
                 <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
                 <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>

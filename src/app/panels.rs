@@ -651,6 +651,12 @@ pub fn About() -> impl IntoView {
             {coverage_table}
             <h3>{move || tr(Msg::DataSources)}</h3>
             <ul id="data-sources">{data_sources}</ul>
+            <p>
+                <button type="button" class="btn-secondary" id="about-partner" on:click=move |_| {
+                    ui.partner_open.set(true);
+                    request_animation_frame(|| super::browser::focus("#partner-template"));
+                }>{move || tr(Msg::PartnerOpen)}</button>
+            </p>
             <h3 id="downloads-title">{move || tr(Msg::Downloads)}</h3>
             <p class="hint">{move || tr(Msg::DownloadsIntro)}</p>
             {ui.data_param.get_value().is_some().then(|| view! { <p class="hint" id="downloads-shipped">{move || tr(Msg::DownloadsShipped)}</p> })}

@@ -37,6 +37,12 @@ USAGE:
       Flemish school locations with their programmes (Onderwijs Vlaanderen shape).
   leerkaart-data import ooapi FILE.json [-o F]
       Open Education API v5 bundle: {organizations, programs, offerings}.
+  leerkaart-data import partner FILE --source S --licence L [--name N] [--date D]
+                [--manifest F] [-o F]
+      A partner's own offer (the page's template CSV, this map's GeoJSON or an OOAPI
+      bundle): copied to data/sources/partners/<source>/ with partner.tsv and
+      PROVENANCE.md, added to the manifest, and the dataset rebuilt; the same
+      institution at the same place gets the partner's courses.
   leerkaart-data import esco FILE.csv [--extract OUT] [--decisions F] [--data F] [--occupations F] [-o F]
       ESCO occupations (concept_uri, isco08_unit_group, label_nl/en/fr, alt_labels_nl):
       fills the ESCO URI and official labels of each occupation of the vocabulary whose
@@ -396,6 +402,47 @@ Outputs are written to a temporary file and renamed, never half-written.";
                     eprintln!("wrote {}", path.display());
                 }
                 Ok(0)
+            }
+            ["import", "partner", file] => {
+                let (Some(source), Some(licence)) = (args.text("--source"), args.text("--licence"))
+                else {
+                    eprintln!("error: import partner needs --source \"…\" and --licence \"…\" (e.g. \"not stated\")\n\n{HELP}");
+                    return Ok(2);
+                };
+                let manifest_path = args.flag(&["--manifest"], "data/sources/manifest.tsv");
+                let partner_source = leerkaart::core::partner::PartnerSource {
+                    name: args.text("--name").unwrap_or_else(|| source.clone()),
+                    licence,
+                    date: args.text("--date").unwrap_or_else(today),
+                };
+                let copy = pipeline::partner::add_to_sources(
+                    &manifest_path,
+                    Path::new(file),
+                    &source,
+                    &partner_source,
+                )?;
+                eprintln!(
+                    "copied to {} (with partner.tsv and PROVENANCE.md); manifest updated",
+                    copy.display()
+                );
+                let gaz = pipeline::gazetteer(&places)?;
+                let manifest = pipeline::build::manifest(&manifest_path)?;
+                let out = args.flag(&["-o", "--output"], "data/providers.geojson");
+                let imported = pipeline::build::build(&manifest, &gaz)?;
+                let compiled = args.text("--compiled").unwrap_or_else(today);
+                if !imported.guidance.is_empty() {
+                    let text = pipeline::to_json(&serde_json::json!({
+                        "type": "FeatureCollection",
+                        "name": GUIDANCE_NAME,
+                        "leerkaart": { "compiled": compiled, "note": GUIDANCE_NOTE },
+                        "features": imported.guidance,
+                    }));
+                    pipeline::write_atomically(
+                        &out.with_file_name(GUIDANCE_FILE),
+                        text.as_bytes(),
+                    )?;
+                }
+                finish(imported, &out, DATASET_NAME, DATASET_NOTE, &compiled)
             }
             ["import", "esco", file] => import_esco(&args, Path::new(file)),
             ["import", kind @ ("vdab-knelpuntberoepen" | "uwv-spanning"), file] => {

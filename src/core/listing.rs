@@ -307,6 +307,14 @@ pub fn result_row_html(cat: &Catalog, hit: &ProviderHit, state: &RowState) -> St
         ),
     );
     out.push_str("</p>");
+    if p.preview {
+        push_el(
+            &mut out,
+            "p",
+            "badge preview-badge",
+            Msg::PreviewBadge.text(lang),
+        );
+    }
     if let Some(v) = hit.via {
         let detour = format!(
             "{} ({}): {} {}; {} {}",

@@ -1102,6 +1102,7 @@ impl<'a> Loader<'a> {
             offer_listed,
             courses: first_course..last_course,
             fields,
+            preview: false,
         });
         Ok(())
     }

@@ -26,6 +26,7 @@ pub mod text;
 pub mod tiles;
 pub mod travel;
 pub mod url;
+pub mod write;
 
 pub use catalog::Catalog;
 pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};

@@ -625,6 +625,9 @@ pub struct Provider {
     /// Fields the sources say are taught here when the courses themselves are not listed
     /// ("maritiem en logistiek"): found by sector and text, never counted as courses.
     pub fields: Vec<ProviderField>,
+    /// A partner's offer shown before it is published (checked in the page, not yet merged
+    /// by the map's maintainer): marked as such wherever it is shown.
+    pub preview: bool,
 }
 
 /// A field of study a provider teaches, as a source names it (not a course).

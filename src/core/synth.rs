@@ -201,6 +201,7 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             other_sources: Vec::new(),
             offer_listed: true,
             fields: Vec::new(),
+            preview: false,
             courses: first..data.courses.len() as CourseId,
         });
     }

@@ -69,6 +69,10 @@ pub fn manifest(path: &Path) -> Result<Manifest, PipelineError> {
 /// is 3.1 km from Kortrijk's centre).
 pub const CAMPUS_SAME_SITE_KM: f64 = 4.0;
 
+/// The region outline, relative to the manifest's folder: the side of the border a partner's
+/// location lies on.
+const OUTLINE_FROM_SOURCES: &str = "../../assets/region-outline.geojson";
+
 /// Builds the whole dataset from the manifest's inputs, merged.
 pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, PipelineError> {
     let mut out = Imported::default();
@@ -99,6 +103,19 @@ pub fn build(manifest: &Manifest, gazetteer: &Gazetteer) -> Result<Imported, Pip
                     super::web_facts::import(readings, &facts, &mut out.features, gazetteer)?;
                 out.guidance.extend(part.guidance);
                 part.imported
+            }
+            ("partner", [file, meta]) => {
+                let source = super::partner::meta(meta)?;
+                let borders = std::fs::read_to_string(manifest.dir.join(OUTLINE_FROM_SOURCES))
+                    .ok()
+                    .and_then(|t| crate::core::borders::Borders::from_outline(&t));
+                let part = super::partner::import(file, &source, gazetteer, borders.as_ref())?;
+                let added = super::partner::merge(&mut out.features, part.features);
+                Imported {
+                    features: added,
+                    skipped: part.skipped,
+                    ..Imported::default()
+                }
             }
             ("ov-first-grade", [f]) => {
                 super::onderwijs_vlaanderen::add_first_grade(f, &mut out.features)?

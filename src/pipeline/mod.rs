@@ -9,6 +9,7 @@ pub mod export;
 pub mod he_campus;
 pub mod onderwijs_vlaanderen;
 pub mod ooapi;
+pub mod partner;
 pub mod shortage;
 pub mod sources;
 pub mod tiles;

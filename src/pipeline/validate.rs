@@ -37,6 +37,9 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// Two school years, in days: older records are flagged.
+pub const TWO_SCHOOL_YEARS_DAYS: i64 = 730;
+
 /// Land polygons, to tell a point in the sea.
 pub struct Land(Vec<MultiPolygon<f64>>);
 
@@ -138,8 +141,38 @@ pub fn validate_report(
         })
         .collect();
     let data = &report.dataset;
+    // Partners' offers change every school year: a record whose source was read more than two
+    // school years before the dataset was compiled is flagged for the yearly round.
+    let compiled = report
+        .meta
+        .compiled
+        .as_deref()
+        .and_then(crate::core::load::days_from_iso);
     for (i, p) in data.providers.iter().enumerate() {
         let at = format!("provider `{}`", p.key);
+        if let Some(today) = compiled {
+            let old = std::iter::once(&p.source)
+                .chain(&p.other_sources)
+                .chain(data.courses_of(i as u32).iter().map(|c| &c.source))
+                .filter_map(|s| {
+                    Some((
+                        s,
+                        crate::core::load::days_from_iso(s.retrieved.as_deref()?)?,
+                    ))
+                })
+                .find(|(_, d)| today - d > TWO_SCHOOL_YEARS_DAYS);
+            if let Some((s, _)) = old {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    at: at.clone(),
+                    message: format!(
+                        "`{}` was read on {}, more than two school years ago: ask for an update",
+                        s.name,
+                        s.retrieved.as_deref().unwrap_or("")
+                    ),
+                });
+            }
+        }
         let mut urls: Vec<(&str, &str)> = Vec::new();
         if let Some(w) = &p.website {
             urls.push(("website", w));
