@@ -21,6 +21,9 @@ pub struct Routes {
     pub cut: Arc<AtomicBool>,
 }
 
+/// The `Date` of a copy from a cache (an HTTP date long past).
+const DAY_OLD_DATE: &str = "Tue, 01 Dec 2026 08:00:00 GMT";
+
 /// Starts serving in background threads; returns the port.
 pub fn serve(routes: Routes) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
@@ -61,6 +64,16 @@ fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
         }
         None => path,
     };
+    // `…/cached/x` is `…/x` with a day-old `Date`, as a browser's HTTP cache gives a copy it
+    // stored then.
+    let uncached;
+    let (path, cached) = match path.split_once("/cached/") {
+        Some((before, after)) => {
+            uncached = format!("{before}/{after}");
+            (uncached.as_str(), true)
+        }
+        None => (path, false),
+    };
     // A folder's address serves its index.html (the page under a sub-path, too).
     let path = if path.ends_with('/') {
         format!("{path}index.html")
@@ -95,6 +108,10 @@ fn handle(mut stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
         Some("csv") => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     };
+    if cached {
+        write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nDate: {DAY_OLD_DATE}\r\nConnection: close\r\n\r\n", body.len())?;
+        return stream.write_all(&body);
+    }
     write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
     stream.write_all(&body)
 }

@@ -1892,6 +1892,159 @@ async fn every_learner_finds_their_own_side() {
     c.close().await.unwrap();
 }
 
+/// A partner brings its own offer with only the page: the template, the check of a filled-in
+/// file with a message per row and field, the preview on the map (marked as not yet
+/// published), the checked file to download.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_checks_its_offer_in_the_page() {
+    let Some(session) = session("partner").await else {
+        return;
+    };
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    let before = wait_text(&c, "#match-count", loaded_count).await;
+    click(&c, "#open-partner").await;
+    wait_text(&c, "#partner", |t| {
+        t.contains("sjabloon") || t.contains("Sjabloon")
+    })
+    .await;
+    // The focus goes into the dialog, on the template.
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("partner-template")
+    );
+    let guide = js(&c, "document.querySelector('.partner-columns').open = true; return document.querySelector('#partner-guide').textContent").await;
+    assert!(guide.as_str().unwrap().contains("postcode"), "{guide}");
+    // A spreadsheet with addresses and no coordinates, one row without a course name.
+    let file = root().join("tests/fixtures/partner_offer.csv");
+    let input = c.find(Locator::Css("#partner-file")).await.unwrap();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    let summary = wait_text(&c, "#partner-summary", |t| t.contains("partner_offer.csv")).await;
+    assert!(
+        summary.contains(": 3 ") && summary.ends_with("2."),
+        "{summary}"
+    );
+    let messages = text(&c, "#partner-messages").await;
+    assert!(
+        messages.contains("rij 4") && messages.contains("niet gebruikt"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("opleiding") && messages.contains("is leeg"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("postcode 9000"),
+        "placed at its postcode: {messages}"
+    );
+    // In English the same messages follow the language.
+    js(&c, "const s = document.querySelector('#lang'); s.value = 'en'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    wait_text(&c, "#partner-messages", |t| {
+        t.contains("row 4") && t.contains("not used")
+    })
+    .await;
+    js(&c, "const s = document.querySelector('#lang'); s.value = 'nl'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    wait_text(&c, "#partner-messages", |t| t.contains("rij 4")).await;
+    // The preview: the offer beside the rest, marked as not yet published.
+    click(&c, "#partner-preview").await;
+    let t = wait_text(&c, "#match-count", |t| loaded(t) && t != before).await;
+    assert_eq!(
+        parse_count(&t).0,
+        parse_count(&before).0 + 2,
+        "{before} → {t}"
+    );
+    js(&c, "const q = document.querySelector('#q'); q.value = 'fixture'; q.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    let results = wait_text(&c, "#results", |t| t.contains("Testcentrum")).await;
+    assert!(results.contains("nog niet gepubliceerd"), "{results}");
+    assert!(
+        count(&c, ".leaflet-marker-icon.mk-preview").await >= 1,
+        "marked on the map"
+    );
+    std::fs::write(
+        out.join("partner-preview.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    // Taken off again, the map is as before.
+    click(&c, "#partner-preview").await;
+    js(&c, "const q = document.querySelector('#q'); q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    wait_text(&c, "#match-count", |t| t == before).await;
+    assert!(
+        visible(&c, "#partner-download").await,
+        "the checked file can be downloaded"
+    );
+    // Escape closes the dialog and gives the focus back to its button.
+    press(&c, "\u{E00C}").await;
+    let start = std::time::Instant::now();
+    while count(&c, "#partner").await > 0 {
+        assert!(start.elapsed() < WAIT, "Escape closes the dialog");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("open-partner")
+    );
+    let serious = axe_serious(&c, "partner").await;
+    assert!(serious.is_empty(), "accessibility: {serious:#?}");
+
+    // A partner's file on its own web server is not fetched (the page reads its own site
+    // only): the page says why and shows the usual data.
+    c.goto(&format!(
+        "{base}/?tiles=none&data=https%3A%2F%2Fpartner.example.be%2Foffer.geojson"
+    ))
+    .await
+    .unwrap();
+    let refused = wait_text(&c, "#data-refused", |t| !t.is_empty()).await;
+    assert!(
+        refused.contains("partner.example.be") && refused.contains("andere site"),
+        "{refused}"
+    );
+    assert_eq!(wait_text(&c, "#match-count", loaded_count).await, before);
+    c.goto(&format!("{base}/?tiles=none&data=javascript:alert(1)"))
+        .await
+        .unwrap();
+    wait_text(&c, "#data-refused", |t| t.contains("data=")).await;
+
+    // A copy from the browser's HTTP cache (an old `Date`) is said to be one, with its date;
+    // a fresh answer is not.
+    assert_eq!(
+        count(&c, "#offline-copy").await,
+        0,
+        "a fresh answer is no kept copy"
+    );
+    c.goto(&format!(
+        "{base}/?tiles=none&data=cached/data/providers.geojson"
+    ))
+    .await
+    .unwrap();
+    let note = wait_text(&c, "#offline-copy", |t| !t.is_empty()).await;
+    assert!(note.contains("kopie") && note.contains("2026"), "{note}");
+
+    // An embed with a starting point and radius opens on that circle, and its link to the
+    // full map keeps the view.
+    c.goto(&format!(
+        "{base}/?tiles=none&embed=1&from=51.5042,3.8889&fromname=Goes&km=15"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", |t| loaded(t)).await;
+    let start = std::time::Instant::now();
+    loop {
+        let zoom = js(&c, "const a = document.querySelector('#open-full-map'); const m = new URL(a.href).searchParams.get('map'); return m ? parseFloat(m.split(',')[2]) : 0").await;
+        if zoom.as_f64().unwrap_or(0.0) >= 9.5 {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the embed opens on the 15 km circle (zoom {zoom})"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let href = js(&c, "return document.querySelector('#open-full-map').href").await;
+    assert!(href.as_str().unwrap().contains("km=15"), "{href}");
+    c.close().await.unwrap();
+}
+
 /// The shortest catalogue string the languages check looks for: shorter ones ("bij", "van")
 /// occur inside words of every language.
 const MIN_FOREIGN_CHARS: usize = 5;

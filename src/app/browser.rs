@@ -33,6 +33,23 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 /// it kept because the network failed: the date and time that copy was stored.
 const KEPT_HEADER: &str = "x-leerkaart-kept";
 
+/// A response older than this (by its `Date` header) came from a cache, not the network.
+const CACHED_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// When the browser's HTTP cache answered instead of the network (the service worker is not
+/// in control, or the network is down and the cache still held the file): the time the server
+/// sent the copy (its `Date` header), as an ISO date-time; `None` for a fresh answer.
+fn cached_since(resp: &reqwest::Response) -> Option<String> {
+    let date = resp.headers().get("date")?.to_str().ok()?;
+    let sent = js_sys::Date::parse(date);
+    if sent.is_nan() || js_sys::Date::now() - sent < CACHED_AFTER_MS {
+        return None;
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(sent))
+        .to_iso_string()
+        .as_string()
+}
+
 /// Fetches a text file; also says when the answer is the offline copy, and from when.
 pub async fn fetch_text_kept(path: &str) -> Result<(String, Option<String>), String> {
     let (url, resp, kept) = get(path).await?;
@@ -61,7 +78,8 @@ async fn get(path: &str) -> Result<(String, reqwest::Response, Option<String>), 
         .headers()
         .get(KEPT_HEADER)
         .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+        .map(str::to_string)
+        .or_else(|| cached_since(&resp));
     Ok((url, resp, kept))
 }
 
@@ -202,6 +220,11 @@ pub fn local_date_time(iso: &str, lang_code: &str) -> String {
 }
 
 /// The page's address without its query: where shared links point.
+/// The page's origin (`https://kaart.example.org`).
+pub fn page_origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
 pub fn page_base() -> String {
     let loc = window().location();
     format!(

@@ -130,6 +130,8 @@ pub(crate) struct Ui {
     pub kept_copy: RwSignal<Option<String>>,
     /// `?data=` (a dataset other than the default), kept in every link the page makes.
     pub data_param: StoredValue<Option<String>>,
+    /// Why the `?data=` asked for is not loaded, when it is not.
+    pub data_refused: StoredValue<Option<url::DataRefusal>>,
     pub tiles_failed: RwSignal<bool>,
     /// Loaded / total data tiles, when the data is a tile index.
     pub tile_progress: RwSignal<Option<(usize, usize)>>,
@@ -417,6 +419,10 @@ fn App() -> impl IntoView {
     let catalog: RwSignal<Option<Arc<Catalog>>> = RwSignal::new(None);
     // The address first: a shared link reproduces its view.
     let initial = UrlState::from_query(&query_string());
+    // Data from another site is not loaded (the page's security policy reads its own site
+    // only): the default data is shown, and the page says why.
+    let data_refused = url::data_refusal(&query_string(), &browser::page_origin());
+    let data_param = url::data_param(&query_string()).filter(|_| data_refused.is_none());
 
     let base_filter = Memo::new(move |_| Filter {
         sectors: sectors.get(),
@@ -526,7 +532,8 @@ fn App() -> impl IntoView {
         embed: initial.embed,
         embed_filters: initial.embed_filters,
         kept_copy: RwSignal::new(None),
-        data_param: StoredValue::new(url::data_param(&query_string())),
+        data_param: StoredValue::new(data_param),
+        data_refused: StoredValue::new(data_refused.clone()),
         tiles_failed: RwSignal::new(false),
         tile_progress: RwSignal::new(None),
         tile_state: StoredValue::new_local(None),
@@ -549,7 +556,7 @@ fn App() -> impl IntoView {
     browser::register_service_worker(SERVICE_WORKER);
 
     // Load the data (the default, or `?data=`), the gazetteer and the outline.
-    let data_param = url::data_param(&query_string());
+    let data_param = ui.data_param.get_value();
     let data_path = data_param
         .clone()
         .or_else(|| {
@@ -645,8 +652,16 @@ fn App() -> impl IntoView {
                 }
             },
         );
-        if let Some((c, z)) = ui.view_center.get_untracked() {
-            ctl.set_view(c, z);
+        match (
+            ui.view_center.get_untracked(),
+            ui.origin.get_untracked(),
+            ui.radius_km.get_untracked(),
+        ) {
+            (Some((c, z)), _, _) => ctl.set_view(c, z),
+            // A link with a starting point and radius but no view (an embed's `from` and
+            // `km`): open on that circle, not the whole region.
+            (None, Some((o, _)), Some(r)) => ctl.show_around(o, f64::from(r)),
+            _ => {}
         }
         ui.view_bounds.set(Some(ctl.bounds()));
         ctl.on_click(move |p| {
@@ -912,6 +927,12 @@ fn App() -> impl IntoView {
             {ui.embed.then(|| view! { <share::EmbedBar /> })}
             {move || ui.kept_copy.get().map(|when| view! {
                 <p class="banner offline" id="offline-copy" role="status">{move || format!("{} {}.", tr(Msg::OfflineCopy), browser::local_date_time(&when, ui.lang.get().code()))}</p>
+            })}
+            {ui.data_refused.get_value().map(|r| view! {
+                <p class="banner" id="data-refused" role="status">{move || match &r {
+                    url::DataRefusal::Malformed => tr(Msg::DataRefusedMalformed).to_string(),
+                    url::DataRefusal::OtherSite(host) => format!("{} ({host}).", tr(Msg::DataRefusedOtherSite)),
+                }}</p>
             })}
             <panels::StatusBanner />
             <main class="layout">

@@ -102,8 +102,7 @@ fn today() -> String {
 }
 
 /// Checks a dropped file: a CSV filled in from the template, or GeoJSON in this map's format.
-async fn check(file: String, text: String) -> Checked {
-    let ui = ui();
+async fn check(ui: super::Ui, file: String, text: String) -> Checked {
     let borders = borders().await;
     let source = PartnerSource {
         name: format!("{file}: offer checked in the page, not yet published"),
@@ -172,8 +171,7 @@ async fn check(file: String, text: String) -> Checked {
 }
 
 /// Shows a checked offer on the map beside the rest, marked as not yet published.
-fn show_preview(partner: &Dataset) {
-    let ui = ui();
+fn show_preview(ui: super::Ui, partner: &Dataset) {
     let Some(base) = ui
         .base_catalog
         .get_value()
@@ -193,8 +191,7 @@ fn show_preview(partner: &Dataset) {
 }
 
 /// Takes the preview off the map.
-fn remove_preview() {
-    let ui = ui();
+fn remove_preview(ui: super::Ui) {
     if let Some(base) = ui.base_catalog.get_value() {
         ui.base_catalog.set_value(None);
         ui.catalog.set(Some(base));
@@ -241,8 +238,8 @@ pub fn PartnerDialog() -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
-            remove_preview();
-            let c = check(name, text).await;
+            remove_preview(ui);
+            let c = check(ui, name, text).await;
             checked.set(Some(c));
             busy.set(false);
             browser::focus("#partner-summary");
@@ -330,7 +327,7 @@ pub fn PartnerDialog() -> impl IntoView {
                             {usable.then(|| view! {
                                 <div class="share-actions">
                                     <button type="button" class="btn-secondary" id="partner-preview" on:click=move |_| {
-                                        if previewing() { remove_preview() } else { show_preview(&dataset) }
+                                        if previewing() { remove_preview(ui) } else { show_preview(ui, &dataset) }
                                         preview_tick.update(|t| *t += 1);
                                     }>{move || { preview_tick.get(); if previewing() { tr(Msg::PartnerPreviewOff) } else { tr(Msg::PartnerPreview) } }}</button>
                                     <button type="button" class="btn-primary" id="partner-download" on:click=move |_| {

@@ -203,6 +203,8 @@ messages! {
     UnlistedHint => ["Geen filter op opleiding kan zeggen of zij passen: ze staan apart, nooit weggelaten.", "No course filter can tell whether they match: they are listed apart, never left out.", "Aucun filtre sur les formations ne peut dire s'ils correspondent : ils sont listés à part, jamais omis."],
     NotCoveredYet => ["Deze gegevens dekken dit nog niet:", "This data does not cover this yet:", "Ces données ne couvrent pas encore ceci :"],
     NotCoveredAdvice => ["Geen resultaat betekent hier dus niet dat er geen opleiding is. Kijk bij de instellingen zelf, of wis een filter.", "So no result here does not mean there is no such course. Ask the institutions, or clear a filter.", "Aucun résultat ne signifie donc pas qu'il n'existe pas de formation. Renseignez-vous auprès des établissements, ou retirez un filtre."],
+    DataRefusedMalformed => ["Het adres na ‘data=’ is geen pad op deze site en wordt genegeerd: de gewone gegevens worden getoond.", "The address after ‘data=’ is not a path on this site and is ignored: the usual data is shown.", "L'adresse après « data= » n'est pas un chemin de ce site et est ignorée : les données habituelles sont affichées."],
+    DataRefusedOtherSite => ["Gegevens van een andere site worden niet geladen: deze pagina leest om veiligheidsredenen alleen gegevens van haar eigen site. De gewone gegevens worden getoond; partners gebruiken ‘Aanbod toevoegen’", "Data from another site is not loaded: for safety this page reads data from its own site only. The usual data is shown; partners use ‘Add your offer’", "Les données d'un autre site ne sont pas chargées : par sécurité, cette page ne lit que les données de son propre site. Les données habituelles sont affichées ; les partenaires utilisent « Ajouter votre offre »"],
     PreviewBadge => ["Voorbeeld: nog niet gepubliceerd", "Preview: not yet published", "Aperçu : pas encore publié"],
     PartnerOpen => ["Aanbod toevoegen", "Add your offer", "Ajouter votre offre"],
     PartnerTitle => ["Je aanbod op de kaart", "Your offer on the map", "Votre offre sur la carte"],
@@ -277,7 +279,7 @@ messages! {
     DownloadGeoJson => ["GeoJSON (het formaat van de kaart)", "GeoJSON (the map's own format)", "GeoJSON (le format de la carte)"],
     DownloadCsv => ["CSV voor een rekenblad (één rij per opleiding)", "CSV for a spreadsheet (one row per course)", "CSV pour un tableur (une ligne par formation)"],
     DownloadOoapi => ["OOAPI v5 voor onderwijssystemen (organizations, programs, offerings)", "OOAPI v5 for education systems (organizations, programs, offerings)", "OOAPI v5 pour les systèmes d'enseignement (organizations, programs, offerings)"],
-    OfflineCopy => ["Geen verbinding: de kaart toont de kopie die dit toestel bewaarde op", "No connection: the map shows the copy this device kept on", "Pas de connexion : la carte affiche la copie gardée par cet appareil le"],
+    OfflineCopy => ["De kaart toont een bewaarde kopie van de gegevens (geen verbinding, of uit de cache van de browser), van", "The map shows a kept copy of the data (no connection, or from the browser's cache), from", "La carte affiche une copie conservée des données (pas de connexion, ou du cache du navigateur), du"],
 }
 
 /// "1 opleiding" / "12 opleidingen".

@@ -24,6 +24,42 @@ pub fn data_param(query: &str) -> Option<String> {
     Some(v.to_string())
 }
 
+/// Why a `data=` parameter is not loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataRefusal {
+    /// Not a path on this site nor an http(s) address (`javascript:`, `//host`, …).
+    Malformed,
+    /// An address on another site (its host): the page's security policy lets it read data
+    /// from its own site only.
+    OtherSite(String),
+}
+
+/// Why the `data=` parameter of `query` will not be loaded by a page at `page_origin`
+/// (`https://kaart.example.org`), or `None` when it will be (or there is none).
+pub fn data_refusal(query: &str, page_origin: &str) -> Option<DataRefusal> {
+    let raw = param(query, "data")?;
+    if raw.trim().is_empty() {
+        return None;
+    }
+    let Some(v) = data_param(query) else {
+        return Some(DataRefusal::Malformed);
+    };
+    let lower = v.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    let rest_at = v.find("://").map_or(0, |i| i + 3);
+    let host_end = v[rest_at..]
+        .find(['/', '?', '#'])
+        .map_or(v.len(), |i| rest_at + i);
+    let origin = &v[..host_end];
+    if origin.eq_ignore_ascii_case(page_origin.trim_end_matches('/')) {
+        None
+    } else {
+        Some(DataRefusal::OtherSite(v[rest_at..host_end].to_string()))
+    }
+}
+
 /// The decoded value of the first parameter named `name` in a query string (with or without
 /// the leading `?`).
 pub fn param(query: &str, name: &str) -> Option<String> {
@@ -65,6 +101,32 @@ pub fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_from_another_site_is_refused_with_its_cause() {
+        let page = "https://kaart.example.org";
+        assert_eq!(data_refusal("?data=data/x.geojson", page), None);
+        assert_eq!(data_refusal("?sector=ict", page), None);
+        assert_eq!(
+            data_refusal("?data=https://kaart.example.org/data/x.geojson", page),
+            None
+        );
+        assert_eq!(
+            data_refusal(
+                "?data=https%3A%2F%2Fpartner.example.be%2Foffer.geojson",
+                page
+            ),
+            Some(DataRefusal::OtherSite("partner.example.be".into()))
+        );
+        assert_eq!(
+            data_refusal("?data=javascript:alert(1)", page),
+            Some(DataRefusal::Malformed)
+        );
+        assert_eq!(
+            data_refusal("?data=//evil.example/x", page),
+            Some(DataRefusal::Malformed)
+        );
+    }
 
     #[test]
     fn data_parameter() {
