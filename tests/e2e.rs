@@ -2027,7 +2027,7 @@ async fn a_partner_checks_its_offer_in_the_page() {
     ))
     .await
     .unwrap();
-    wait_text(&c, "#match-count", |t| loaded(t)).await;
+    wait_text(&c, "#match-count", loaded).await;
     let start = std::time::Instant::now();
     loop {
         let zoom = js(&c, "const a = document.querySelector('#open-full-map'); const m = new URL(a.href).searchParams.get('map'); return m ? parseFloat(m.split(',')[2]) : 0").await;
