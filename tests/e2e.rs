@@ -1973,6 +1973,19 @@ async fn a_partner_checks_its_offer_in_the_page() {
         visible(&c, "#partner-download").await,
         "the checked file can be downloaded"
     );
+    // An OOAPI bundle is read too.
+    let bundle = root().join("tests/fixtures/ooapi_bundle.json");
+    let input = c.find(Locator::Css("#partner-file")).await.unwrap();
+    input.send_keys(bundle.to_str().unwrap()).await.unwrap();
+    let summary = wait_text(&c, "#partner-summary", |t| t.contains("ooapi_bundle.json")).await;
+    let used: usize = summary
+        .trim_end_matches('.')
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(used > 0, "{summary}");
     // Escape closes the dialog and gives the focus back to its button.
     press(&c, "\u{E00C}").await;
     let start = std::time::Instant::now();

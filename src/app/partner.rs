@@ -113,7 +113,25 @@ async fn check(ui: super::Ui, file: String, text: String) -> Checked {
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with(['{', '[']);
-    let (rows, used, messages, geojson) = if looks_json {
+    // An OOAPI bundle is read into this map's format first (what it leaves out is listed).
+    let mut skipped: Vec<Message> = Vec::new();
+    let text = if looks_json && text.contains("\"organizations\"") {
+        match crate::core::ooapi::read_bundle(&text) {
+            Ok(read) => {
+                skipped = read
+                    .skipped
+                    .into_iter()
+                    .map(|s| Message::Unreadable(format!("{}: {}", s.at, s.reason)))
+                    .collect();
+                serde_json::json!({ "type": "FeatureCollection", "features": read.features })
+                    .to_string()
+            }
+            Err(_) => text,
+        }
+    } else {
+        text
+    };
+    let (rows, used, mut messages, geojson) = if looks_json {
         let options = LoadOptions {
             borders: borders.clone(),
             ..LoadOptions::default()
@@ -157,6 +175,7 @@ async fn check(ui: super::Ui, file: String, text: String) -> Checked {
         let messages = check.messages.into_iter().map(Message::Csv).collect();
         (check.rows, check.used, messages, geojson)
     };
+    messages.extend(skipped);
     let dataset = load_geojson(&geojson, &LoadOptions::default())
         .map(|r| r.dataset)
         .unwrap_or_default();

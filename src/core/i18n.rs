@@ -212,7 +212,7 @@ messages! {
     PartnerTemplate => ["Sjabloon downloaden (CSV)", "Download the template (CSV)", "Télécharger le modèle (CSV)"],
     PartnerColumns => ["Wat in elke kolom hoort", "What goes in each column", "Que mettre dans chaque colonne"],
     PartnerRequired => ["verplicht", "required", "obligatoire"],
-    PartnerChoose => ["Ingevuld bestand kiezen (CSV, GeoJSON)", "Choose the filled-in file (CSV, GeoJSON)", "Choisir le fichier rempli (CSV, GeoJSON)"],
+    PartnerChoose => ["Ingevuld bestand kiezen (CSV, GeoJSON of OOAPI)", "Choose the filled-in file (CSV, GeoJSON or OOAPI)", "Choisir le fichier rempli (CSV, GeoJSON ou OOAPI)"],
     PartnerSummary => ["rijen gelezen; opleidingen bruikbaar:", "rows read; courses usable:", "lignes lues ; formations utilisables :"],
     PartnerLine => ["rij", "row", "ligne"],
     PartnerNotUsed => ["niet gebruikt", "not used", "non utilisée"],

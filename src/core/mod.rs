@@ -17,6 +17,7 @@ pub mod listing;
 pub mod load;
 pub mod model;
 pub mod occupation;
+pub mod ooapi;
 pub mod partner;
 pub mod problem;
 pub mod share;

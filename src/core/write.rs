@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Course, Dataset, Source};
+use super::{Country, Course, Dataset, LonLat, Source};
 
 pub(crate) fn source(s: &Source) -> Value {
     let mut m = Map::new();
@@ -65,7 +65,7 @@ pub(crate) fn course(c: &Course) -> Value {
 }
 
 /// A provider's GeoJSON properties (its courses included), as `data/SCHEMA.md` gives them.
-pub(crate) fn provider_properties(data: &Dataset, i: usize) -> Map<String, Value> {
+pub(crate) fn properties_of(data: &Dataset, i: usize) -> Map<String, Value> {
     let p = &data.providers[i];
     let mut props = Map::new();
     props.insert("name".into(), p.name.clone().into());
@@ -121,8 +121,69 @@ pub fn to_geojson(data: &Dataset, name: &str) -> Value {
     let features: Vec<Value> = (0..data.providers.len())
         .map(|i| {
             let p = &data.providers[i];
-            json!({ "type": "Feature", "id": p.key, "geometry": { "type": "Point", "coordinates": [p.lon_lat.lon, p.lon_lat.lat] }, "properties": provider_properties(data, i) })
+            json!({ "type": "Feature", "id": p.key, "geometry": { "type": "Point", "coordinates": [p.lon_lat.lon, p.lon_lat.lat] }, "properties": properties_of(data, i) })
         })
         .collect();
     json!({ "type": "FeatureCollection", "name": name, "features": features })
+}
+
+/// Builds the properties object of a provider feature, leaving out empty fields.
+#[allow(clippy::too_many_arguments)]
+pub fn provider_properties(
+    name: &str,
+    kind: &str,
+    country: Country,
+    province: &str,
+    municipality: &str,
+    address: (&str, &str, &str),
+    website: Option<String>,
+    precision: &str,
+    location_source: Option<String>,
+    source: Value,
+    courses: Vec<Value>,
+) -> Map<String, Value> {
+    let mut addr = Map::new();
+    for (k, v) in [
+        ("street", address.0),
+        ("postcode", address.1),
+        ("locality", address.2),
+    ] {
+        if !v.trim().is_empty() {
+            addr.insert(k.into(), v.trim().into());
+        }
+    }
+    let mut p = Map::new();
+    p.insert("name".into(), name.trim().into());
+    p.insert("kind".into(), kind.into());
+    p.insert("country".into(), country.code().into());
+    p.insert("province".into(), province.into());
+    p.insert("municipality".into(), municipality.trim().into());
+    if !addr.is_empty() {
+        p.insert("address".into(), Value::Object(addr));
+    }
+    if let Some(w) = website {
+        p.insert("website".into(), w.into());
+    }
+    p.insert("location_precision".into(), precision.into());
+    if let Some(s) = location_source {
+        p.insert("location_source".into(), s.into());
+    }
+    p.insert("source".into(), source);
+    p.insert("courses".into(), Value::Array(courses));
+    p
+}
+
+/// A Point feature.
+pub fn feature(id: &str, at: LonLat, properties: Map<String, Value>) -> Value {
+    json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": { "type": "Point", "coordinates": [round6(at.lon), round6(at.lat)] },
+        "properties": properties,
+    })
+}
+
+/// A coordinate to 6 decimals (~0.1 m), as every importer writes them.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }

@@ -9,12 +9,9 @@ use crate::core::{
 };
 
 pub use crate::core::write::to_geojson;
-use crate::core::write::{course, provider_properties, source};
+use crate::core::write::{course, properties_of, source};
 
-/// The `consumerKey` of the OOAPI extension that carries each record whole, so that an export
-/// read back by [`super::ooapi`] loses nothing OOAPI's own fields cannot say (the national
-/// level code, stage, sector, location precision, sources and licences).
-pub const OOAPI_CONSUMER_KEY: &str = "leerkaart";
+pub use crate::core::ooapi::OOAPI_CONSUMER_KEY;
 
 /// OOAPI's `level` for a national level; `undefined` where OOAPI has no word (secondary
 /// school, non-formal courses).
@@ -134,7 +131,7 @@ pub fn to_ooapi(data: &Dataset, meta: &DatasetMeta) -> Value {
     let mut programs = Vec::new();
     let mut offerings = Vec::new();
     for (i, p) in data.providers.iter().enumerate() {
-        let mut props = provider_properties(data, i);
+        let mut props = properties_of(data, i);
         props.remove("courses");
         let tag = language_tag("nl", p.country);
         let mut address = json!({

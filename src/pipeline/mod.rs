@@ -19,11 +19,10 @@ pub mod web_facts;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use thiserror::Error;
 
 use crate::core::gazetteer::{Gazetteer, Place};
-use crate::core::{Country, LonLat};
 
 /// A pipeline failure that stops the whole step (bad rows are reported, not fatal).
 #[derive(Debug, Error)]
@@ -273,66 +272,7 @@ pub fn website(raw: &str) -> Option<String> {
     crate::core::safe_http_url(&url)
 }
 
-/// Builds the properties object of a provider feature, leaving out empty fields.
-#[allow(clippy::too_many_arguments)]
-pub fn provider_properties(
-    name: &str,
-    kind: &str,
-    country: Country,
-    province: &str,
-    municipality: &str,
-    address: (&str, &str, &str),
-    website: Option<String>,
-    precision: &str,
-    location_source: Option<String>,
-    source: Value,
-    courses: Vec<Value>,
-) -> Map<String, Value> {
-    let mut addr = Map::new();
-    for (k, v) in [
-        ("street", address.0),
-        ("postcode", address.1),
-        ("locality", address.2),
-    ] {
-        if !v.trim().is_empty() {
-            addr.insert(k.into(), v.trim().into());
-        }
-    }
-    let mut p = Map::new();
-    p.insert("name".into(), name.trim().into());
-    p.insert("kind".into(), kind.into());
-    p.insert("country".into(), country.code().into());
-    p.insert("province".into(), province.into());
-    p.insert("municipality".into(), municipality.trim().into());
-    if !addr.is_empty() {
-        p.insert("address".into(), Value::Object(addr));
-    }
-    if let Some(w) = website {
-        p.insert("website".into(), w.into());
-    }
-    p.insert("location_precision".into(), precision.into());
-    if let Some(s) = location_source {
-        p.insert("location_source".into(), s.into());
-    }
-    p.insert("source".into(), source);
-    p.insert("courses".into(), Value::Array(courses));
-    p
-}
-
-/// A Point feature.
-pub fn feature(id: &str, at: LonLat, properties: Map<String, Value>) -> Value {
-    json!({
-        "type": "Feature",
-        "id": id,
-        "geometry": { "type": "Point", "coordinates": [round6(at.lon), round6(at.lat)] },
-        "properties": properties,
-    })
-}
-
-/// A coordinate to 6 decimals (~0.1 m), as every importer writes them.
-pub(crate) fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
+pub use crate::core::write::{feature, provider_properties, round6};
 
 /// The location source text for a point taken from the gazetteer.
 pub fn gazetteer_source(place: &Place) -> String {
