@@ -1407,10 +1407,13 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
     // Choosing another occupation on a phone brings its card into view.
     click(&c, "#occupation-clear").await;
+    // The search is in the filters sheet: open it, search, show the results.
+    click(&c, "#open-filters").await;
     let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
     input.send_keys("nurse").await.unwrap();
     input.send_keys("\u{E007}").await.unwrap();
     wait_text(&c, "#occupation-title", |t| t == "Verpleegkundige").await;
+    click(&c, "#show-results").await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     let top = js(
         &c,
@@ -2058,6 +2061,135 @@ async fn a_partner_checks_its_offer_in_the_page() {
     c.close().await.unwrap();
 }
 
+/// On a phone the results come first: after a search the first result is on screen without
+/// scrolling; the filters are a sheet behind one button, with the chosen ones as chips; the
+/// focus goes into the sheet and back to its button. Loading and a filter click shift nothing
+/// on screen (layout-shift entries, which do not depend on the machine's speed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
+    let Some(session) = session("phone-first").await else {
+        return;
+    };
+    let (c, base, out) = (session.c.clone(), &session.base, &session.out);
+    // Layout shifts, recorded from the start of the page.
+    let observe = "window.leerkaartShift = 0; window.leerkaartShifts = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.leerkaartShift += e.value; window.leerkaartShifts.push(e.value.toFixed(3) + ' ' + e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height]) : '?').join(', ')); } }).observe({type: 'layout-shift', buffered: true});";
+    for (w, h) in [(1400, 900), (390, 844)] {
+        c.set_window_size(w, h).await.unwrap();
+        c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+        js(&c, observe).await;
+        let before = wait_text(&c, "#match-count", loaded_count).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let shift = js(&c, "return window.leerkaartShift")
+            .await
+            .as_f64()
+            .unwrap();
+        let which = js(&c, "return window.leerkaartShifts").await;
+        assert!(
+            shift <= 0.02,
+            "{w}x{h}: loading shifts the layout by {shift}: {which}"
+        );
+        // A filter click (by script, so it counts as no user input), then the shift again.
+        tick(&c, "sector", "Zorg").await;
+        wait_text(&c, "#match-count", |t| loaded(t) && t != before).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let shift = js(&c, "return window.leerkaartShift")
+            .await
+            .as_f64()
+            .unwrap();
+        assert!(
+            shift <= 0.02,
+            "{w}x{h}: loading and a filter click shift the layout by {shift}"
+        );
+    }
+    // A pupil scanned a poster's QR code: technical courses around Goes.
+    c.goto(&format!(
+        "{base}/?tiles=none&sector=engineering&from=51.5042,3.8889&fromname=Goes&km=20"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let top = js(&c, "const r = document.querySelector('#results > li.result').getBoundingClientRect(); return [r.top, innerHeight, document.scrollingElement.scrollTop, document.querySelector('.sidebar').scrollTop]").await;
+    let (first, screen) = (top[0].as_f64().unwrap(), top[1].as_f64().unwrap());
+    assert!(
+        first >= 0.0 && first + 60.0 < screen,
+        "the first result on screen: {top}"
+    );
+    assert_eq!(
+        js(
+            &c,
+            "return getComputedStyle(document.querySelector('.filters')).display"
+        )
+        .await,
+        json!("none")
+    );
+    // The header stays one line.
+    let header = js(
+        &c,
+        "return document.querySelector('.topbar').getBoundingClientRect().height",
+    )
+    .await;
+    assert!(header.as_f64().unwrap() <= 64.0, "header height {header}");
+    // The chosen filter as a chip; the button says how many.
+    let bar = text(&c, ".phone-bar").await;
+    assert!(
+        bar.contains("Filters (1)") && bar.contains("Techniek"),
+        "{bar}"
+    );
+    std::fs::write(
+        out.join("phone-results-first.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    // The sheet: focus in, live count, "show" closes it and gives the focus back.
+    click(&c, "#open-filters").await;
+    wait_text(&c, "#show-results", |t| t.contains("opleiding")).await;
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("close-filters")
+    );
+    assert!(visible(&c, "#q").await, "the search is in the sheet");
+    std::fs::write(
+        out.join("phone-filter-sheet.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    let serious = axe_serious(&c, "phone sheet").await;
+    assert!(
+        serious.is_empty(),
+        "accessibility of the sheet: {serious:#?}"
+    );
+    tick(&c, "stage", "Hoger onderwijs").await;
+    let shown = wait_text(&c, "#show-results", |t| t.contains("opleiding")).await;
+    click(&c, "#show-results").await;
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("open-filters")
+    );
+    assert!(!visible(&c, "#q").await);
+    let count_now = parse_count(&text(&c, "#match-count").await).0;
+    assert!(
+        shown.contains(&count_now.to_string()),
+        "{shown} vs {count_now}"
+    );
+    // Escape closes the sheet too; a chip removes its filter.
+    click(&c, "#open-filters").await;
+    press(&c, "\u{E00C}").await;
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("open-filters")
+    );
+    let chips = count(&c, ".chip").await;
+    click(&c, ".chip").await;
+    let start = std::time::Instant::now();
+    while count(&c, ".chip").await != chips - 1 {
+        assert!(start.elapsed() < WAIT, "a chip removes its filter");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let serious = axe_serious(&c, "phone results").await;
+    assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
+    c.close().await.unwrap();
+}
+
 /// The shortest catalogue string the languages check looks for: shorter ones ("bij", "van")
 /// occur inside words of every language.
 const MIN_FOREIGN_CHARS: usize = 5;
@@ -2261,6 +2393,10 @@ async fn every_screen_in_three_languages() {
             c.goto(&format!("{base}/?lang={l}&tiles=none&{goes}&km=50&sector=engineering&stage=upper_secondary,higher")).await.unwrap();
             wait_text(&c, "#match-count", has_count).await;
             assert!(count(&c, ".detour").await >= 1, "{l}: a detour shown");
+            if phone {
+                // On a phone the filters are a sheet behind one button.
+                click(&c, "#open-filters").await;
+            }
             // Every distance option is readable in full in its dropdown.
             let fit = js(&c, "const s = document.querySelector('#radius'); const cs = getComputedStyle(s);
                 const span = document.createElement('span'); span.style.font = cs.font; span.style.whiteSpace = 'pre';
@@ -2279,6 +2415,10 @@ async fn every_screen_in_three_languages() {
                 "document.querySelectorAll('details').forEach(d => d.open = true)",
             )
             .await;
+            if phone {
+                shoot(&c, screen("filters"), &mut problems).await;
+                click(&c, "#show-results").await;
+            }
             shoot(&c, screen("results"), &mut problems).await;
 
             // A popup opened from the list.

@@ -152,6 +152,8 @@ pub(crate) struct Ui {
     pub advice_view: Memo<GuidanceView>,
     /// The "add your offer" dialog is open.
     pub partner_open: RwSignal<bool>,
+    /// On a phone: the filters sheet is open.
+    pub filters_open: RwSignal<bool>,
     /// The catalog without a partner's preview, while one is shown.
     pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
 }
@@ -548,6 +550,7 @@ fn App() -> impl IntoView {
         advice,
         advice_view,
         partner_open: RwSignal::new(false),
+        filters_open: RwSignal::new(false),
         base_catalog: StoredValue::new(None),
     };
     provide_context(ui);
@@ -862,6 +865,11 @@ fn App() -> impl IntoView {
             browser::focus("#open-partner");
             return;
         }
+        if ui.filters_open.get_untracked() {
+            ui.filters_open.set(false);
+            browser::focus("#open-filters");
+            return;
+        }
         if ui.compare_open.get_untracked() {
             ui.compare_open.set(false);
             browser::focus("#open-compare");
@@ -880,7 +888,7 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get()>
+        <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get() class:filters-open=move || ui.filters_open.get()>
             <a class="skip-link" href="#results" on:click=move |ev| {
                 ev.prevent_default();
                 browser::focus("#results .result-head, #no-results, #unlisted summary");
@@ -939,11 +947,16 @@ fn App() -> impl IntoView {
                 <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
                     {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
                     <div class="results-col">
+                        {(!ui.embed || ui.embed_filters).then(|| view! { <panels::PhoneFilterBar /> })}
                         <results::OccupationCard />
                         <results::ResultList />
+                        // Below the results once they are in: shown earlier they would be
+                        // pushed down by the list's arrival (a layout shift).
                         {(!ui.embed).then(|| view! {
-                            <panels::Glossary />
-                            <panels::About />
+                            <Show when=move || ui.status.get() != Status::Loading>
+                                <panels::Glossary />
+                                <panels::About />
+                            </Show>
                         })}
                     </div>
                 </aside>

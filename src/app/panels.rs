@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::core::share::{OPEN_DATA_CSV, OPEN_DATA_DIR, OPEN_DATA_OOAPI};
@@ -30,6 +32,90 @@ fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, v: T, on: bool) {
     list.retain(|x| *x != v);
     if on {
         list.push(v);
+    }
+}
+
+/// On a phone, above the results: the button that opens the filters sheet (with how many
+/// filters are chosen) and the chosen filters as chips, each removed with a tap.
+#[component]
+pub fn PhoneFilterBar() -> impl IntoView {
+    let ui = ui();
+    // (label, remove) for each chosen value.
+    let chips = move || {
+        let lang = ui.lang.get();
+        let mut out: Vec<(String, Rc<dyn Fn()>)> = Vec::new();
+        for s in ui.sectors.get() {
+            out.push((
+                labels::sector(lang, s).to_string(),
+                Rc::new(move || ui.sectors.update(|v| v.retain(|x| *x != s))),
+            ));
+        }
+        for s in ui.stages.get() {
+            out.push((
+                labels::stage(lang, s).to_string(),
+                Rc::new(move || ui.stages.update(|v| v.retain(|x| *x != s))),
+            ));
+        }
+        for e in ui.levels.get() {
+            out.push((
+                format!("EQF {}", e.get()),
+                Rc::new(move || ui.levels.update(|v| v.retain(|x| *x != e))),
+            ));
+        }
+        for c in ui.countries.get() {
+            out.push((
+                labels::country(lang, c).to_string(),
+                Rc::new(move || ui.countries.update(|v| v.retain(|x| *x != c))),
+            ));
+        }
+        for p in ui.provinces.get() {
+            out.push((
+                labels::province(lang, p).to_string(),
+                Rc::new(move || ui.provinces.update(|v| v.retain(|x| *x != p))),
+            ));
+        }
+        for f in ui.forms.get() {
+            out.push((
+                labels::learning_form(lang, f).to_string(),
+                Rc::new(move || ui.forms.update(|v| v.retain(|x| *x != f))),
+            ));
+        }
+        let text = ui.text.get();
+        if !text.trim().is_empty() {
+            out.push((
+                format!("“{}”", text.trim()),
+                Rc::new(move || ui.text.set(String::new())),
+            ));
+        }
+        if ui.shortage_only.get() {
+            out.push((
+                tr(Msg::ShortageBadge).to_string(),
+                Rc::new(move || ui.shortage_only.set(false)),
+            ));
+        }
+        out
+    };
+    let open = move |_| {
+        ui.filters_open.set(true);
+        request_animation_frame(|| super::browser::focus("#close-filters"));
+    };
+    view! {
+        <div class="phone-bar">
+            <button type="button" class="btn-secondary" id="open-filters" aria-controls="filters" aria-expanded=move || ui.filters_open.get().to_string() on:click=open>
+                {move || {
+                    let n = chips().len();
+                    if n == 0 { tr(Msg::Filters).to_string() } else { format!("{} ({n})", tr(Msg::Filters)) }
+                }}
+            </button>
+            <ul class="chips" aria-label=move || tr(Msg::ActiveFilters)>
+                {move || chips().into_iter().map(|(label, remove)| {
+                    let aria = format!("{} {label}", tr(Msg::RemoveFilter));
+                    view! {
+                        <li><button type="button" class="chip" aria-label=aria on:click=move |_| remove()>{label.clone()}<span aria-hidden="true">" ×"</span></button></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 
@@ -183,8 +269,17 @@ pub fn Filters() -> impl IntoView {
         ui.occupation.set(None);
         ui.shortage_only.set(false);
     };
+    let close_sheet = move || {
+        ui.filters_open.set(false);
+        super::browser::focus("#open-filters");
+    };
     view! {
-        <section class="filters" aria-label=move || tr(Msg::Filters)>
+        <section class="filters" id="filters" aria-label=move || tr(Msg::Filters)>
+            // On a phone the filters are a sheet over the results: its head and foot.
+            <div class="sheet-head">
+                <h2>{move || tr(Msg::Filters)}</h2>
+                <button type="button" class="btn-secondary" id="close-filters" on:click=move |_| close_sheet()>{move || tr(Msg::FiltersDone)}</button>
+            </div>
             <div class="search">
                 <label for="q">{move || tr(Msg::SearchLabel)}</label>
                 <input id="q" type="search" autocomplete="off"
@@ -229,6 +324,14 @@ pub fn Filters() -> impl IntoView {
                     on:change=move |ev| ui.in_view.set(event_target_checked(&ev)) />
                 <span>{move || tr(Msg::OnlyInView)}</span>
             </label>
+            <div class="sheet-foot">
+                <button type="button" class="btn-primary" id="show-results" on:click=move |_| close_sheet()>
+                    {move || {
+                        let n = ui.outcome.with(|o| o.as_ref().map_or(0, |o| o.course_count));
+                        format!("{} → {}", tr(Msg::Results), crate::core::i18n::courses(ui.lang.get(), n))
+                    }}
+                </button>
+            </div>
         </section>
     }
 }

@@ -112,8 +112,10 @@ pub fn ResultList() -> impl IntoView {
                     {move || format!("★ {} ({})", tr(Msg::Shortlist), ui.shortlist.get().len())}
                 </button>
                 <button type="button" class="btn-link" id="export-results" on:click=move |_| export_results()>{move || tr(Msg::ExportResults)}</button>
-                <Show when=move || ui.guidance.with(|g| g.as_ref().is_some_and(|g| !g.points.is_empty()))>
-                    <label class="advice-toggle">
+                // Always in its place (it only becomes usable when the points are in), so
+                // that its arrival moves nothing.
+                <Show when=move || ui.guidance.with(|g| g.as_ref().is_none_or(|g| !g.points.is_empty()))>
+                    <label class="advice-toggle" class:pending=move || ui.guidance.with(Option::is_none)>
                         <input type="checkbox" id="advice-toggle"
                             prop:checked=move || advice_on(ui.advice, &ui.filter.get(), ui.outcome)
                             on:change=move |ev| ui.advice.set(Some(event_target_checked(&ev))) />
