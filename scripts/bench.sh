@@ -20,6 +20,10 @@ scripts/setup.sh --browser >/dev/null
 trunk build --release >/dev/null 2>&1
 cargo bench --quiet --bench browser | tee target/bench/browser.md
 echo
+echo "Lighthouse 12.2.3 on the deployed page served with gzip (?tiles=none; mobile and desktop presets):"
+scripts/deploy.sh target/bench-site >/dev/null
+bench/lighthouse/run.sh target/bench-site | tee target/bench/lighthouse.md
+echo
 echo "Heap per course after loading (wasm32, in node):"
 node --max-old-space-size=4096 bench/js/memory.mjs | tee target/bench/memory.md
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version), $(rustc --version)"

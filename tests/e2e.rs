@@ -1406,9 +1406,9 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     let serious = axe_serious(&c, "phone occupation").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
     // Choosing another occupation on a phone brings its card into view.
-    click(&c, "#occupation-clear").await;
-    // The search is in the filters sheet: open it, search, show the results.
+    // The search is in the filters sheet: open it, search again, show the results.
     click(&c, "#open-filters").await;
+    click(&c, "#occupation-clear").await;
     let input = c.find(Locator::Css("#occupation-input")).await.unwrap();
     input.send_keys("nurse").await.unwrap();
     input.send_keys("\u{E007}").await.unwrap();

@@ -13,8 +13,8 @@ url="http://127.0.0.1:$port/?tiles=none"
 flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
 out="$here/../../target/bench"
 mkdir -p "$out"
-echo "| form | performance | accessibility | LCP | TBT | CLS | FCP |"
-echo "|---|---|---|---|---|---|---|"
+echo "| form | performance | accessibility | LCP | TBT | CLS | FCP | long tasks (> 50 ms) |"
+echo "|---|---|---|---|---|---|---|---|"
 for form in mobile desktop; do
   preset=""
   [ "$form" = desktop ] && preset="--preset=desktop"
@@ -25,6 +25,8 @@ for form in mobile desktop; do
 import json, sys
 r = json.load(open(sys.argv[1])); a = r["audits"]; c = r["categories"]
 def ms(k): return f'{a[k]["numericValue"]/1000:.1f} s' if a[k]["numericValue"] >= 1000 else f'{a[k]["numericValue"]:.0f} ms'
-print(f'| {sys.argv[2]} | {round(c["performance"]["score"]*100)} | {round(c["accessibility"]["score"]*100)} | {ms("largest-contentful-paint")} | {ms("total-blocking-time")} | {a["cumulative-layout-shift"]["numericValue"]:.3f} | {ms("first-contentful-paint")} |')
+tasks = [t["duration"] for t in a.get("long-tasks", {}).get("details", {}).get("items", [])]
+long = f'{len(tasks)}, longest {max(tasks):.0f} ms' if tasks else "none"
+print(f'| {sys.argv[2]} | {round(c["performance"]["score"]*100)} | {round(c["accessibility"]["score"]*100)} | {ms("largest-contentful-paint")} | {ms("total-blocking-time")} | {a["cumulative-layout-shift"]["numericValue"]:.3f} | {ms("first-contentful-paint")} | {long} |')
 PY
 done

@@ -887,6 +887,11 @@ fn App() -> impl IntoView {
         }
     });
 
+    // The glossary and about panel appear once the first data is in (and then stay, open or
+    // closed, through any later loading).
+    let loaded_once = Memo::new(move |prev: Option<&bool>| {
+        prev.copied().unwrap_or(false) || ui.status.get() != Status::Loading
+    });
     view! {
         <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get() class:filters-open=move || ui.filters_open.get()>
             <a class="skip-link" href="#results" on:click=move |ev| {
@@ -953,7 +958,7 @@ fn App() -> impl IntoView {
                         // Below the results once they are in: shown earlier they would be
                         // pushed down by the list's arrival (a layout shift).
                         {(!ui.embed).then(|| view! {
-                            <Show when=move || ui.status.get() != Status::Loading>
+                            <Show when=move || loaded_once.get()>
                                 <panels::Glossary />
                                 <panels::About />
                             </Show>
