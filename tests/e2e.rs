@@ -1422,8 +1422,9 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     .await;
     let height = js(&c, "return window.innerHeight").await;
     let top = top.as_f64().unwrap();
+    // Under the header and the filters bar.
     assert!(
-        (-1.0..120.0).contains(&top) && top < height.as_f64().unwrap(),
+        (-1.0..180.0).contains(&top) && top < height.as_f64().unwrap(),
         "card at the top of the screen: top {top}, viewport {height}"
     );
     assert_eq!(
