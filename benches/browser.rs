@@ -7,6 +7,9 @@
 //!
 //!   cargo bench --bench browser
 
+#[path = "../tests/support/testserver.rs"]
+mod testserver;
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -67,7 +70,7 @@ async fn main() {
         let text = leerkaart::pipeline::export::to_geojson(&data, "synthetic").to_string();
         std::fs::write(dir.join(format!("synthetic-{n}.geojson")), text).unwrap();
     }
-    let port = leerkaart::testserver::serve(leerkaart::testserver::Routes {
+    let port = testserver::serve(testserver::Routes {
         dirs: vec![
             ("/bench/".into(), dir.clone()),
             ("/".into(), root().join("dist")),

@@ -11,8 +11,5 @@ pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pipeline;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod testserver;
-
 #[cfg(target_arch = "wasm32")]
 pub mod app;
