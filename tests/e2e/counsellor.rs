@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 /// Every learner finds their own side (issue 21): a counsellor in Oostburg sees Dutch and
 /// Belgian technical schools; a job seeker in Gent sees adult-education campuses and places
 /// for advice, and a message naming what the data lacks; a parent in Brugge sees the first

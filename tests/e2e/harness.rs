@@ -11,26 +11,21 @@ pub(crate) use std::time::{Duration, Instant};
 pub(crate) use fantoccini::{Client, ClientBuilder, Locator};
 pub(crate) use serde_json::json;
 
-
 pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
 
 pub(crate) const WAIT: Duration = Duration::from_secs(20);
 
 pub(crate) const SLOW_RESPONSE: Duration = Duration::from_millis(2_500);
 
-
 /// Results the list shows before "Show more" (the app's `LIST_PAGE`).
 pub(crate) const LIST_PAGE: usize = 25;
-
 
 pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-
 /// Where the page is served: not at the root, as on many partners' hosts.
 pub(crate) const SUB_PATH: &str = "/partner/leerkaart/";
-
 
 /// The built site: `$LEERKAART_SITE` (the deploy script's folder) or `dist/`.
 pub(crate) fn site() -> PathBuf {
@@ -38,7 +33,6 @@ pub(crate) fn site() -> PathBuf {
         .map(|p| root().join(p))
         .unwrap_or_else(|| root().join("dist"))
 }
-
 
 /// Serves the site under [`SUB_PATH`], `tests/fixtures/` at `/fixtures/` and beside the page,
 /// `tests/output/` at `/output/`. Setting `cut` cuts the network.
@@ -59,9 +53,7 @@ pub(crate) fn serve_with(cut: std::sync::Arc<std::sync::atomic::AtomicBool>) -> 
     })
 }
 
-
 pub(crate) struct Driver(Child);
-
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -70,7 +62,6 @@ impl Drop for Driver {
     }
 }
 
-
 pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -78,7 +69,6 @@ pub(crate) fn free_port() -> u16 {
         .unwrap()
         .port()
 }
-
 
 /// True when the browser tests can run. Missing pieces fail the test under
 /// `LEERKAART_E2E` (as `scripts/test.sh` and CI set it) and skip it with a note otherwise.
@@ -96,7 +86,6 @@ pub(crate) fn prerequisites_present() -> bool {
     );
     false
 }
-
 
 pub(crate) fn missing_prerequisites() -> Vec<String> {
     let mut missing = Vec::new();
@@ -118,7 +107,6 @@ pub(crate) fn missing_prerequisites() -> Vec<String> {
     }
     missing
 }
-
 
 pub(crate) async fn browser(user_data: &Path) -> (Driver, Client) {
     let port = free_port();
@@ -158,7 +146,6 @@ pub(crate) async fn browser(user_data: &Path) -> (Driver, Client) {
     }
 }
 
-
 /// The static server, headless Chromium on a fresh profile, and the folder screenshots go to;
 /// the profile is removed when the session ends.
 pub(crate) struct Session {
@@ -171,13 +158,11 @@ pub(crate) struct Session {
     pub(crate) _driver: Driver,
 }
 
-
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
-
 
 /// A session, or `None` when the prerequisites are missing outside CI (see
 /// [`prerequisites_present`]).
@@ -201,7 +186,6 @@ pub(crate) async fn session(tag: &str) -> Option<Session> {
     })
 }
 
-
 pub(crate) async fn text(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
@@ -210,7 +194,6 @@ pub(crate) async fn text(c: &Client, css: &str) -> String {
         .await
         .unwrap()
 }
-
 
 /// Polls until the text of `css` satisfies `ok`; returns it.
 pub(crate) async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
@@ -232,7 +215,6 @@ pub(crate) async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) 
     }
 }
 
-
 pub(crate) async fn click(c: &Client, css: &str) {
     c.find(Locator::Css(css))
         .await
@@ -241,7 +223,6 @@ pub(crate) async fn click(c: &Client, css: &str) {
         .await
         .unwrap();
 }
-
 
 pub(crate) async fn visible(c: &Client, css: &str) -> bool {
     c.find(Locator::Css(css))
@@ -252,11 +233,9 @@ pub(crate) async fn visible(c: &Client, css: &str) -> bool {
         .unwrap()
 }
 
-
 pub(crate) async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
 }
-
 
 /// Sends a key (a WebDriver key code such as "\u{E004}" for Tab) to the focused element.
 pub(crate) async fn press(c: &Client, key: &str) {
@@ -267,7 +246,6 @@ pub(crate) async fn press(c: &Client, key: &str) {
         .await
         .unwrap();
 }
-
 
 /// A DOM property of the first element matching `css` (an input's `value`, a link's `href`).
 pub(crate) async fn prop(c: &Client, css: &str, name: &str) -> String {
@@ -280,11 +258,9 @@ pub(crate) async fn prop(c: &Client, css: &str, name: &str) -> String {
         .unwrap_or_default()
 }
 
-
 pub(crate) async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
 }
-
 
 /// Runs axe-core (from npm) on the page; returns the serious and critical violations, and
 /// prints every violation found.
@@ -316,7 +292,6 @@ pub(crate) async fn axe_serious(c: &Client, context: &str) -> Vec<String> {
     serious
 }
 
-
 /// "38 opleidingen bij 17 locaties" → (38, 17).
 pub(crate) fn parse_count(t: &str) -> (usize, usize) {
     let nums: Vec<usize> = t
@@ -326,23 +301,19 @@ pub(crate) fn parse_count(t: &str) -> (usize, usize) {
     (nums[0], nums[1])
 }
 
-
 pub(crate) fn loaded_count(t: &str) -> bool {
     loaded(t) && parse_count(t).0 > 0
 }
 
-
 pub(crate) fn loaded(t: &str) -> bool {
     t.contains("opleiding") && t.contains(" bij ")
 }
-
 
 pub(crate) fn shipped_catalog() -> leerkaart::core::Catalog {
     let text = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
     let report = leerkaart::core::load_geojson(&text, &Default::default()).unwrap();
     leerkaart::core::Catalog::new(report.dataset)
 }
-
 
 /// "BE <year>" of an occupation's newest Flemish listing, as the card shows it.
 pub(crate) fn newest_be(id: leerkaart::core::OccupationId) -> String {
@@ -355,13 +326,11 @@ pub(crate) fn newest_be(id: leerkaart::core::OccupationId) -> String {
     format!("BE {}", s.year)
 }
 
-
 /// Counts the core gives for a filter on the shipped data: (courses, providers).
 pub(crate) fn core_count(f: &leerkaart::core::Filter) -> (usize, usize) {
     let out = shipped_catalog().apply(f);
     (out.course_count, out.providers.len())
 }
-
 
 /// Picks a starting point the way a user does: types the place and presses Enter.
 pub(crate) async fn choose_origin(c: &Client, place: &str) {
@@ -372,11 +341,9 @@ pub(crate) async fn choose_origin(c: &Client, place: &str) {
     wait_text(c, "#origin-label", |t| t.contains(place)).await;
 }
 
-
 pub(crate) async fn choose_radius(c: &Client, km: u32) {
     js(c, &format!("const s = document.querySelector('#radius'); s.value = '{km}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));")).await;
 }
-
 
 /// Ticks the checkbox of one value of a facet, by its visible label.
 pub(crate) async fn tick(c: &Client, facet: &str, label: &str) {
@@ -390,20 +357,19 @@ pub(crate) async fn tick(c: &Client, facet: &str, label: &str) {
     assert_eq!(done, json!(true), "{facet}: no option {label}");
 }
 
-
 pub(crate) async fn distances(c: &Client) -> Vec<f64> {
     serde_json::from_value(js(c, "return [...document.querySelectorAll('#results > li.result .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await).unwrap()
 }
-
 
 /// The shortest catalogue string the languages check looks for: shorter ones ("bij", "van")
 /// occur inside words of every language.
 pub(crate) const MIN_FOREIGN_CHARS: usize = 5;
 
-
 /// For a page in `lang`: every catalogue string of the other languages that is no part of
 /// any of `lang`'s own strings (so "Hybride", the same in Dutch and French, is never flagged).
-pub(crate) fn foreign_strings(lang: leerkaart::core::i18n::Lang) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn foreign_strings(
+    lang: leerkaart::core::i18n::Lang,
+) -> Vec<(&'static str, &'static str)> {
     use leerkaart::core::{i18n::Lang, labels::catalogue};
     let own = catalogue(lang);
     let mut out = Vec::new();
@@ -419,7 +385,6 @@ pub(crate) fn foreign_strings(lang: leerkaart::core::i18n::Lang) -> Vec<(&'stati
     out.dedup();
     out
 }
-
 
 /// Every piece of interface text on the page, visible or not (closed panels, options,
 /// tooltips, labels for screen readers), except what the data says (`translate="no"`).
@@ -451,7 +416,6 @@ pub(crate) async fn interface_texts(c: &Client) -> Vec<String> {
         .filter_map(|t| t.as_str().map(str::to_string))
         .collect()
 }
-
 
 /// What the data says, in whatever language it was written: names, places, sources, the
 /// dataset's note, the shortage lists' sources, the glossary's terms and the languages' own
@@ -510,7 +474,6 @@ pub(crate) fn data_strings() -> Vec<String> {
     out
 }
 
-
 /// Texts on the page in another language than `lang`, as "screen: text (contains "x", fr)".
 pub(crate) async fn other_language_texts(
     c: &Client,
@@ -539,16 +502,13 @@ pub(crate) async fn other_language_texts(
     found
 }
 
-
 pub(crate) fn has_count(t: &str) -> bool {
     t.chars().any(|ch| ch.is_ascii_digit())
 }
 
-
 /// Chromium's DevTools protocol through chromedriver (`goog/cdp/execute`).
 #[derive(Debug)]
 pub(crate) struct Cdp(pub(crate) &'static str, pub(crate) serde_json::Value);
-
 
 impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     fn endpoint(
@@ -570,7 +530,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-
 /// Screenshots the element `css` into `out/file` and decodes the QR code in it.
 pub(crate) async fn qr_in(c: &Client, css: &str, out: &Path, file: &str) -> Option<String> {
     let png = c
@@ -585,7 +544,6 @@ pub(crate) async fn qr_in(c: &Client, css: &str, out: &Path, file: &str) -> Opti
     std::fs::write(out.join(file), &png).unwrap();
     decode_qr(&png)
 }
-
 
 /// Decodes the QR code in a PNG screenshot; `None` when no code is found.
 pub(crate) fn decode_qr(png_bytes: &[u8]) -> Option<String> {

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_in_headless_chromium() {
     let Some(session) = session("e2e").await else {

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_by_occupation_badges_and_the_shortage_filter() {
     use leerkaart::core::{Filter, Occupations};

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shared_links_history_shortlist_and_languages() {
     use leerkaart::core::url::UrlState;
@@ -194,7 +193,6 @@ async fn shared_links_history_shortlist_and_languages() {
 
     c.close().await.unwrap();
 }
-
 
 /// Every screen the other tests reach, in each language at desktop and phone size: each is
 /// screenshot to `tests/output/screens/` and must show no text from another language's

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 /// A partner brings its own offer with only the page: the template, the check of a filled-in
 /// file with a message per row and field, the preview on the map (marked as not yet
 /// published), the checked file to download.
@@ -168,7 +167,6 @@ async fn a_partner_checks_its_offer_in_the_page() {
     assert!(href.as_str().unwrap().contains("km=15"), "{href}");
     c.close().await.unwrap();
 }
-
 
 /// Where partners and counsellors are: the share dialog's link and QR code (decoded from a
 /// screenshot), the printed poster, the embed snippet pasted into a page of another origin,

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 /// On a phone the results come first: after a search the first result is on screen without
 /// scrolling; the filters are a sheet behind one button, with the chosen ones as chips; the
 /// focus goes into the sheet and back to its button. Loading and a filter click shift nothing
@@ -131,7 +130,6 @@ async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
     c.close().await.unwrap();
 }
-
 
 /// A counsellor clicking fast: a burst of filter changes, some in one go and some a few
 /// milliseconds apart, must leave the count, the facet counts, the list (its order and each

@@ -2,7 +2,6 @@
 
 use crate::harness::*;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_markers_cluster_and_zoom_in_on_click() {
     use leerkaart::core::synth::{generate, SynthOptions};
@@ -149,7 +148,6 @@ async fn many_markers_cluster_and_zoom_in_on_click() {
     assert!(shown >= expected.min(1), "{shown} vs {expected}");
     c.close().await.unwrap();
 }
-
 
 /// The real offer as three users meet it: a pupil in Brugge choosing a technical second
 /// grade, a counsellor in Terneuzen looking for VMBO schools nearby, a job seeker in Goes
