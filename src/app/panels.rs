@@ -44,53 +44,53 @@ pub fn PhoneFilterBar() -> impl IntoView {
     let chips = move || {
         let lang = ui.lang.get();
         let mut out: Vec<(String, Rc<dyn Fn()>)> = Vec::new();
-        for s in ui.sectors.get() {
+        for s in ui.filters.sectors.get() {
             out.push((
                 labels::sector(lang, s).to_string(),
-                Rc::new(move || ui.sectors.update(|v| v.retain(|x| *x != s))),
+                Rc::new(move || ui.filters.sectors.update(|v| v.retain(|x| *x != s))),
             ));
         }
-        for s in ui.stages.get() {
+        for s in ui.filters.stages.get() {
             out.push((
                 labels::stage(lang, s).to_string(),
-                Rc::new(move || ui.stages.update(|v| v.retain(|x| *x != s))),
+                Rc::new(move || ui.filters.stages.update(|v| v.retain(|x| *x != s))),
             ));
         }
-        for e in ui.levels.get() {
+        for e in ui.filters.levels.get() {
             out.push((
                 format!("EQF {}", e.get()),
-                Rc::new(move || ui.levels.update(|v| v.retain(|x| *x != e))),
+                Rc::new(move || ui.filters.levels.update(|v| v.retain(|x| *x != e))),
             ));
         }
-        for c in ui.countries.get() {
+        for c in ui.filters.countries.get() {
             out.push((
                 labels::country(lang, c).to_string(),
-                Rc::new(move || ui.countries.update(|v| v.retain(|x| *x != c))),
+                Rc::new(move || ui.filters.countries.update(|v| v.retain(|x| *x != c))),
             ));
         }
-        for p in ui.provinces.get() {
+        for p in ui.filters.provinces.get() {
             out.push((
                 labels::province(lang, p).to_string(),
-                Rc::new(move || ui.provinces.update(|v| v.retain(|x| *x != p))),
+                Rc::new(move || ui.filters.provinces.update(|v| v.retain(|x| *x != p))),
             ));
         }
-        for f in ui.forms.get() {
+        for f in ui.filters.forms.get() {
             out.push((
                 labels::learning_form(lang, f).to_string(),
-                Rc::new(move || ui.forms.update(|v| v.retain(|x| *x != f))),
+                Rc::new(move || ui.filters.forms.update(|v| v.retain(|x| *x != f))),
             ));
         }
-        let text = ui.text.get();
+        let text = ui.filters.text.get();
         if !text.trim().is_empty() {
             out.push((
                 format!("“{}”", text.trim()),
-                Rc::new(move || ui.text.set(String::new())),
+                Rc::new(move || ui.filters.text.set(String::new())),
             ));
         }
-        if ui.shortage_only.get() {
+        if ui.filters.shortage_only.get() {
             out.push((
                 tr(Msg::ShortageBadge).to_string(),
-                Rc::new(move || ui.shortage_only.set(false)),
+                Rc::new(move || ui.filters.shortage_only.set(false)),
             ));
         }
         out
@@ -258,17 +258,7 @@ pub fn Filters() -> impl IntoView {
         ui.outcome
             .with(|o| o.as_ref().map_or(0, |o| f(o).get(i).copied().unwrap_or(0)))
     };
-    let reset = move |_| {
-        ui.sectors.set(Vec::new());
-        ui.levels.set(Vec::new());
-        ui.stages.set(Vec::new());
-        ui.countries.set(Vec::new());
-        ui.provinces.set(Vec::new());
-        ui.forms.set(Vec::new());
-        ui.text.set(String::new());
-        ui.occupation.set(None);
-        ui.shortage_only.set(false);
-    };
+    let reset = move |_| ui.filters.clear();
     let close_sheet = move || {
         ui.filters_open.set(false);
         super::browser::focus("#open-filters");
@@ -284,14 +274,14 @@ pub fn Filters() -> impl IntoView {
                 <label for="q">{move || tr(Msg::SearchLabel)}</label>
                 <input id="q" type="search" autocomplete="off"
                     placeholder=move || tr(Msg::SearchPlaceholder)
-                    prop:value=move || ui.text.get()
-                    on:input=move |ev| ui.text.set(event_target_value(&ev)) />
+                    prop:value=move || ui.filters.text.get()
+                    on:input=move |ev| ui.filters.text.set(event_target_value(&ev)) />
                 {move || occupation_suggestion().map(|(key, label)| view! {
                     <p class="hint" id="occupation-suggest">
                         {format!("{} ", tr(Msg::SearchAsOccupation))}
                         <button type="button" class="btn-link" on:click=move |_| {
-                            ui.occupation.set(Some(key.clone()));
-                            ui.text.set(String::new());
+                            ui.filters.occupation.set(Some(key.clone()));
+                            ui.filters.text.set(String::new());
                         }>{format!("{label}?")}</button>
                     </p>
                 })}
@@ -301,27 +291,27 @@ pub fn Filters() -> impl IntoView {
             <details class="facet-box" open=wide_screen()>
                 <summary>{move || tr(Msg::Filters)}</summary>
                 <p id="facet-keys" class="sr-only">{move || tr(Msg::FacetKeys)}</p>
-                {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.stages)}
+                {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.filters.stages)}
                 <details class="explain">
                     <summary>{move || tr(Msg::WhyNoEqf)}</summary>
                     <p>{move || tr(Msg::StageExplain)}</p>
                 </details>
-                {facet_group(Msg::Sector, "sector", Sector::ALL.to_vec(), |l, s| labels::sector(l, s).to_string(), move |s: Sector| facet(|o| &o.facets.sectors, s.index()), ui.sectors)}
-                {facet_group(Msg::LevelTitle, "level", Eqf::all().collect(), labels::eqf, move |e: Eqf| facet(|o| &o.facets.levels, e.get() as usize - 1), ui.levels)}
+                {facet_group(Msg::Sector, "sector", Sector::ALL.to_vec(), |l, s| labels::sector(l, s).to_string(), move |s: Sector| facet(|o| &o.facets.sectors, s.index()), ui.filters.sectors)}
+                {facet_group(Msg::LevelTitle, "level", Eqf::all().collect(), labels::eqf, move |e: Eqf| facet(|o| &o.facets.levels, e.get() as usize - 1), ui.filters.levels)}
                 <details class="explain">
                     <summary>{move || tr(Msg::WhatIsEqf)}</summary>
                     <p>{move || tr(Msg::LevelExplain)}</p>
                     <p class="caveat">{move || tr(Msg::AdmissionCaveat)}</p>
                 </details>
-                {facet_group(Msg::Country, "country", Country::ALL.to_vec(), |l, c| labels::country(l, c).to_string(), move |c: Country| facet(|o| &o.facets.countries, c.index()), ui.countries)}
-                {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |l, p| labels::province(l, p).to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.provinces)}
-                {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.forms)}
+                {facet_group(Msg::Country, "country", Country::ALL.to_vec(), |l, c| labels::country(l, c).to_string(), move |c: Country| facet(|o| &o.facets.countries, c.index()), ui.filters.countries)}
+                {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |l, p| labels::province(l, p).to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.filters.provinces)}
+                {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.filters.forms)}
                 <button type="button" class="btn-secondary" id="reset" on:click=reset>{move || tr(Msg::ResetFilters)}</button>
             </details>
             <label class="switch">
                 <input type="checkbox" id="in-view"
-                    prop:checked=move || ui.in_view.get()
-                    on:change=move |ev| ui.in_view.set(event_target_checked(&ev)) />
+                    prop:checked=move || ui.filters.in_view.get()
+                    on:change=move |ev| ui.filters.in_view.set(event_target_checked(&ev)) />
                 <span>{move || tr(Msg::OnlyInView)}</span>
             </label>
             <div class="sheet-foot">
@@ -340,11 +330,11 @@ pub fn Filters() -> impl IntoView {
 /// course names rarely contain the job ("Lassen-constructie"), the occupation search finds them.
 fn occupation_suggestion() -> Option<(String, String)> {
     let ui = ui();
-    if ui.occupation.get().is_some() {
+    if ui.filters.occupation.get().is_some() {
         return None;
     }
     let occ = Occupations::builtin();
-    let o = occ.get(occ.by_name(&ui.text.get())?)?;
+    let o = occ.get(occ.by_name(&ui.filters.text.get())?)?;
     Some((o.key.clone(), o.label(ui.lang.get()).to_string()))
 }
 
@@ -360,7 +350,8 @@ fn OccupationPicker() -> impl IntoView {
             .map(|o| o.label(lang).to_string())
     };
     let typed = RwSignal::new(
-        ui.occupation
+        ui.filters
+            .occupation
             .get_untracked()
             .and_then(|k| label_of(&k, ui.lang.get_untracked()))
             .unwrap_or_default(),
@@ -368,7 +359,7 @@ fn OccupationPicker() -> impl IntoView {
     // A link, "clear all" or back/forward changes the occupation: show its label.
     Effect::new(move |_| {
         let lang = ui.lang.get();
-        match ui.occupation.get() {
+        match ui.filters.occupation.get() {
             Some(k) => {
                 if let Some(l) = label_of(&k, lang) {
                     typed.set(l);
@@ -389,15 +380,15 @@ fn OccupationPicker() -> impl IntoView {
     let choose = move || {
         let q = typed.get_untracked();
         if q.trim().is_empty() {
-            ui.occupation.set(None);
+            ui.filters.occupation.set(None);
             return;
         }
         match occ.search(&q, 1).first().and_then(|id| occ.get(*id)) {
             Some(o) => {
                 not_found.set(false);
                 typed.set(o.label(ui.lang.get_untracked()).to_string());
-                if ui.occupation.get_untracked().as_deref() != Some(o.key.as_str()) {
-                    ui.occupation.set(Some(o.key.clone()));
+                if ui.filters.occupation.get_untracked().as_deref() != Some(o.key.as_str()) {
+                    ui.filters.occupation.set(Some(o.key.clone()));
                 }
             }
             None => not_found.set(true),
@@ -420,7 +411,7 @@ fn OccupationPicker() -> impl IntoView {
                     on:input=move |ev| {
                         not_found.set(false);
                         let v = event_target_value(&ev);
-                        if v.is_empty() { ui.occupation.set(None) }
+                        if v.is_empty() { ui.filters.occupation.set(None) }
                         typed.set(v);
                     }
                     on:change=move |_| choose()
@@ -434,15 +425,15 @@ fn OccupationPicker() -> impl IntoView {
             <Show when=move || not_found.get()>
                 <p class="hint error-text" id="occupation-not-found" role="alert">{move || tr(Msg::OccupationNone)}</p>
             </Show>
-            <Show when=move || ui.occupation.get().is_some()>
+            <Show when=move || ui.filters.occupation.get().is_some()>
                 <p class="origin-set">
-                    <button type="button" class="btn-link" id="occupation-clear" on:click=move |_| ui.occupation.set(None)>{move || tr(Msg::OccupationClear)}</button>
+                    <button type="button" class="btn-link" id="occupation-clear" on:click=move |_| ui.filters.occupation.set(None)>{move || tr(Msg::OccupationClear)}</button>
                 </p>
             </Show>
-            <div class="opt shortage-opt" class:zero=move || shortage_count() == 0 && !ui.shortage_only.get()>
+            <div class="opt shortage-opt" class:zero=move || shortage_count() == 0 && !ui.filters.shortage_only.get()>
                 <input type="checkbox" id="shortage-only"
-                    prop:checked=move || ui.shortage_only.get()
-                    on:change=move |ev| ui.shortage_only.set(event_target_checked(&ev)) />
+                    prop:checked=move || ui.filters.shortage_only.get()
+                    on:change=move |ev| ui.filters.shortage_only.set(event_target_checked(&ev)) />
                 <label for="shortage-only">
                     <span class="opt-label">{move || tr(Msg::ShortageOnly)}</span>
                     <span class="opt-count">{shortage_count}</span>
@@ -460,7 +451,8 @@ fn OccupationPicker() -> impl IntoView {
 fn OriginPicker() -> impl IntoView {
     let ui = ui();
     let typed = RwSignal::new(
-        ui.origin
+        ui.filters
+            .origin
             .get_untracked()
             .map(|(_, l)| l)
             .unwrap_or_default(),
@@ -484,6 +476,7 @@ fn OriginPicker() -> impl IntoView {
         // `change` follows Enter with the same text: nothing new to look up.
         if q.trim().is_empty()
             || ui
+                .filters
                 .origin
                 .with_untracked(|o| o.as_ref().is_some_and(|(_, l)| *l == q))
         {
@@ -495,14 +488,14 @@ fn OriginPicker() -> impl IntoView {
             Some((label, at)) => {
                 not_found.set(false);
                 typed.set(label.clone());
-                ui.origin.set(Some((at, label)));
+                ui.filters.origin.set(Some((at, label)));
             }
             None => not_found.set(true),
         }
     };
     let locate = move |_| {
         browser::locate(move |p: LonLat| {
-            ui.origin.set(Some((
+            ui.filters.origin.set(Some((
                 p,
                 Msg::MyLocation.text(ui.lang.get_untracked()).to_string(),
             )))
@@ -534,17 +527,17 @@ fn OriginPicker() -> impl IntoView {
                     {move || if ui.picking.get() { tr(Msg::ClickMapNow) } else { tr(Msg::PickOnMap) }}
                 </button>
             </div>
-            <Show when=move || ui.origin.get().is_some()>
+            <Show when=move || ui.filters.origin.get().is_some()>
                 <p class="origin-set" id="origin-label">
-                    {move || ui.origin.get().map(|(_, l)| format!("{}: {l}", tr(Msg::From)))}
-                    <button type="button" class="btn-link" id="origin-clear" on:click=move |_| { ui.origin.set(None); typed.set(String::new()); }>{move || tr(Msg::Clear)}</button>
+                    {move || ui.filters.origin.get().map(|(_, l)| format!("{}: {l}", tr(Msg::From)))}
+                    <button type="button" class="btn-link" id="origin-clear" on:click=move |_| { ui.filters.origin.set(None); typed.set(String::new()); }>{move || tr(Msg::Clear)}</button>
                 </p>
                 <label class="radius" for="radius">{move || tr(Msg::Distance)}
-                    <select id="radius" on:change=move |ev| ui.radius_km.set(event_target_value(&ev).parse::<u32>().ok())>
-                        <option value="" selected=move || ui.radius_km.get().is_none()>{move || tr(Msg::NoLimit)}</option>
+                    <select id="radius" on:change=move |ev| ui.filters.radius_km.set(event_target_value(&ev).parse::<u32>().ok())>
+                        <option value="" selected=move || ui.filters.radius_km.get().is_none()>{move || tr(Msg::NoLimit)}</option>
                         {RADII_KM.iter().map(|r| {
                             let r = *r;
-                            view! { <option value=r.to_string() selected=move || ui.radius_km.get() == Some(r)>{move || format!("{} {r} km", tr(Msg::Within))}</option> }
+                            view! { <option value=r.to_string() selected=move || ui.filters.radius_km.get() == Some(r)>{move || format!("{} {r} km", tr(Msg::Within))}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -9,28 +9,6 @@ use crate::core::listing::{self, RowAction, RowState};
 use crate::core::shortlist;
 use crate::core::{labels, safe_http_url, CourseId, Filter, ProviderHit, ProviderId};
 
-/// "38 opleidingen bij 17 locaties (in beeld)".
-pub fn count_text() -> String {
-    let ui = ui();
-    let lang = ui.lang.get();
-    match (ui.status.get(), ui.outcome.get()) {
-        (Status::Loading, _) => Msg::LoadingShort.text(lang).to_string(),
-        (Status::Failed(_), _) => Msg::NoData.text(lang).to_string(),
-        (Status::Ready, Some(o)) => format!(
-            "{} {} {}{}",
-            i18n::courses(lang, o.course_count),
-            Msg::At.text(lang),
-            i18n::providers(lang, o.providers.len()),
-            if ui.in_view.get() {
-                format!(" {}", Msg::InView.text(lang))
-            } else {
-                String::new()
-            }
-        ),
-        (Status::Ready, None) => String::new(),
-    }
-}
-
 fn toggle_star(key: &str) {
     ui().shortlist.update(|l| {
         if let Some(i) = l.iter().position(|k| k == key) {
@@ -64,7 +42,7 @@ fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
     let Some(c) = ui.catalog.get() else {
         return Vec::new();
     };
-    let origin = ui.origin.get().map(|(o, _)| o);
+    let origin = ui.filters.origin.get().map(|(o, _)| o);
     ui.shortlist
         .get()
         .iter()
@@ -194,7 +172,7 @@ fn facet_gap_lines() -> Vec<String> {
     let ui = ui();
     let lang = ui.lang.get();
     let filter = Filter {
-        bounds: if ui.in_view.get() {
+        bounds: if ui.filters.in_view.get() {
             ui.view_bounds.get()
         } else {
             None
@@ -401,7 +379,7 @@ fn result_item(hit: ProviderHit, lang: Lang, listed: Memo<Vec<ProviderHit>>) -> 
             })
         })
     };
-    let origin = ui.origin.get_untracked().map(|(o, _)| o);
+    let origin = ui.filters.origin.get_untracked().map(|(o, _)| o);
     // The row stays while its provider stays in the list; its courses follow the filters.
     let courses_now = Memo::new(move |_| {
         listed.with(|l| {
@@ -447,7 +425,7 @@ fn result_item(hit: ProviderHit, lang: Lang, listed: Memo<Vec<ProviderHit>>) -> 
             RowAction::Open => open_provider(pid),
             RowAction::Star => toggle_star(&key),
             RowAction::More => expanded.update(|e| *e = !*e),
-            RowAction::Occupation => ui.occupation.set(Some(key.clone())),
+            RowAction::Occupation => ui.filters.occupation.set(Some(key.clone())),
             RowAction::Glossary => open_glossary(),
         }
         // "Show all" redraws the row's inside: give the keyboard focus back to the same
@@ -471,7 +449,7 @@ pub fn OccupationCard() -> impl IntoView {
     let ui = ui();
     // On a phone the card is below the filters: bring a newly chosen occupation to the top.
     Effect::new(move |prev: Option<Option<String>>| {
-        let current = ui.occupation.get();
+        let current = ui.filters.occupation.get();
         if current.is_some()
             && prev.as_ref().is_some_and(|p| *p != current)
             && !super::wide_screen()
@@ -481,7 +459,7 @@ pub fn OccupationCard() -> impl IntoView {
         current
     });
     let card = move || {
-        let key = ui.occupation.get()?;
+        let key = ui.filters.occupation.get()?;
         let cat = ui.catalog.get()?;
         let occ = cat.occupations.clone();
         let id = occ.by_key(&key)?;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{browser, results, tr, ui};
+use super::{browser, tr, ui};
 use crate::core::i18n::Msg;
 use crate::core::share::{embed_snippet, poster_caption, qr_svg};
 use crate::core::url::UrlState;
@@ -23,11 +23,11 @@ fn share_url() -> String {
 fn headline() -> String {
     let ui = ui();
     let lang = ui.lang.get();
-    let place = ui.origin.get().map(|(_, name)| name);
+    let place = ui.filters.origin.get().map(|(_, name)| name);
     poster_caption(
         lang,
-        &ui.sectors.get(),
-        ui.radius_km.get(),
+        &ui.filters.sectors.get(),
+        ui.filters.radius_km.get(),
         place.as_deref(),
     )
 }
@@ -125,7 +125,7 @@ pub fn EmbedBar() -> impl IntoView {
     view! {
         <header class="embed-bar">
             <p class="embed-brand"><span class="logo" aria-hidden="true"></span>{move || tr(Msg::Title)}</p>
-            <p class="count" id="match-count" role="status" aria-live="polite">{results::count_text}</p>
+            <p class="count" id="match-count" role="status" aria-live="polite">{super::state::count_text}</p>
             <a id="open-full-map" class="btn-secondary" href=full target="_blank" rel="noopener">
                 {move || tr(Msg::OpenFullMap)}
                 <span class="sr-only">" "{move || tr(Msg::NewWindow)}</span>

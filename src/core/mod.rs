@@ -1,33 +1,21 @@
 //! The pure core: no leptos, no web-sys. Everything here runs and is tested natively.
+//!
+//! Four shelves: [`data`] (the records and how they are read and written), [`geo`] (places,
+//! points, the spatial index), [`search`] (filters, lists, occupations, links), [`words`] (the
+//! interface's words in three languages). Each module is also reachable here by its own name
+//! (`core::model`, `core::filter`, …), and the names most code needs are re-exported below.
 
-pub mod borders;
-pub mod catalog;
-pub mod cluster;
-pub mod coverage;
-pub mod filter;
-pub mod gazetteer;
-pub mod geo_util;
-pub mod glossary;
-pub mod guidance;
-pub mod i18n;
-pub mod index;
-pub mod labels;
-pub mod level;
-pub mod listing;
-pub mod load;
-pub mod model;
-pub mod occupation;
-pub mod ooapi;
-pub mod partner;
-pub mod problem;
-pub mod share;
-pub mod shortlist;
-pub mod synth;
-pub mod text;
-pub mod tiles;
-pub mod travel;
-pub mod url;
-pub mod write;
+pub mod data;
+pub mod geo;
+pub mod search;
+pub mod words;
+
+pub use data::{
+    catalog, coverage, level, load, model, ooapi, partner, problem, synth, vocab, write,
+};
+pub use geo::{borders, cluster, gazetteer, geo_util, index, tiles, travel};
+pub use search::{filter, guidance, listing, occupation, share, shortlist, url};
+pub use words::{glossary, i18n, labels, text};
 
 pub use catalog::Catalog;
 pub use filter::{Facets, Filter, FilterOutcome, ProviderHit};

@@ -9,17 +9,17 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::borders::Borders;
-use super::gazetteer::{Gazetteer, PlaceKind};
-use super::geo_util::{LonLat, REGION_BOUNDS};
-use super::i18n::Lang;
-use super::labels;
-use super::level::{Eqf, NationalLevel, Stage};
-use super::model::{
+use crate::core::borders::Borders;
+use crate::core::gazetteer::{Gazetteer, PlaceKind};
+use crate::core::geo_util::{LonLat, REGION_BOUNDS};
+use crate::core::i18n::Lang;
+use crate::core::labels;
+use crate::core::level::{Eqf, NationalLevel, Stage};
+use crate::core::model::{
     safe_http_url, Country, Funding, InstitutionKind, LearningForm, LocationPrecision, Province,
     Sector,
 };
-use super::text::fold;
+use crate::core::text::fold;
 
 /// Longest file the page checks (a partner's offer is a few hundred rows).
 pub const MAX_PARTNER_BYTES: usize = 5 * 1024 * 1024;
@@ -509,8 +509,8 @@ fn level_of(cell: &str, country: Country) -> Result<(NationalLevel, Option<Eqf>)
 
 /// The date if it is a real day ("2027-02-31" is not).
 fn real_date(iso: &str) -> Option<String> {
-    let days = super::load::days_from_iso(iso)?;
-    (iso.len() == 10 && super::load::iso_from_days(days) == iso).then(|| iso.to_string())
+    let days = crate::core::load::days_from_iso(iso)?;
+    (iso.len() == 10 && crate::core::load::iso_from_days(days) == iso).then(|| iso.to_string())
 }
 
 /// "2027-09-01", "1-9-2027" or "01/09/2027" → "2027-09-01".
@@ -912,7 +912,7 @@ pub fn check_csv(
             fold(get(Column::Street)),
             fold(get(Column::Place))
         );
-        let site_id = format!("partner-{}", super::text::slug(&site_key));
+        let site_id = format!("partner-{}", crate::core::text::slug(&site_key));
         let idx = match sites.iter().position(|s| s.id == site_id) {
             Some(i) => i,
             None => {
@@ -939,7 +939,7 @@ pub fn check_csv(
         let course_name = get(Column::Course);
         let course_id = format!(
             "{site_id}-{}",
-            super::text::slug(&format!("{course_name} {}", national.code()))
+            crate::core::text::slug(&format!("{course_name} {}", national.code()))
         );
         if site.courses.iter().any(|c| c["id"] == course_id) {
             msgs.push(RowMessage {
@@ -1086,7 +1086,7 @@ pub fn template_csv(lang: Lang) -> String {
     ];
     let sep = ";";
     let cell = |s: &str| {
-        let s = super::shortlist::formula_safe(s);
+        let s = crate::core::shortlist::formula_safe(s);
         if s.contains([';', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
@@ -1158,7 +1158,7 @@ mod tests {
             assert_eq!(check.features.len(), 2);
             // The checked file loads as this map's data.
             let report =
-                super::super::load_geojson(&check.to_geojson("t"), &Default::default()).unwrap();
+                crate::core::load_geojson(&check.to_geojson("t"), &Default::default()).unwrap();
             assert_eq!(report.dataset.courses.len(), 2, "{:?}", report.rejections);
             assert!(report.rejections.is_empty(), "{:?}", report.rejections);
             let gent = &report.dataset.providers[0];

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::geo_util::BoundsLonLat;
-use super::model::{CourseId, Dataset, ProviderId};
+use crate::core::geo_util::BoundsLonLat;
+use crate::core::model::{CourseId, Dataset, ProviderId};
 
 /// Format marker of a tile index.
 pub const INDEX_FORMAT: &str = "leerkaart-tiles/1";

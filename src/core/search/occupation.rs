@@ -13,18 +13,18 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::i18n::Lang;
-use super::level::Eqf;
-use super::model::{vocabulary, Country, Course};
-use super::text::fold;
+use crate::core::i18n::Lang;
+use crate::core::level::Eqf;
+use crate::core::model::{vocabulary, Country, Course};
+use crate::core::text::fold;
 
 /// Index of an occupation in [`Occupations`].
 pub type OccupationId = u16;
 
 /// The vocabulary shipped with the app.
-pub const BUILTIN_OCCUPATIONS_TSV: &str = include_str!("../../data/occupations.tsv");
+pub const BUILTIN_OCCUPATIONS_TSV: &str = include_str!("../../../data/occupations.tsv");
 /// The shortage statuses shipped with the app.
-pub const BUILTIN_SHORTAGE_TSV: &str = include_str!("../../data/shortage.tsv");
+pub const BUILTIN_SHORTAGE_TSV: &str = include_str!("../../../data/shortage.tsv");
 
 /// Shortest query [`Occupations::search`] answers: one letter matches half the vocabulary.
 pub const MIN_QUERY_CHARS: usize = 2;

@@ -8,61 +8,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::geo_util::LonLat;
-use super::level::{Eqf, NationalLevel, Stage};
-
-/// Declares a closed vocabulary: a fieldless enum with its data code, `ALL`, and parsing.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
-        }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The code used in data files and URLs.
-            pub const fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// Parses a data code; `None` when it is not in the vocabulary.
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            /// Position in [`Self::ALL`], for facet arrays and bit sets.
-            pub const fn index(self) -> usize {
-                self as usize
-            }
-        }
-
-        impl $crate::core::model::Vocabulary for $name {
-            const ALL: &'static [Self] = $name::ALL;
-            fn index(self) -> usize {
-                $name::index(self)
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-    };
-}
-pub(crate) use vocabulary;
-
-/// A closed vocabulary (declared with `vocabulary!`), as [`Set`] needs it.
-pub trait Vocabulary: Copy + 'static {
-    /// Every value, in display order.
-    const ALL: &'static [Self];
-    /// Position in [`Self::ALL`].
-    fn index(self) -> usize;
-}
+use crate::core::geo_util::LonLat;
+use crate::core::level::{Eqf, NationalLevel, Stage};
+pub(crate) use crate::core::vocab::vocabulary;
+pub use crate::core::vocab::{Country, Province, Vocabulary};
 
 /// A set of vocabulary values (learning forms, target groups, funding), kept as bits: two
 /// bytes instead of a vector's header and allocation on each of a million courses. Iterates
@@ -324,47 +273,6 @@ impl std::fmt::Debug for Months {
 impl Serialize for Months {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
-    }
-}
-
-vocabulary! {
-    /// Country of a provider (ISO 3166-1 alpha-2).
-    Country {
-        /// The Netherlands.
-        Nl = "NL",
-        /// Belgium.
-        Be = "BE",
-    }
-}
-
-vocabulary! {
-    /// Province (ISO 3166-2), the three of the Euregio Scheldemond.
-    Province {
-        /// Zeeland (NL).
-        Zeeland = "NL-ZE",
-        /// Oost-Vlaanderen (BE).
-        OostVlaanderen = "BE-VOV",
-        /// West-Vlaanderen (BE).
-        WestVlaanderen = "BE-VWV",
-    }
-}
-
-impl Province {
-    /// The country the province lies in.
-    pub const fn country(self) -> Country {
-        match self {
-            Province::Zeeland => Country::Nl,
-            Province::OostVlaanderen | Province::WestVlaanderen => Country::Be,
-        }
-    }
-
-    /// The province's own name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Province::Zeeland => "Zeeland",
-            Province::OostVlaanderen => "Oost-Vlaanderen",
-            Province::WestVlaanderen => "West-Vlaanderen",
-        }
     }
 }
 
@@ -683,7 +591,7 @@ pub struct Course {
     /// What it awards, when known.
     pub award: Option<Award>,
     /// Occupations it prepares for, as stated by the data (keys of `data/occupations.tsv`).
-    /// Empty: derived from the name and level (see [`super::occupation`]).
+    /// Empty: derived from the name and level (by `core::search::occupation`).
     pub occupations: Arc<[Text]>,
     /// Stage of education (from the national level unless the data states it).
     pub stage: Stage,

@@ -1,9 +1,9 @@
 //! The shortlist of starred courses, as kept in the browser's storage, and CSV export.
 
-use super::catalog::Catalog;
-use super::i18n::Lang;
-use super::labels;
-use super::model::CourseId;
+use crate::core::catalog::Catalog;
+use crate::core::i18n::Lang;
+use crate::core::labels;
+use crate::core::model::CourseId;
 
 /// The storage key.
 pub const STORAGE_KEY: &str = "leerkaart.shortlist.v1";

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Country, Course, Dataset, LonLat, Source};
+use crate::core::{Country, Course, Dataset, LonLat, Source};
 
 pub(crate) fn source(s: &Source) -> Value {
     let mut m = Map::new();

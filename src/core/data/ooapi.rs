@@ -12,9 +12,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{json, Value};
 
-use super::text::slug;
-use super::write::{feature, provider_properties};
-use super::{Country, LonLat, Sector};
+use crate::core::text::slug;
+use crate::core::write::{feature, provider_properties};
+use crate::core::{Country, LonLat, Sector};
 
 /// The `consumerKey` of the OOAPI extension that carries each record whole, so that an export
 /// read back here loses nothing OOAPI's own fields cannot say (the national level code, stage,
@@ -281,7 +281,7 @@ pub fn read_bundle(text_in: &str) -> Result<BundleRead, String> {
         let link = org
             .get("link")
             .and_then(Value::as_str)
-            .and_then(super::safe_http_url);
+            .and_then(crate::core::safe_http_url);
         let source = match &link {
             Some(l) => json!({ "name": format!("OOAPI v5 endpoint of {name}"), "url": l }),
             None => json!({ "name": format!("OOAPI v5 endpoint of {name}") }),
@@ -372,7 +372,7 @@ pub fn read_bundle(text_in: &str) -> Result<BundleRead, String> {
             if let Some(l) = p
                 .get("link")
                 .and_then(Value::as_str)
-                .and_then(super::safe_http_url)
+                .and_then(crate::core::safe_http_url)
             {
                 c["website"] = l.into();
             }

@@ -1,7 +1,7 @@
 //! Terms that differ across the border, explained in Dutch, English and French, for
 //! counsellors and students comparing offers on both sides.
 
-use super::i18n::Lang;
+use crate::core::i18n::Lang;
 
 /// One glossary entry.
 #[derive(Debug, Clone, Copy)]

@@ -3,11 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::catalog::Catalog;
-use super::filter::Filter;
-use super::level::Eqf;
-use super::level::Stage;
-use super::model::{Dataset, LearningForm, Province, Sector};
+use crate::core::catalog::Catalog;
+use crate::core::filter::Filter;
+use crate::core::level::Eqf;
+use crate::core::level::Stage;
+use crate::core::model::{Dataset, LearningForm, Province, Sector};
 
 /// One cell of the coverage table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -194,7 +194,7 @@ pub fn facet_gaps(catalog: &Catalog, filter: &Filter) -> Vec<(FacetValue, GapSco
 
 /// Stages each country's system has (Se-n-Se and HBO5 are Flemish, MBO is Dutch).
 pub fn exists_in(stage: Stage, province: Province) -> bool {
-    use super::model::Country;
+    use crate::core::model::Country;
     !matches!(
         (stage, province.country()),
         (Stage::SeNSe | Stage::Graduaat, Country::Nl) | (Stage::Vocational, Country::Be)

@@ -1,9 +1,9 @@
 //! Seeded synthetic datasets, for tests and benchmarks only: never shipped as data. Names say
 //! "Synthetic" so a synthetic record can never pass for a real institution.
 
-use super::geo_util::{BoundsLonLat, LonLat, REGION_VIEW};
-use super::level::NationalLevel;
-use super::model::*;
+use crate::core::geo_util::{BoundsLonLat, LonLat, REGION_VIEW};
+use crate::core::level::NationalLevel;
+use crate::core::model::*;
 
 /// A small, fast, seeded PRNG (SplitMix64): reproducible across platforms.
 #[derive(Debug, Clone)]
@@ -156,7 +156,7 @@ pub fn generate(seed: u64, options: &SynthOptions) -> Dataset {
             };
             let national = levels[rng.below(levels.len())];
             let eqf = national.eqf_range().and_then(|(lo, hi)| {
-                super::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8)
+                crate::core::level::Eqf::new(lo + rng.below((hi - lo + 1) as usize) as u8)
             });
             let mut forms = vec![LearningForm::ALL[rng.below(LearningForm::ALL.len())]];
             if rng.unit() < 0.3 {
@@ -262,10 +262,10 @@ pub fn workload(data: &Dataset, seed: u64, n: usize) -> Workload {
 }
 
 /// The filter the benchmarks' "filter change" applies: techniek and zorg at EQF 4.
-pub fn bench_filter() -> super::Filter {
-    super::Filter {
+pub fn bench_filter() -> crate::core::Filter {
+    crate::core::Filter {
         sectors: vec![Sector::Engineering, Sector::HealthWelfare],
-        levels: super::Eqf::new(4).into_iter().collect(),
+        levels: crate::core::Eqf::new(4).into_iter().collect(),
         ..Default::default()
     }
 }
@@ -274,32 +274,32 @@ pub fn bench_filter() -> super::Filter {
 /// list of what is in `view`, then marker groups and their clusters at `zoom`. Returns the
 /// matching courses, those in view and the number of clusters.
 pub fn filter_change(
-    catalog: &super::Catalog,
-    filter: &super::Filter,
+    catalog: &crate::core::Catalog,
+    filter: &crate::core::Filter,
     view: BoundsLonLat,
     zoom: f64,
 ) -> (usize, usize, usize) {
     let all = catalog.apply(filter);
-    let in_view = catalog.apply(&super::Filter {
+    let in_view = catalog.apply(&crate::core::Filter {
         bounds: Some(view),
         ..filter.clone()
     });
     let groups = catalog.marker_groups(all.providers.iter().map(|h| h.provider));
-    let clusters = super::cluster::cluster(
+    let clusters = crate::core::cluster::cluster(
         groups
             .iter()
             .enumerate()
             .map(|(i, g)| (g.lon_lat, i as u32)),
         zoom,
-        &super::cluster::ClusterOptions::default(),
+        &crate::core::cluster::ClusterOptions::default(),
     );
     (all.course_count, in_view.course_count, clusters.len())
 }
 
 /// Searching an occupation (by key) with the shortage filter on, and its learning path:
 /// returns the number of path steps.
-pub fn occupation_search(catalog: &super::Catalog, key: &str) -> usize {
-    let out = catalog.apply(&super::Filter {
+pub fn occupation_search(catalog: &crate::core::Catalog, key: &str) -> usize {
+    let out = catalog.apply(&crate::core::Filter {
         occupation: catalog.occupations.by_key(key),
         shortage_only: true,
         ..Default::default()

@@ -8,10 +8,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::filter::Filter;
-use super::geo_util::LonLat;
-use super::level::Stage;
-use super::model::{safe_http_url, vocabulary, LearningForm, Province, Source};
+use crate::core::filter::Filter;
+use crate::core::geo_util::LonLat;
+use crate::core::level::Stage;
+use crate::core::model::{safe_http_url, vocabulary, LearningForm, Province, Source};
 
 /// Longest text kept from the file (names, notes); longer values are cut.
 const MAX_TEXT_CHARS: usize = 400;
@@ -72,7 +72,7 @@ struct RawProps {
 }
 
 fn cut(s: Option<String>) -> Option<String> {
-    let s = super::load::clean(s?.trim());
+    let s = crate::core::load::clean(s?.trim());
     (!s.is_empty()).then(|| s.chars().take(MAX_TEXT_CHARS).collect())
 }
 
@@ -108,7 +108,7 @@ fn point(f: &Value) -> Option<GuidancePoint> {
             let c = g.get("coordinates")?.as_array()?;
             let (lon, lat) = (c.first()?.as_f64()?, c.get(1)?.as_f64()?);
             let p = LonLat::new(lon, lat);
-            if !super::geo_util::REGION_BOUNDS.contains(&p) {
+            if !crate::core::geo_util::REGION_BOUNDS.contains(&p) {
                 return None;
             }
             Some(p)

@@ -4,8 +4,8 @@
 use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
 
-use super::geo_util::{BoundsLonLat, LonLat};
-use super::model::ProviderId;
+use crate::core::geo_util::{BoundsLonLat, LonLat};
+use crate::core::model::ProviderId;
 
 /// A point in tree coordinates with its id and exact longitude (unscaling would round).
 type Entry = GeomWithData<[f64; 2], (ProviderId, f64)>;

@@ -12,10 +12,10 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use super::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
-use super::level::{Eqf, NationalLevel, Stage};
-use super::model::*;
-pub use super::problem::{JsonKind, JsonProblem, Problem, TopLevelProblem};
+use crate::core::geo_util::{BoundsLonLat, LonLat, REGION_BOUNDS};
+use crate::core::level::{Eqf, NationalLevel, Stage};
+use crate::core::model::*;
+pub use crate::core::problem::{JsonKind, JsonProblem, Problem, TopLevelProblem};
 pub use stream::{FeatureStream, NotStreamable};
 
 mod stream;
@@ -29,7 +29,7 @@ pub struct LoadOptions {
     /// The region's borders: a feature without `country` (or `province`) gets them from the
     /// side of the border its point lies on (reported). Default: none, such a feature is
     /// rejected.
-    pub borders: Option<std::sync::Arc<super::borders::Borders>>,
+    pub borders: Option<std::sync::Arc<crate::core::borders::Borders>>,
 }
 
 impl Default for LoadOptions {
@@ -1295,7 +1295,7 @@ impl<'a> Loader<'a> {
         let mut occupations = Vec::with_capacity(raw.occupations.len());
         for o in raw.occupations {
             let o = o.trim().to_string();
-            if super::occupation::valid_reference(&o) {
+            if crate::core::occupation::valid_reference(&o) {
                 if !occupations.contains(&o) {
                     occupations.push(o);
                 }
@@ -1391,7 +1391,7 @@ impl<'a> Loader<'a> {
 
 /// Country names in Dutch, French and English and ISO alpha-3 codes → the ISO alpha-2 code.
 fn country_alias(v: &str) -> Option<&'static str> {
-    match super::text::fold(v).as_str() {
+    match crate::core::text::fold(v).as_str() {
         "nl" | "nld" | "nederland" | "netherlands" | "the netherlands" | "pays-bas" => Some("NL"),
         "be" | "bel" | "belgie" | "belgium" | "belgique" => Some("BE"),
         _ => None,
@@ -1400,7 +1400,7 @@ fn country_alias(v: &str) -> Option<&'static str> {
 
 /// Province names in Dutch, French and English, with or without the country prefix.
 fn province_alias(v: &str) -> Option<&'static str> {
-    match super::text::fold(v).as_str() {
+    match crate::core::text::fold(v).as_str() {
         "nl-ze" | "ze" | "zeeland" | "zelande" => Some("NL-ZE"),
         "be-vov" | "vov" | "oost-vlaanderen" | "oost vlaanderen" | "flandre-orientale"
         | "flandre orientale" | "east flanders" => Some("BE-VOV"),

@@ -14,7 +14,7 @@ pub fn data_param(query: &str) -> Option<String> {
     }
     let lower = v.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
-        return super::model::safe_http_url(v);
+        return crate::core::model::safe_http_url(v);
     }
     // A relative path must not carry a scheme of its own.
     let before_slash = v.split('/').next().unwrap_or("");
@@ -162,23 +162,23 @@ pub struct UrlState {
     /// Free text.
     pub text: String,
     /// Sectors.
-    pub sectors: Vec<super::Sector>,
+    pub sectors: Vec<crate::core::Sector>,
     /// EQF levels.
-    pub levels: Vec<super::Eqf>,
+    pub levels: Vec<crate::core::Eqf>,
     /// Stages of education (`stage=upper_secondary,vocational`).
-    pub stages: Vec<super::Stage>,
+    pub stages: Vec<crate::core::Stage>,
     /// Countries.
-    pub countries: Vec<super::Country>,
+    pub countries: Vec<crate::core::Country>,
     /// Provinces.
-    pub provinces: Vec<super::Province>,
+    pub provinces: Vec<crate::core::Province>,
     /// Learning forms.
-    pub learning_forms: Vec<super::LearningForm>,
+    pub learning_forms: Vec<crate::core::LearningForm>,
     /// Starting point and its label.
-    pub origin: Option<(super::LonLat, String)>,
+    pub origin: Option<(crate::core::LonLat, String)>,
     /// Radius in km.
     pub radius_km: Option<u32>,
     /// Map view: centre and zoom.
-    pub view: Option<(super::LonLat, f64)>,
+    pub view: Option<(crate::core::LonLat, f64)>,
     /// Selected provider (its data id).
     pub selected: Option<String>,
     /// "Only what is in view".
@@ -241,9 +241,9 @@ fn parse_list<T: PartialEq>(raw: Option<String>, parse: impl Fn(&str) -> Option<
     out
 }
 
-fn parse_lon_lat(raw: &str) -> Option<super::LonLat> {
+fn parse_lon_lat(raw: &str) -> Option<crate::core::LonLat> {
     let (lat, lon) = raw.split_once(',')?;
-    let p = super::LonLat::new(lon.trim().parse().ok()?, lat.trim().parse().ok()?);
+    let p = crate::core::LonLat::new(lon.trim().parse().ok()?, lat.trim().parse().ok()?);
     p.is_valid().then_some(p)
 }
 
@@ -322,7 +322,7 @@ impl UrlState {
     /// Reads a query string. Unknown parameters and bad values are ignored, one by one:
     /// the rest of the state is kept.
     pub fn from_query(query: &str) -> Self {
-        use super::*;
+        use crate::core::*;
         let get = |k: &str| param(query, k);
         let origin = get("from")
             .and_then(|v| parse_lon_lat(&v))
@@ -338,7 +338,7 @@ impl UrlState {
             text: get("q").unwrap_or_default(),
             sectors: parse_list(get("sector"), Sector::from_code),
             levels: parse_list(get("eqf"), |v| v.parse().ok().and_then(Eqf::new)),
-            stages: parse_list(get("stage"), super::Stage::from_code),
+            stages: parse_list(get("stage"), crate::core::Stage::from_code),
             countries: parse_list(get("country"), Country::from_code),
             provinces: parse_list(get("province"), Province::from_code),
             learning_forms: parse_list(get("form"), LearningForm::from_code),
@@ -350,7 +350,7 @@ impl UrlState {
             selected: get("sel").filter(|s| !s.is_empty() && s.len() <= 200),
             in_view: get("inview").as_deref() == Some("1"),
             lang: get("lang").filter(|l| LANGS.contains(&l.as_str())),
-            occupation: get("beroep").filter(|o| super::occupation::valid_key(o)),
+            occupation: get("beroep").filter(|o| crate::core::occupation::valid_key(o)),
             shortage_only: get("knelpunt").as_deref() == Some("1"),
             embed: get("embed").as_deref() == Some("1"),
             embed_filters: get("embed").as_deref() == Some("1")
@@ -361,9 +361,9 @@ impl UrlState {
 
 #[cfg(test)]
 mod state_tests {
-    use super::super::synth::Rng;
-    use super::super::*;
     use super::*;
+    use crate::core::synth::Rng;
+    use crate::core::*;
 
     fn pick<T: Copy>(rng: &mut Rng, all: &[T]) -> Vec<T> {
         all.iter().copied().filter(|_| rng.unit() < 0.3).collect()

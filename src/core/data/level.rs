@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{vocabulary, Country};
+use crate::core::vocab::{vocabulary, Country};
 
 /// Lowest EQF level.
 pub const EQF_MIN: u8 = 1;

@@ -6,8 +6,8 @@
 use geo::{Contains, MultiPolygon, Point};
 use serde_json::Value;
 
-use super::geo_util::LonLat;
-use super::model::{Country, Province};
+use crate::core::geo_util::LonLat;
+use crate::core::model::{Country, Province};
 
 /// The outline's country and province polygons.
 #[derive(Debug, Clone, Default, PartialEq)]

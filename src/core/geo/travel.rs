@@ -6,7 +6,7 @@
 //! lower bound on the real route and far better than the straight line; the page says
 //! "estimate" and links to a journey planner for the real thing.
 
-use super::geo_util::LonLat;
+use crate::core::geo_util::LonLat;
 
 /// The Westerschelde as a polyline from the sea to the Belgian border at Bath/Zandvliet,
 /// following the middle of the estuary (OpenStreetMap, read off by the maintainers).

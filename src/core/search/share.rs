@@ -3,9 +3,9 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
-use super::i18n::Lang;
-use super::listing::escape_html;
-use super::{labels, Sector};
+use crate::core::i18n::Lang;
+use crate::core::listing::escape_html;
+use crate::core::{labels, Sector};
 
 /// File names of the open-data downloads, written beside the shipped dataset in
 /// [`OPEN_DATA_DIR`] by `leerkaart-data build` (the GeoJSON download is the shipped file).

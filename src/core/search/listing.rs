@@ -12,11 +12,13 @@
 
 use std::fmt::Write as _;
 
-use super::i18n::{Lang, Msg};
-use super::occupation::LinkBasis;
-use super::travel::{route_url, TravelMode};
-use super::{labels, safe_http_url, shortlist, Award, Catalog, CourseId, LonLat, ProviderHit};
-use super::{ProviderId, Sector};
+use crate::core::i18n::{Lang, Msg};
+use crate::core::occupation::LinkBasis;
+use crate::core::travel::{route_url, TravelMode};
+use crate::core::{
+    labels, safe_http_url, shortlist, Award, Catalog, CourseId, LonLat, ProviderHit,
+};
+use crate::core::{ProviderId, Sector};
 
 /// Courses shown per row before "show all courses here": a school lists dozens.
 pub const COURSES_PER_RESULT: usize = 6;

@@ -2,9 +2,9 @@
 //! are never translated: they stay as in the data. National level names stay in their own
 //! country's language (they are names of diplomas).
 
-use super::i18n::Lang;
-use super::level::{eqf_label, Eqf, Stage};
-use super::model::*;
+use crate::core::i18n::Lang;
+use crate::core::level::{eqf_label, Eqf, Stage};
+use crate::core::model::*;
 
 /// Picks the text of a language from a `[nl, en, fr]` triple.
 const fn pick(lang: Lang, t: [&'static str; 3]) -> &'static str {
@@ -234,7 +234,7 @@ pub fn level_both(l: &CourseLevel) -> String {
     let Some(eqf) = l.eqf else {
         return format!("{} ({})", l.national.name(), own.code());
     };
-    let names = super::level::national_names(eqf, other);
+    let names = crate::core::level::national_names(eqf, other);
     let mut s = format!("EQF {} · {} ({})", eqf.get(), l.national.name(), own.code());
     if !names.is_empty() {
         s.push_str(&format!(" — {}: {}", other.code(), names.join(", ")));
@@ -257,8 +257,8 @@ pub fn distance_km(lang: Lang, d: f64) -> String {
 }
 
 /// A whole-file load error, for the page.
-pub fn load_error(lang: Lang, e: &super::load::LoadError) -> String {
-    use super::load::LoadError;
+pub fn load_error(lang: Lang, e: &crate::core::load::LoadError) -> String {
+    use crate::core::load::LoadError;
     match e {
         LoadError::Syntax {
             line,
@@ -299,8 +299,8 @@ pub fn load_error(lang: Lang, e: &super::load::LoadError) -> String {
 }
 
 /// A JSON syntax problem in words.
-pub fn json_problem(lang: Lang, p: super::problem::JsonProblem) -> &'static str {
-    use super::problem::JsonProblem as J;
+pub fn json_problem(lang: Lang, p: crate::core::problem::JsonProblem) -> &'static str {
+    use crate::core::problem::JsonProblem as J;
     pick(
         lang,
         match p {
@@ -322,8 +322,8 @@ pub fn json_problem(lang: Lang, p: super::problem::JsonProblem) -> &'static str 
 }
 
 /// The kind of a JSON value in words.
-pub fn json_kind(lang: Lang, k: super::problem::JsonKind) -> &'static str {
-    use super::problem::JsonKind as K;
+pub fn json_kind(lang: Lang, k: crate::core::problem::JsonKind) -> &'static str {
+    use crate::core::problem::JsonKind as K;
     pick(
         lang,
         match k {
@@ -343,8 +343,8 @@ pub fn json_kind(lang: Lang, k: super::problem::JsonKind) -> &'static str {
 }
 
 /// What is wrong with a value, in words.
-pub fn problem(lang: Lang, p: &super::problem::Problem) -> String {
-    use super::problem::Problem as P;
+pub fn problem(lang: Lang, p: &crate::core::problem::Problem) -> String {
+    use crate::core::problem::Problem as P;
     let t = |nl: String, en: String, fr: String| match lang {
         Lang::Nl => nl,
         Lang::En => en,
@@ -419,8 +419,8 @@ pub fn problem(lang: Lang, p: &super::problem::Problem) -> String {
 }
 
 /// Why a JSON file is not a FeatureCollection, in words.
-pub fn top_level_problem(lang: Lang, p: &super::problem::TopLevelProblem) -> String {
-    use super::problem::TopLevelProblem as T;
+pub fn top_level_problem(lang: Lang, p: &crate::core::problem::TopLevelProblem) -> String {
+    use crate::core::problem::TopLevelProblem as T;
     match p {
         T::NotAnObject => pick(
             lang,
@@ -574,8 +574,8 @@ mod tests {
 }
 
 /// A rejected feature, course or field, for the page, in the interface language.
-pub fn rejection(lang: Lang, r: &super::load::Rejection) -> String {
-    use super::load::{RejectReason as R, RejectedPart};
+pub fn rejection(lang: Lang, r: &crate::core::load::Rejection) -> String {
+    use crate::core::load::{RejectReason as R, RejectedPart};
     let t = |nl: String, en: String, fr: String| match lang {
         Lang::Nl => nl,
         Lang::En => en,
@@ -739,8 +739,8 @@ mod rejection_tests {
 }
 
 /// Label of a shortage level.
-pub fn shortage_level(lang: Lang, l: super::occupation::ShortageLevel) -> &'static str {
-    use super::occupation::ShortageLevel as L;
+pub fn shortage_level(lang: Lang, l: crate::core::occupation::ShortageLevel) -> &'static str {
+    use crate::core::occupation::ShortageLevel as L;
     pick(
         lang,
         match l {
@@ -984,7 +984,7 @@ pub fn award(lang: Lang, a: Award) -> &'static str {
 }
 
 /// One shortage status in a line: "BE 2024 · knelpuntberoep (Vlaanderen)".
-pub fn shortage_status(lang: Lang, s: &super::occupation::ShortageStatus) -> String {
+pub fn shortage_status(lang: Lang, s: &crate::core::occupation::ShortageStatus) -> String {
     format!(
         "{} {} · {} ({})",
         s.country.code(),
@@ -995,7 +995,7 @@ pub fn shortage_status(lang: Lang, s: &super::occupation::ShortageStatus) -> Str
 }
 
 /// A shortage status in a few words: "BE 2024: knelpuntberoep".
-pub fn shortage_short(lang: Lang, s: &super::occupation::ShortageStatus) -> String {
+pub fn shortage_short(lang: Lang, s: &crate::core::occupation::ShortageStatus) -> String {
     format!(
         "{} {}: {}",
         s.country.code(),
@@ -1005,8 +1005,8 @@ pub fn shortage_short(lang: Lang, s: &super::occupation::ShortageStatus) -> Stri
 }
 
 /// What a place of advice offers.
-pub fn guidance_kind(lang: Lang, k: super::guidance::GuidanceKind) -> &'static str {
-    use super::guidance::GuidanceKind as G;
+pub fn guidance_kind(lang: Lang, k: crate::core::guidance::GuidanceKind) -> &'static str {
+    use crate::core::guidance::GuidanceKind as G;
     pick(
         lang,
         match k {
@@ -1043,16 +1043,16 @@ pub fn guidance_kind(lang: Lang, k: super::guidance::GuidanceKind) -> &'static s
 /// classes’ yet." or, when only the area lacks it, "… in this area (it has some elsewhere)".
 pub fn facet_gap(
     lang: Lang,
-    value: super::coverage::FacetValue,
-    scope: super::coverage::GapScope,
+    value: crate::core::coverage::FacetValue,
+    scope: crate::core::coverage::GapScope,
 ) -> String {
-    use super::coverage::{FacetValue as V, GapScope};
+    use crate::core::coverage::{FacetValue as V, GapScope};
     let what = match value {
         V::Sector(s) => sector(lang, s).to_string(),
         V::Level(e) => format!("EQF {}", e.get()),
         V::Stage(s) => stage(lang, s).to_string(),
         V::Form(f) => learning_form(lang, f).to_string(),
-        V::Shortage => super::i18n::Msg::ShortageBadge.text(lang).to_string(),
+        V::Shortage => crate::core::i18n::Msg::ShortageBadge.text(lang).to_string(),
     };
     match (lang, scope) {
         (Lang::Nl, GapScope::Data) => format!("Deze gegevens bevatten nog geen opleidingen met ‘{what}’."),
@@ -1076,8 +1076,8 @@ pub fn facet_gap(
 /// vocabularies' labels, the glossary's explanations and the regions and crossings. The
 /// browser test that no screen shows another language's words reads it.
 pub fn catalogue(lang: Lang) -> Vec<&'static str> {
-    use super::i18n::Msg;
-    use super::occupation::ShortageLevel;
+    use crate::core::i18n::Msg;
+    use crate::core::occupation::ShortageLevel;
     let mut all: Vec<&'static str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
     all.extend(Sector::ALL.iter().map(|&s| sector(lang, s)));
     all.extend(LearningForm::ALL.iter().map(|&f| learning_form(lang, f)));
@@ -1093,11 +1093,11 @@ pub fn catalogue(lang: Lang) -> Vec<&'static str> {
     all.extend(Stage::ALL.iter().map(|&s| stage_short(lang, s)));
     all.extend(Award::ALL.iter().map(|&a| award(lang, a)));
     all.extend(
-        super::guidance::GuidanceKind::ALL
+        crate::core::guidance::GuidanceKind::ALL
             .iter()
             .map(|&k| guidance_kind(lang, k)),
     );
-    all.extend(super::glossary::GLOSSARY.iter().map(|t| t.text(lang)));
+    all.extend(crate::core::glossary::GLOSSARY.iter().map(|t| t.text(lang)));
     all.extend(
         REGIONS
             .iter()

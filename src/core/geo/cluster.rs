@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::geo_util::{BoundsLonLat, LonLat};
-use super::model::ProviderId;
+use crate::core::geo_util::{BoundsLonLat, LonLat};
+use crate::core::model::ProviderId;
 
 /// Options for [`cluster`].
 #[derive(Debug, Clone, Copy)]

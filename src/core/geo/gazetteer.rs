@@ -4,9 +4,9 @@
 
 use thiserror::Error;
 
-use super::geo_util::LonLat;
-use super::model::{Country, LocationPrecision};
-use super::text::fold;
+use crate::core::geo_util::LonLat;
+use crate::core::model::{Country, LocationPrecision};
+use crate::core::text::fold;
 
 /// What a gazetteer row names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

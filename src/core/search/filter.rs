@@ -7,13 +7,13 @@
 //! number of courses that would match if that facet were set to that value alone, with every
 //! other filter kept, so the counts say what a click will give.
 
-use super::catalog::Catalog;
-use super::geo_util::{BoundsLonLat, LonLat};
-use super::level::{Eqf, Stage, EQF_MAX};
-use super::model::*;
-use super::occupation::OccupationId;
-use super::text::{matches_all, query_terms};
-use super::travel;
+use crate::core::catalog::Catalog;
+use crate::core::geo_util::{BoundsLonLat, LonLat};
+use crate::core::level::{Eqf, Stage, EQF_MAX};
+use crate::core::model::*;
+use crate::core::occupation::OccupationId;
+use crate::core::text::{matches_all, query_terms};
+use crate::core::travel;
 
 /// The user's filter. Empty lists mean "no restriction".
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,16 +1,17 @@
 //! A loaded dataset made ready to query: the records, their spatial index and the folded
 //! search text, built once after loading.
 
-use super::geo_util::LonLat;
-use super::index::{Nearby, SpatialIndex};
+use crate::core::geo_util::LonLat;
+use crate::core::index::{Nearby, SpatialIndex};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::model::{CourseId, Dataset, ProviderId, Text};
-use super::occupation::{LinkBasis, OccupationId, Occupations};
-use super::text::fold;
+use crate::core::model::{CourseId, Dataset, ProviderId, Text};
+use crate::core::occupation::{LinkBasis, OccupationId, Occupations};
+use crate::core::text::fold;
 
-/// A dataset with its R-tree and search text. Filtering lives in [`super::filter`].
+/// A dataset with its R-tree and search text. Filtering (in `core::search::filter`) is
+/// written on it.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     /// The records.
@@ -62,14 +63,14 @@ const STAGE_SHIFT: u16 = 8;
 const STAGE_MASK: u16 = 0b111;
 const FORMS_MASK: u16 = (1 << STAGE_SHIFT) - 1;
 const _: () = assert!(
-    super::level::Stage::ALL.len() <= STAGE_MASK as usize + 1,
+    crate::core::level::Stage::ALL.len() <= STAGE_MASK as usize + 1,
     "stages must fit in three bits"
 );
 
 /// Set in [`PackedCourse`] when the course leads to an occupation some shortage list names.
 const SHORTAGE_BIT: u16 = 1 << 15;
 const _: () = assert!(
-    super::model::LearningForm::ALL.len() <= STAGE_SHIFT as usize,
+    crate::core::model::LearningForm::ALL.len() <= STAGE_SHIFT as usize,
     "learning forms, stage and the shortage flag share 16 bits"
 );
 
@@ -79,7 +80,7 @@ impl PackedCourse {
         self.bits & FORMS_MASK
     }
 
-    /// Index of the stage in [`super::level::Stage::ALL`].
+    /// Index of the stage in [`crate::core::level::Stage::ALL`].
     pub fn stage(self) -> usize {
         usize::from((self.bits >> STAGE_SHIFT) & STAGE_MASK)
     }

@@ -1,0 +1,290 @@
+//! What talks to the outside: the map (created once its element exists, then its markers,
+//! origin and advice layer), the address bar and history, the browser's storage, the tab's
+//! title and language, the Escape key.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{self, fetch_text, query_string};
+use super::map::{MapConfig, MapCtl};
+use super::state::Ui;
+use super::{HISTORY_MERGE_MS, LIST_PAGE, OUTLINE};
+use crate::core::i18n::{Lang, Msg};
+use crate::core::url::{self, UrlState};
+use crate::core::{shortlist, LonLat, ProviderId};
+
+/// Sets up the map and every effect; `map_el` is the map's element.
+pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
+    let select_from_map: Rc<dyn Fn(ProviderId)> = Rc::new(move |p| ui.selected.set(Some(p)));
+
+    // Create the map once its element exists.
+    Effect::new(move |_| {
+        let Some(el) = map_el.get() else { return };
+        if ui.map_ctl.with_value(|m| m.is_some()) {
+            return;
+        }
+        let tiles = match url::param(&query_string(), "tiles").as_deref() {
+            Some("none") => None,
+            _ => browser::meta_tag("leerkaart-tiles"),
+        };
+        let config = MapConfig {
+            tile_url: tiles,
+            // One credit per language; a deployment that sets only the plain tag gets it in all.
+            tile_attribution: Lang::ALL.map(|l| {
+                browser::meta_tag(&format!("leerkaart-tiles-attribution-{}", l.code()))
+                    .or_else(|| browser::meta_tag("leerkaart-tiles-attribution"))
+                    .unwrap_or_default()
+            }),
+        };
+        let ctl = MapCtl::new(
+            &el,
+            &config,
+            move |b, center, zoom| {
+                browser::publish_timing("view_changed_at_ms", browser::now_ms());
+                ui.view_bounds.set(Some(b));
+                ui.view_center.set(Some((center, zoom)));
+            },
+            move || {
+                if !ui.tiles_failed.get_untracked() {
+                    ui.tiles_failed.set(true);
+                }
+            },
+        );
+        match (
+            ui.view_center.get_untracked(),
+            ui.filters.origin.get_untracked(),
+            ui.filters.radius_km.get_untracked(),
+        ) {
+            (Some((c, z)), _, _) => ctl.set_view(c, z),
+            // A link with a starting point and radius but no view (an embed's `from` and
+            // `km`): open on that circle, not the whole region.
+            (None, Some((o, _)), Some(r)) => ctl.show_around(o, f64::from(r)),
+            _ => {}
+        }
+        ui.view_bounds.set(Some(ctl.bounds()));
+        ctl.on_click(move |p| {
+            if ui.picking.get_untracked() {
+                ui.picking.set(false);
+                ui.filters.origin.set(Some((
+                    p,
+                    Msg::PointOnMap.text(ui.lang.get_untracked()).to_string(),
+                )));
+            }
+        });
+        ui.map_ctl.set_value(Some(ctl.clone()));
+        ctl.label_controls(ui.lang.get_untracked());
+        spawn_local(async move {
+            // The outline is decoration: without it the map still works, so a failure is quiet.
+            if let Ok(text) = fetch_text(OUTLINE).await {
+                if let Ok(json) = js_sys::JSON::parse(&text) {
+                    ctl.set_outline(&json);
+                }
+            }
+        });
+    });
+
+    // Effects below only talk to the map, the address bar and storage.
+    let map_ready = Memo::new(move |_| ui.view_center.with(|v| v.is_some()));
+    Effect::new(move |_| {
+        let view = ui.advice_view.get();
+        let lang = ui.lang.get();
+        let _ = map_ready.get();
+        let (Some(ctl), Some(g)) = (ui.map_ctl.get_value(), ui.guidance.get()) else {
+            return;
+        };
+        ctl.set_guidance(&g.points, &view.located, lang);
+    });
+    let on_marker = select_from_map.clone();
+    // Only a zoom change re-clusters; panning keeps the markers.
+    let zoom = Memo::new(move |_| ui.view_center.get().map(|(_, z)| z));
+    let outcome_version = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        ui.map_outcome.with(|_| ());
+        outcome_version.update(|v| *v += 1);
+    });
+    Effect::new(move |prev: Option<(u64, Lang)>| {
+        let key = (outcome_version.get(), ui.lang.get());
+        let _ = zoom.get();
+        let Some(c) = ui.catalog.get_untracked() else {
+            return key;
+        };
+        let Some(ctl) = ui.map_ctl.get_value() else {
+            return key;
+        };
+        // A zoom change alone matters only when there are enough markers to cluster.
+        if prev == Some(key) && !ctl.zoom_matters() {
+            return key;
+        }
+        let start = browser::now_ms();
+        ui.map_outcome.with_untracked(|o| {
+            if let Some(o) = o {
+                ctl.set_markers(&c, o, key.1, on_marker.clone());
+            }
+        });
+        let end = browser::now_ms();
+        browser::publish_timing("markers_ms", end - start);
+        browser::publish_timing("markers_done_at_ms", end);
+        // performance.now() counts from the navigation start: opening the page → first markers.
+        if !browser::has_timing("first_markers_at_ms") {
+            browser::publish_timing("first_markers_at_ms", end);
+        }
+        ctl.highlight(ui.selected.get_untracked());
+        key
+    });
+    Effect::new(move |_| {
+        let sel = ui.selected.get();
+        if let Some(ctl) = ui.map_ctl.get_value() {
+            ctl.highlight(sel);
+        }
+        if let Some(p) = sel {
+            // A provider picked on the map may sit beyond the list's first page, or among
+            // the locations whose offer is not listed: bring its entry into the list first.
+            let place = ui.outcome.with_untracked(|o| {
+                o.as_ref().map(|o| {
+                    (
+                        o.providers.iter().position(|h| h.provider == p),
+                        o.unlisted.iter().position(|h| h.provider == p),
+                    )
+                })
+            });
+            let id = match place {
+                Some((Some(i), _)) => {
+                    if i >= ui.shown.get_untracked() {
+                        ui.shown.set((i / LIST_PAGE + 1) * LIST_PAGE);
+                    }
+                    format!("result-{p}")
+                }
+                Some((None, Some(_))) => {
+                    browser::open_details("unlisted");
+                    format!("unlisted-{p}")
+                }
+                _ => format!("result-{p}"),
+            };
+            // After the list has rendered the entry.
+            request_animation_frame(move || browser::scroll_into_view(&id));
+        }
+    });
+    Effect::new(move |_| {
+        // Leaflet must re-measure when the phone layout shows the map again, and when a
+        // notice above the map takes some of its height.
+        let _ = ui.pane.get();
+        let _ = ui.tiles_failed.get();
+        let _ = ui.tile_progress.with(Option::is_some);
+        if let Some(ctl) = ui.map_ctl.get_value() {
+            // After the layout change is drawn.
+            request_animation_frame(move || ctl.invalidate_size());
+        }
+    });
+    Effect::new(move |prev: Option<Option<(LonLat, Option<u32>)>>| {
+        let now = ui
+            .filters
+            .origin
+            .get()
+            .map(|(o, _)| (o, ui.filters.radius_km.get()));
+        if let Some(ctl) = ui.map_ctl.get_value() {
+            ctl.set_origin(now.map(|n| n.0), now.and_then(|n| n.1).map(f64::from));
+            // Zoom to the radius when the user changes it, not when a shared view is restored.
+            if let (Some((o, Some(r))), Some(p)) = (now, prev) {
+                if p != now {
+                    ctl.show_around(o, f64::from(r));
+                }
+            }
+        }
+        now
+    });
+    // A new search starts at the top of the list.
+    Effect::new(move |_| {
+        let _ = ui.filter.get();
+        let _ = ui.filters.in_view.get();
+        ui.shown.set(LIST_PAGE);
+    });
+    Effect::new(move |_| {
+        let list = ui.shortlist.get();
+        browser::storage_set(shortlist::STORAGE_KEY, &shortlist::serialize(&list));
+    });
+    Effect::new(move |_| browser::set_document_lang(ui.lang.get().code()));
+    // The tab title and Leaflet's own zoom buttons speak the interface language too.
+    Effect::new(move |_| {
+        let lang = ui.lang.get();
+        browser::set_document_title(&format!(
+            "{} — {}",
+            Msg::Title.text(lang),
+            Msg::Tagline.text(lang)
+        ));
+        if let Some(ctl) = ui.map_ctl.get_value() {
+            ctl.label_controls(lang);
+        }
+    });
+    // The address bar follows the state: a new entry per change (merged while typing), the
+    // map view replaced in place so back/forward step through searches, not pans.
+    let last_push = StoredValue::new(0.0_f64);
+    let last_state: StoredValue<Option<UrlState>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let state = ui.url_state();
+        let query = ui.page_query(&state);
+        let current = query_string();
+        if current.trim_start_matches('?') == query {
+            last_state.set_value(Some(state));
+            return;
+        }
+        let only_view = last_state.with_value(|prev| {
+            prev.as_ref().is_some_and(|p| {
+                UrlState {
+                    view: state.view,
+                    ..p.clone()
+                } == state
+            })
+        });
+        let now = js_sys::Date::now();
+        let push = !only_view
+            && last_state.with_value(Option::is_some)
+            && now - last_push.get_value() > HISTORY_MERGE_MS;
+        if push {
+            last_push.set_value(now);
+        }
+        browser::set_query(&query, push);
+        last_state.set_value(Some(state));
+    });
+    browser::on_popstate(move || {
+        ui.set_url_state(UrlState::from_query(&query_string()));
+    });
+    // Escape closes what is open on top (the comparison, else a map popup) and returns the
+    // focus to the result it came from.
+    browser::on_keydown(move |key| {
+        if key != "Escape" {
+            return;
+        }
+        if ui.share_open.get_untracked() {
+            ui.share_open.set(false);
+            browser::focus("#open-share");
+            return;
+        }
+        if ui.partner_open.get_untracked() {
+            ui.partner_open.set(false);
+            browser::focus("#open-partner");
+            return;
+        }
+        if ui.filters_open.get_untracked() {
+            ui.filters_open.set(false);
+            browser::focus("#open-filters");
+            return;
+        }
+        if ui.compare_open.get_untracked() {
+            ui.compare_open.set(false);
+            browser::focus("#open-compare");
+            return;
+        }
+        if browser::exists(".leaflet-popup") {
+            if let Some(ctl) = ui.map_ctl.get_value() {
+                ctl.close_popup();
+            }
+            if let Some(p) = ui.selected.get_untracked() {
+                browser::focus(&format!(
+                    "#result-{p} .result-head, #unlisted-{p} .result-head"
+                ));
+            }
+        }
+    });
+}

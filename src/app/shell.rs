@@ -1,0 +1,130 @@
+//! The app shell: the header, the panes and the dialogs around the components.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::state::{Pane, Status, Ui};
+use super::{effects, loading, panels, partner, results, share, tr};
+use crate::core::i18n::{Lang, Msg};
+use crate::core::url;
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    let (ui, initial) = Ui::new();
+    provide_context(ui);
+    ui.set_url_state(initial);
+    loading::start(ui);
+    let map_el = NodeRef::<leptos::html::Div>::new();
+    effects::install(ui, map_el);
+
+    // The glossary and about panel appear once the first data is in (and then stay, open or
+    // closed, through any later loading).
+    let loaded_once = Memo::new(move |prev: Option<&bool>| {
+        prev.copied().unwrap_or(false) || ui.status.get() != Status::Loading
+    });
+    view! {
+        <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get() class:filters-open=move || ui.filters_open.get()>
+            <a class="skip-link" href="#results" on:click=move |ev| {
+                ev.prevent_default();
+                browser::focus("#results .result-head, #no-results, #unlisted summary");
+            }>{move || tr(Msg::SkipToResults)}</a>
+            {(!ui.embed).then(|| view! {
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true"></span>
+                    <div>
+                        <h1>{move || tr(Msg::Title)}</h1>
+                        <p class="tagline">{move || tr(Msg::Tagline)}</p>
+                    </div>
+                </div>
+                <div class="topbar-right">
+                    <p class="count" id="match-count" role="status" aria-live="polite">{super::state::count_text}</p>
+                    <button type="button" class="btn-secondary" id="open-share" aria-expanded=move || ui.share_open.get().to_string() on:click=move |_| {
+                        ui.share_open.update(|o| *o = !*o);
+                        ui.partner_open.set(false);
+                        // Into the dialog, for keyboard and screen-reader users (Escape returns).
+                        if ui.share_open.get_untracked() {
+                            request_animation_frame(|| browser::focus("#copy-link"));
+                        }
+                    }>{move || tr(Msg::Share)}</button>
+                    <button type="button" class="btn-secondary" id="open-partner" aria-expanded=move || ui.partner_open.get().to_string() on:click=move |_| {
+                        ui.partner_open.update(|o| *o = !*o);
+                        ui.share_open.set(false);
+                        if ui.partner_open.get_untracked() {
+                            request_animation_frame(|| browser::focus("#partner-template"));
+                        }
+                    }>{move || tr(Msg::PartnerOpen)}</button>
+                    <label class="lang">
+                        <span class="sr-only">{move || tr(Msg::Language)}</span>
+                        <select id="lang" on:change=move |ev| {
+                            if let Some(l) = Lang::from_code(&event_target_value(&ev)) { ui.lang.set(l) }
+                        }>
+                            {Lang::ALL.into_iter().map(|l| view! {
+                                <option value=l.code() lang=l.code() translate="no" selected=move || ui.lang.get() == l>{l.name()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+            </header>
+            })}
+            {ui.embed.then(|| view! { <share::EmbedBar /> })}
+            {move || ui.kept_copy.get().map(|when| view! {
+                <p class="banner offline" id="offline-copy" role="status">{move || format!("{} {}.", tr(Msg::OfflineCopy), browser::local_date_time(&when, ui.lang.get().code()))}</p>
+            })}
+            {ui.data_refused.get_value().map(|r| view! {
+                <p class="banner" id="data-refused" role="status">{move || match &r {
+                    url::DataRefusal::Malformed => tr(Msg::DataRefusedMalformed).to_string(),
+                    url::DataRefusal::OtherSite(host) => format!("{} ({host}).", tr(Msg::DataRefusedOtherSite)),
+                }}</p>
+            })}
+            <panels::StatusBanner />
+            <main class="layout">
+                <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
+                    {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
+                    <div class="results-col">
+                        {(!ui.embed || ui.embed_filters).then(|| view! { <panels::PhoneFilterBar /> })}
+                        <results::OccupationCard />
+                        <results::ResultList />
+                        // Below the results once they are in: shown earlier they would be
+                        // pushed down by the list's arrival (a layout shift).
+                        {(!ui.embed).then(|| view! {
+                            <Show when=move || loaded_once.get()>
+                                <panels::Glossary />
+                                <panels::About />
+                            </Show>
+                        })}
+                    </div>
+                </aside>
+                <section class="map-pane" aria-label=move || tr(Msg::Map)>
+                    <div id="map" node_ref=map_el></div>
+                    {move || ui.tile_progress.get().map(|(n, total)| view! {
+                        <p class="map-note tiles-note" id="tile-progress" role="status">
+                            {format!("{} {n} / {total}", tr(Msg::TilesLoaded))}
+                        </p>
+                    })}
+                    <Show when=move || ui.tiles_failed.get()>
+                        <p class="map-note" id="tiles-failed" role="status">{move || tr(Msg::TilesUnavailable)}</p>
+                    </Show>
+                    <div class="legend" aria-hidden="true">
+                        <span><i class="dot mk-tech"></i>{move || tr(Msg::LegendTech)}</span>
+                        <span><i class="dot mk-care"></i>{move || tr(Msg::LegendCare)}</span>
+                        <span><i class="dot mk-mixed"></i>{move || tr(Msg::LegendBoth)}</span>
+                        <span><i class="dot mk-other"></i>{move || tr(Msg::LegendOther)}</span>
+                        <span><i class="dot mk-unlisted"></i>{move || tr(Msg::OfferNotListed)}</span>
+                        <Show when=move || ui.advice_view.with(|v| !v.located.is_empty())>
+                            <span><i class="mk-advice-swatch">"i"</i>{move || tr(Msg::AdviceTitle)}</span>
+                        </Show>
+                        <span class="legend-note">{move || tr(Msg::LegendNumber)}</span>
+                    </div>
+                </section>
+            </main>
+            <results::Compare />
+            <share::ShareDialog />
+            <partner::PartnerDialog />
+            <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
+                <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
+                <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>
+            </nav>
+        </div>
+    }
+}
