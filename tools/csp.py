@@ -51,7 +51,7 @@ SW_FILES = "__LEERKAART_SW_FILES__"
 # script, wasm and style, Leaflet, the outline, the default data and the gazetteer, and what
 # installing it on a phone needs. Map tiles are not kept (the outline is the fallback).
 SW_KEEP_DIRS = ("leaflet", "icons")
-SW_KEEP_FILES = ("region-outline.geojson", "data/providers.geojson", "data/places.tsv", "manifest.webmanifest")
+SW_KEEP_FILES = ("region-outline.geojson", "data/providers.geojson", "data/places.tsv", "data/guidance.geojson", "manifest.webmanifest")
 
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "sw.js")
