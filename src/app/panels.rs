@@ -704,13 +704,7 @@ pub fn About() -> impl IntoView {
         })
     };
     let pick_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
         let name = file.name();

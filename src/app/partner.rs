@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::{browser, tr, ui, OUTLINE};
 use crate::core::borders::Borders;
@@ -226,13 +225,7 @@ pub fn PartnerDialog() -> impl IntoView {
     let previewing = move || ui.base_catalog.with_value(|b| b.is_some());
     let preview_tick = RwSignal::new(0u32);
     let pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
         let name = file.name();

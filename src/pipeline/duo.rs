@@ -405,6 +405,8 @@ pub const PROFILES: &[(&str, &str, &str, &str)] = &[
 /// One programme seen in the exam file at one location.
 struct ExamCourse {
     key: String,
+    /// The DUO school type whose generic course it replaces (VBO, MAVO, HAVO, VWO).
+    track: &'static str,
     name: String,
     national: &'static str,
     eqf: u8,
@@ -542,6 +544,7 @@ pub fn exams(path: &Path) -> Result<Exams, PipelineError> {
             };
             found.push(ExamCourse {
                 key: format!("{}-{}", lw.key, slug(sector_name)),
+                track: lw.track,
                 name: format!("{} — {sector_name}", lw.name),
                 national: lw.national,
                 eqf: lw.eqf,
@@ -569,6 +572,7 @@ pub fn exams(path: &Path) -> Result<Exams, PipelineError> {
                 };
                 found.push(ExamCourse {
                     key: format!("{}-{}", track.to_lowercase(), slug(code)),
+                    track,
                     name: format!("{label} — {pname} ({code})"),
                     national,
                     eqf: 4,
@@ -593,13 +597,7 @@ pub fn exams(path: &Path) -> Result<Exams, PipelineError> {
         loc.name = get(naam).to_string();
         loc.gemeente = get(gemeente).to_string();
         for c in found {
-            let track = EXAM_LEERWEGEN
-                .iter()
-                .find(|l| c.key.starts_with(l.key))
-                .map_or(if c.leerweg == "havo" { "HAVO" } else { "VWO" }, |l| {
-                    l.track
-                });
-            loc.tracks.insert(track);
+            loc.tracks.insert(c.track);
             let e = loc.courses.entry(c.key.clone()).or_insert(c);
             e.years.extend(seen.iter().cloned());
         }

@@ -234,7 +234,7 @@ pub fn import(
                             props["place"] = p.name.clone().into();
                             props["location_precision"] = "town".into();
                             props["location_source"] = gazetteer_source(p).into();
-                            json!({ "type": "Point", "coordinates": [super::round6(p.lon_lat.lon), super::round6(p.lon_lat.lat)] })
+                            json!({ "type": "Point", "coordinates": [crate::core::write::round6(p.lon_lat.lon), crate::core::write::round6(p.lon_lat.lat)] })
                         }
                         // A service without an office: listed for its region, not drawn.
                         None => Value::Null,

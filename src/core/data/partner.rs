@@ -338,7 +338,7 @@ fn vocab_value<T: Copy>(
     cell: &str,
     all: &[T],
     code: impl Fn(T) -> &'static str,
-    label: impl Fn(Lang, T) -> &'static str,
+    label: Option<fn(Lang, T) -> &'static str>,
     extra: &[(&str, T)],
 ) -> Option<T> {
     let v = fold(cell.trim());
@@ -349,9 +349,11 @@ fn vocab_value<T: Copy>(
         .copied()
         .find(|t| {
             fold(code(*t)) == v
-                || Lang::ALL.iter().any(|l| {
-                    let lab = fold(label(*l, *t));
-                    lab == v || lab.split(" (").next() == Some(v.as_str())
+                || label.is_some_and(|label| {
+                    Lang::ALL.iter().any(|l| {
+                        let lab = fold(label(*l, *t));
+                        lab == v || lab.split(" (").next() == Some(v.as_str())
+                    })
                 })
         })
         .or_else(|| {
@@ -444,10 +446,6 @@ const FUNDING_WORDS: &[(&str, Funding)] = &[
     ("statutory fee", Funding::StatutoryFee),
     ("minerval legal", Funding::StatutoryFee),
 ];
-
-fn funding_label(_: Lang, _: Funding) -> &'static str {
-    ""
-}
 
 /// A national level written by code or name ("MBO 3", "graduaat", "professionele bachelor").
 fn national_of(cell: &str) -> Option<NationalLevel> {
@@ -672,7 +670,7 @@ pub fn check_csv(
                 v,
                 Country::ALL,
                 |c| c.code(),
-                labels::country,
+                Some(labels::country),
                 &[
                     ("nederland", Country::Nl),
                     ("belgie", Country::Be),
@@ -755,7 +753,7 @@ pub fn check_csv(
             get(Column::Sector),
             Sector::ALL,
             |s| s.code(),
-            labels::sector,
+            Some(labels::sector),
             SECTOR_WORDS,
         ) {
             Some(s) => Some(s),
@@ -771,7 +769,13 @@ pub fn check_csv(
         };
         let stage = match get(Column::Stage) {
             "" => None,
-            v => match vocab_value(v, Stage::ALL, |s| s.code(), labels::stage, STAGE_WORDS) {
+            v => match vocab_value(
+                v,
+                Stage::ALL,
+                |s| s.code(),
+                Some(labels::stage),
+                STAGE_WORDS,
+            ) {
                 Some(s) => Some(s),
                 None => {
                     say!(
@@ -792,7 +796,7 @@ pub fn check_csv(
                 f,
                 LearningForm::ALL,
                 |x| x.code(),
-                labels::learning_form,
+                Some(labels::learning_form),
                 FORM_WORDS,
             ) {
                 Some(x) if !forms.contains(&x) => forms.push(x),
@@ -824,7 +828,7 @@ pub fn check_csv(
             .map(str::trim)
             .filter(|f| !f.is_empty())
         {
-            match vocab_value(f, Funding::ALL, |x| x.code(), funding_label, FUNDING_WORDS) {
+            match vocab_value(f, Funding::ALL, |x| x.code(), None, FUNDING_WORDS) {
                 Some(x) if !funding.contains(&x) => funding.push(x),
                 Some(_) => {}
                 None => say!(
@@ -1019,7 +1023,7 @@ pub fn check_csv(
         out.features.push(json!({
             "type": "Feature",
             "id": s.id,
-            "geometry": { "type": "Point", "coordinates": [round6(s.at.lon), round6(s.at.lat)] },
+            "geometry": { "type": "Point", "coordinates": [crate::core::write::round6(s.at.lon), crate::core::write::round6(s.at.lat)] },
             "properties": props,
         }));
     }
@@ -1032,10 +1036,6 @@ fn site_of(url: &str) -> Option<String> {
     let rest_at = url.find("://")? + 3;
     let end = url[rest_at..].find('/').map_or(url.len(), |i| rest_at + i);
     Some(url[..end].to_string())
-}
-
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
 }
 
 /// The template in a language: the headers, two filled example rows (marked as examples) and
