@@ -53,7 +53,9 @@ impl Ui {
                         .collect(),
                 );
                 self.meta.set(report.meta);
+                browser::mark("leerkaart:parsed");
                 let catalog = Arc::new(Catalog::new(report.dataset));
+                browser::mark("leerkaart:indexed");
                 if let Some(key) = self.pending_selection.get_untracked() {
                     self.pending_selection.set(None);
                     self.selected.set(catalog.provider_by_key(&key));
@@ -61,6 +63,7 @@ impl Ui {
                 let courses = catalog.data.courses.len();
                 self.catalog.set(Some(catalog));
                 self.status.set(Status::Ready);
+                browser::mark("leerkaart:rendered");
                 // Parse, validate, index, first filter and first render of the list.
                 browser::publish_timing("load_ms", browser::now_ms() - start);
                 browser::publish_timing("courses", courses as f64);

@@ -38,7 +38,9 @@ pub(crate) const HISTORY_MERGE_MS: f64 = 1_200.0;
 pub fn mount() {
     console_error_panic_hook::set_once();
     browser::watch_csp();
+    browser::mark("leerkaart:start");
     leptos::mount::mount_to_body(shell::App);
+    browser::mark("leerkaart:mounted");
 }
 
 pub(crate) use state::{advice_on, open_provider, tr, ui, wide_screen, Status, Ui};
