@@ -187,6 +187,46 @@ pub async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves once the browser has drawn the next frame; in a hidden tab, which draws none,
+/// after [`NO_FRAME_FALLBACK_MS`] (the browser may stretch that to a second).
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let w = window();
+        let fallback = resolve.clone();
+        // A frame callback runs just before the paint; the timeout queued from it, after.
+        let after = Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                resolve.unchecked_ref(),
+                0,
+            );
+        });
+        let _ = w.request_animation_frame(after.unchecked_ref());
+        // Resolving twice does nothing: whichever comes first wins.
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fallback.unchecked_ref(),
+            NO_FRAME_FALLBACK_MS,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long [`after_next_paint`] waits for a frame that may never come.
+const NO_FRAME_FALLBACK_MS: i32 = 250;
+
+/// Adds a class to the element with this id, if there is one.
+pub fn add_class(id: &str, class: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.class_list().add_1(class);
+    }
+}
+
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
+}
+
 /// A named point on the page's performance timeline (shown in DevTools and read by the
 /// benchmarks).
 pub fn mark(name: &str) {

@@ -19,68 +19,17 @@ use crate::core::{shortlist, LonLat, ProviderId};
 pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     let select_from_map: Rc<dyn Fn(ProviderId)> = Rc::new(move |p| ui.selected.set(Some(p)));
 
-    // Create the map once its element exists.
+    // Create the map once its element exists and the first view is drawn: Leaflet's setup
+    // and its first layout are a task of their own.
     Effect::new(move |_| {
         let Some(el) = map_el.get() else { return };
-        if ui.map_ctl.with_value(|m| m.is_some()) {
+        if !ui.settled.get() || ui.map_ctl.with_value(|m| m.is_some()) {
             return;
         }
-        let tiles = match url::param(&query_string(), "tiles").as_deref() {
-            Some("none") => None,
-            _ => browser::meta_tag("leerkaart-tiles"),
-        };
-        let config = MapConfig {
-            tile_url: tiles,
-            // One credit per language; a deployment that sets only the plain tag gets it in all.
-            tile_attribution: Lang::ALL.map(|l| {
-                browser::meta_tag(&format!("leerkaart-tiles-attribution-{}", l.code()))
-                    .or_else(|| browser::meta_tag("leerkaart-tiles-attribution"))
-                    .unwrap_or_default()
-            }),
-        };
-        let ctl = MapCtl::new(
-            &el,
-            &config,
-            move |b, center, zoom| {
-                browser::publish_timing("view_changed_at_ms", browser::now_ms());
-                ui.view_bounds.set(Some(b));
-                ui.view_center.set(Some((center, zoom)));
-            },
-            move || {
-                if !ui.tiles_failed.get_untracked() {
-                    ui.tiles_failed.set(true);
-                }
-            },
-        );
-        match (
-            ui.view_center.get_untracked(),
-            ui.filters.origin.get_untracked(),
-            ui.filters.radius_km.get_untracked(),
-        ) {
-            (Some((c, z)), _, _) => ctl.set_view(c, z),
-            // A link with a starting point and radius but no view (an embed's `from` and
-            // `km`): open on that circle, not the whole region.
-            (None, Some((o, _)), Some(r)) => ctl.show_around(o, f64::from(r)),
-            _ => {}
-        }
-        ui.view_bounds.set(Some(ctl.bounds()));
-        ctl.on_click(move |p| {
-            if ui.picking.get_untracked() {
-                ui.picking.set(false);
-                ui.filters.origin.set(Some((
-                    p,
-                    Msg::PointOnMap.text(ui.lang.get_untracked()).to_string(),
-                )));
-            }
-        });
-        ui.map_ctl.set_value(Some(ctl.clone()));
-        ctl.label_controls(ui.lang.get_untracked());
         spawn_local(async move {
-            // The outline is decoration: without it the map still works, so a failure is quiet.
-            if let Ok(text) = fetch_text(OUTLINE).await {
-                if let Ok(json) = js_sys::JSON::parse(&text) {
-                    ctl.set_outline(&json);
-                }
+            browser::yield_to_browser().await;
+            if ui.map_ctl.with_value(|m| m.is_none()) {
+                create_map(ui, &el);
             }
         });
     });
@@ -284,6 +233,68 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
                 browser::focus(&format!(
                     "#result-{p} .result-head, #unlisted-{p} .result-head"
                 ));
+            }
+        }
+    });
+}
+
+/// Creates the Leaflet map in its element and connects it to the page's state.
+fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) {
+    let tiles = match url::param(&query_string(), "tiles").as_deref() {
+        Some("none") => None,
+        _ => browser::meta_tag("leerkaart-tiles"),
+    };
+    let config = MapConfig {
+        tile_url: tiles,
+        // One credit per language; a deployment that sets only the plain tag gets it in all.
+        tile_attribution: Lang::ALL.map(|l| {
+            browser::meta_tag(&format!("leerkaart-tiles-attribution-{}", l.code()))
+                .or_else(|| browser::meta_tag("leerkaart-tiles-attribution"))
+                .unwrap_or_default()
+        }),
+    };
+    let ctl = MapCtl::new(
+        el,
+        &config,
+        move |b, center, zoom| {
+            browser::publish_timing("view_changed_at_ms", browser::now_ms());
+            ui.view_bounds.set(Some(b));
+            ui.view_center.set(Some((center, zoom)));
+        },
+        move || {
+            if !ui.tiles_failed.get_untracked() {
+                ui.tiles_failed.set(true);
+            }
+        },
+    );
+    match (
+        ui.view_center.get_untracked(),
+        ui.filters.origin.get_untracked(),
+        ui.filters.radius_km.get_untracked(),
+    ) {
+        (Some((c, z)), _, _) => ctl.set_view(c, z),
+        // A link with a starting point and radius but no view (an embed's `from` and
+        // `km`): open on that circle, not the whole region.
+        (None, Some((o, _)), Some(r)) => ctl.show_around(o, f64::from(r)),
+        _ => {}
+    }
+    ui.view_bounds.set(Some(ctl.bounds()));
+    ctl.on_click(move |p| {
+        if ui.picking.get_untracked() {
+            ui.picking.set(false);
+            ui.filters.origin.set(Some((
+                p,
+                Msg::PointOnMap.text(ui.lang.get_untracked()).to_string(),
+            )));
+        }
+    });
+    ui.map_ctl.set_value(Some(ctl.clone()));
+    ctl.label_controls(ui.lang.get_untracked());
+    spawn_local(async move {
+        // The outline is decoration: without it the map still works, so a failure is quiet.
+        if let Ok(text) = fetch_text(OUTLINE).await {
+            if let Ok(json) = js_sys::JSON::parse(&text) {
+                ctl.set_outline(&json);
             }
         }
     });

@@ -26,6 +26,8 @@ pub(crate) const SERVICE_WORKER: &str = "sw.js";
 pub(crate) const PLACES: &str = "data/places.tsv";
 /// Where to get advice: a layer of its own, never counted as courses.
 pub(crate) const GUIDANCE: &str = "data/guidance.geojson";
+/// The id of the static first view in `index.html`.
+pub(crate) const BOOT_VIEW: &str = "boot";
 /// Providers shown in the list before "show more".
 pub(crate) const LIST_PAGE: usize = 25;
 /// Same breakpoint as the phone layout in `assets/style.css`.
@@ -39,6 +41,11 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     browser::watch_csp();
     browser::mark("leerkaart:start");
+    // The page's static first view (index.html) gives way to the app in the same task: no
+    // frame shows neither. It is made invisible now and removed once the data is in: the
+    // browser reports its paint (the page's largest) a little later, and forgets it if the
+    // element has left the layout by then.
+    browser::add_class(BOOT_VIEW, "gone");
     leptos::mount::mount_to_body(shell::App);
     browser::mark("leerkaart:mounted");
 }

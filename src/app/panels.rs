@@ -288,6 +288,9 @@ pub fn Filters() -> impl IntoView {
             </div>
             <OccupationPicker />
             <OriginPicker />
+            // Forty boxes with their counts: built just after the first view is drawn, so the
+            // page shows sooner (the box is at the foot of the column: nothing moves).
+            <Show when=move || ui.settled.get()>
             <details class="facet-box" open=wide_screen()>
                 <summary>{move || tr(Msg::Filters)}</summary>
                 <p id="facet-keys" class="sr-only">{move || tr(Msg::FacetKeys)}</p>
@@ -308,6 +311,7 @@ pub fn Filters() -> impl IntoView {
                 {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.filters.forms)}
                 <button type="button" class="btn-secondary" id="reset" on:click=reset>{move || tr(Msg::ResetFilters)}</button>
             </details>
+            </Show>
             <label class="switch">
                 <input type="checkbox" id="in-view"
                     prop:checked=move || ui.filters.in_view.get()

@@ -16,11 +16,21 @@ pub(crate) fn App() -> impl IntoView {
     loading::start(ui);
     let map_el = NodeRef::<leptos::html::Div>::new();
     effects::install(ui, map_el);
+    // The first view is drawn before the rest is built (the facet lists, then the map).
+    leptos::task::spawn_local(async move {
+        browser::after_next_paint().await;
+        ui.settled.set(true);
+    });
 
     // The glossary and about panel appear once the first data is in (and then stay, open or
     // closed, through any later loading).
     let loaded_once = Memo::new(move |prev: Option<&bool>| {
         prev.copied().unwrap_or(false) || ui.status.get() != Status::Loading
+    });
+    Effect::new(move |_| {
+        if loaded_once.get() {
+            browser::remove_element(super::BOOT_VIEW);
+        }
     });
     view! {
         <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get() class:filters-open=move || ui.filters_open.get()>
@@ -83,6 +93,9 @@ pub(crate) fn App() -> impl IntoView {
                     {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
                     <div class="results-col">
                         {(!ui.embed || ui.embed_filters).then(|| view! { <panels::PhoneFilterBar /> })}
+                        <Show when=move || ui.status.get() == Status::Loading>
+                            <p class="intro" id="intro">{move || tr(Msg::Intro)}</p>
+                        </Show>
                         <results::OccupationCard />
                         <results::ResultList />
                         // Below the results once they are in: shown earlier they would be

@@ -109,6 +109,9 @@ pub(crate) struct Ui {
     pub partner_open: RwSignal<bool>,
     /// On a phone: the filters sheet is open.
     pub filters_open: RwSignal<bool>,
+    /// True once the first view has been drawn: what is below the fold or off screen (the
+    /// facet lists, the map) is built after it, in tasks of their own.
+    pub settled: RwSignal<bool>,
     /// The catalog without a partner's preview, while one is shown.
     pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
 }
@@ -250,6 +253,7 @@ impl Ui {
             advice_view,
             partner_open: RwSignal::new(false),
             filters_open: RwSignal::new(false),
+            settled: RwSignal::new(false),
             base_catalog: StoredValue::new(None),
         };
         (ui, initial)

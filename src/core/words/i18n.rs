@@ -76,6 +76,12 @@ messages! {
     Title => ["Leerkaart Scheldemond", "Leerkaart Scheldemond", "Leerkaart Scheldemond"],
     Tagline => ["Opleidingen in Zeeland, Oost- en West-Vlaanderen", "Training in Zeeland, East and West Flanders", "Formations en Zélande, Flandre-Orientale et Flandre-Occidentale"],
     Loading => ["De opleidingen worden geladen…", "Loading the courses…", "Chargement des formations…"],
+    /// Shown while the map loads (the same Dutch text is in `index.html`, before any script).
+    Intro => [
+        "Welke opleidingen zijn er bij jou in de buurt, aan beide kanten van de grens? Deze kaart toont het aanbod in Zeeland, Oost- en West-Vlaanderen: van het eerste jaar middelbaar en het vmbo tot mbo, hoger onderwijs en opleidingen voor volwassenen, met techniek en zorg voorop.",
+        "Which courses are there near you, on either side of the border? This map shows the training offer in Zeeland, East and West Flanders: from the first year of secondary school to vocational (MBO), higher education and courses for adults, with technology and care first.",
+        "Quelles formations près de chez vous, des deux côtés de la frontière ? Cette carte montre l'offre en Zélande, Flandre-Orientale et Flandre-Occidentale : du premier degré du secondaire au professionnel (MBO), à l'enseignement supérieur et aux formations pour adultes, techniques et soins en tête."
+    ],
     LoadingShort => ["Gegevens laden…", "Loading data…", "Chargement…"],
     NoData => ["Geen gegevens", "No data", "Aucune donnée"],
     SomethingWrong => ["Er ging iets mis. ", "Something went wrong. ", "Un problème est survenu. "],
