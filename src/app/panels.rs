@@ -263,6 +263,7 @@ pub fn Filters() -> impl IntoView {
         ui.filters_open.set(false);
         super::browser::focus("#open-filters");
     };
+    let wide = wide_screen();
     view! {
         <section class="filters" id="filters" aria-label=move || tr(Msg::Filters)>
             // On a phone the filters are a sheet over the results: its head and foot.
@@ -288,11 +289,12 @@ pub fn Filters() -> impl IntoView {
             </div>
             <OccupationPicker />
             <OriginPicker />
-            // Forty boxes with their counts: built just after the first view is drawn, so the
-            // page shows sooner (the box is at the foot of the column: nothing moves).
-            <Show when=move || ui.settled.get()>
-            <details class="facet-box" open=wide_screen()>
+            <details class="facet-box" open=wide>
                 <summary>{move || tr(Msg::Filters)}</summary>
+                // Forty boxes with their counts. Where they start folded (a phone, a tablet)
+                // they are built just after the first view is drawn, so the page shows sooner;
+                // folded, their arrival moves nothing.
+                <Show when=move || wide || ui.settled.get()>
                 <p id="facet-keys" class="sr-only">{move || tr(Msg::FacetKeys)}</p>
                 {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.filters.stages)}
                 <details class="explain">
@@ -310,8 +312,8 @@ pub fn Filters() -> impl IntoView {
                 {facet_group(Msg::Province, "province", Province::ALL.to_vec(), |l, p| labels::province(l, p).to_string(), move |p: Province| facet(|o| &o.facets.provinces, p.index()), ui.filters.provinces)}
                 {facet_group(Msg::LearningForm, "form", LearningForm::ALL.to_vec(), |l, f| labels::learning_form(l, f).to_string(), move |f: LearningForm| facet(|o| &o.facets.learning_forms, f.index()), ui.filters.forms)}
                 <button type="button" class="btn-secondary" id="reset" on:click=reset>{move || tr(Msg::ResetFilters)}</button>
+                </Show>
             </details>
-            </Show>
             <label class="switch">
                 <input type="checkbox" id="in-view"
                     prop:checked=move || ui.filters.in_view.get()

@@ -102,6 +102,11 @@ pub fn ResultList() -> impl IntoView {
                     </label>
                 </Show>
             </div>
+            // What the map is for, where the list will be: the rows take its place (nothing
+            // above them moves).
+            <Show when=move || ui.status.get() == Status::Loading>
+                <p class="intro" id="intro">{move || tr(Msg::Intro)}</p>
+            </Show>
             <Show when=move || ui.status.get() == Status::Ready && total() == 0>
                 <div class="empty" id="no-results">
                     {move || {

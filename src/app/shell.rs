@@ -93,9 +93,6 @@ pub(crate) fn App() -> impl IntoView {
                     {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
                     <div class="results-col">
                         {(!ui.embed || ui.embed_filters).then(|| view! { <panels::PhoneFilterBar /> })}
-                        <Show when=move || ui.status.get() == Status::Loading>
-                            <p class="intro" id="intro">{move || tr(Msg::Intro)}</p>
-                        </Show>
                         <results::OccupationCard />
                         <results::ResultList />
                         // Below the results once they are in: shown earlier they would be
