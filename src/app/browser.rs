@@ -164,7 +164,7 @@ const PARSE_SLICE_BYTES: usize = 16 << 10;
 /// How long the page's script may run before it lets the browser paint and answer input.
 /// Well under the 50 ms that count as a long task, also on a phone four times slower than
 /// the machine this was tuned on.
-pub const SLICE_BUDGET_MS: f64 = 8.0;
+pub const SLICE_BUDGET_MS: f64 = 4.0;
 
 /// Lets the browser run what waits (input, paint) and resumes soon after: `scheduler.yield()`
 /// where the browser has it (it keeps this task ahead of other scripts' tasks), else a
@@ -195,10 +195,8 @@ pub async fn after_next_paint() {
         let fallback = resolve.clone();
         // A frame callback runs just before the paint; the timeout queued from it, after.
         let after = Closure::once_into_js(move || {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-                resolve.unchecked_ref(),
-                0,
-            );
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
         });
         let _ = w.request_animation_frame(after.unchecked_ref());
         // Resolving twice does nothing: whichever comes first wins.

@@ -3,6 +3,7 @@
 //! title and language, the Escape key.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,7 +30,9 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         spawn_local(async move {
             browser::yield_to_browser().await;
             if ui.map_ctl.with_value(|m| m.is_none()) {
+                browser::mark("leerkaart:map-start");
                 create_map(ui, &el);
+                browser::mark("leerkaart:map");
             }
         });
     });
@@ -49,6 +52,8 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     // Only a zoom change re-clusters; panning keeps the markers.
     let zoom = Memo::new(move |_| ui.view_center.get().map(|(_, z)| z));
     let outcome_version = RwSignal::new(0u64);
+    // The catalog the markers were last drawn for (compared by address, never dereferenced).
+    let drawn_catalog = StoredValue::new(None::<usize>);
     Effect::new(move |_| {
         ui.map_outcome.with(|_| ());
         outcome_version.update(|v| *v += 1);
@@ -66,20 +71,44 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         if prev == Some(key) && !ctl.zoom_matters() {
             return key;
         }
-        let start = browser::now_ms();
-        ui.map_outcome.with_untracked(|o| {
-            if let Some(o) = o {
-                ctl.set_markers(&c, o, key.1, on_marker.clone());
+        let draw = {
+            let on_marker = on_marker.clone();
+            move || {
+                // The latest catalog and outcome: a deferred draw shows what is current then.
+                let Some(c) = ui.catalog.get_untracked() else {
+                    return;
+                };
+                let start = browser::now_ms();
+                ui.map_outcome.with_untracked(|o| {
+                    if let Some(o) = o {
+                        ctl.set_markers(&c, o, ui.lang.get_untracked(), on_marker.clone());
+                    }
+                });
+                let end = browser::now_ms();
+                browser::publish_timing("markers_ms", end - start);
+                browser::publish_timing("markers_done_at_ms", end);
+                // performance.now() counts from the navigation start: opening the page → first
+                // markers.
+                if !browser::has_timing("first_markers_at_ms") {
+                    browser::publish_timing("first_markers_at_ms", end);
+                }
+                ctl.highlight(ui.selected.get_untracked());
             }
-        });
-        let end = browser::now_ms();
-        browser::publish_timing("markers_ms", end - start);
-        browser::publish_timing("markers_done_at_ms", end);
-        // performance.now() counts from the navigation start: opening the page → first markers.
-        if !browser::has_timing("first_markers_at_ms") {
-            browser::publish_timing("first_markers_at_ms", end);
+        };
+        // New data: the list shows first and the markers follow in a task of their own (a
+        // phone would otherwise wait for both). A filter change draws at once, in step with
+        // the list.
+        let address = Arc::as_ptr(&c) as usize;
+        let new_data = drawn_catalog.with_value(|d| *d != Some(address));
+        drawn_catalog.set_value(Some(address));
+        if new_data {
+            leptos::task::spawn_local(async move {
+                browser::yield_to_browser().await;
+                draw();
+            });
+        } else {
+            draw();
         }
-        ctl.highlight(ui.selected.get_untracked());
         key
     });
     Effect::new(move |_| {

@@ -9,7 +9,11 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text};
 use super::state::{Status, TileState, Ui, MAX_TILES_PER_VIEW};
-use super::{DEFAULT_DATA, GUIDANCE, PLACES, SERVICE_WORKER};
+use super::{DEFAULT_DATA, GUIDANCE, LIST_PAGE, PLACES, SERVICE_WORKER};
+
+/// Rows drawn per frame after the data first arrives, until the list's page is full: more
+/// than a phone or a laptop screen shows (a row is a location with its courses).
+const FIRST_ROWS: usize = 4;
 use crate::core::gazetteer::Gazetteer;
 use crate::core::guidance;
 use crate::core::i18n::Msg;
@@ -44,32 +48,79 @@ impl Ui {
                 )));
             }
             Ok(report) => {
-                self.rejected_features.set(report.rejected_features());
-                self.rejections.set(
-                    report
-                        .rejections
-                        .iter()
-                        .map(|r| (None, r.clone()))
-                        .collect(),
-                );
-                self.meta.set(report.meta);
-                browser::mark("leerkaart:parsed");
-                let catalog = Arc::new(Catalog::new(report.dataset));
-                browser::mark("leerkaart:indexed");
-                if let Some(key) = self.pending_selection.get_untracked() {
-                    self.pending_selection.set(None);
-                    self.selected.set(catalog.provider_by_key(&key));
-                }
-                let courses = catalog.data.courses.len();
-                self.catalog.set(Some(catalog));
-                self.status.set(Status::Ready);
-                browser::mark("leerkaart:rendered");
-                // Parse, validate, index, first filter and first render of the list.
-                browser::publish_timing("load_ms", browser::now_ms() - start);
-                browser::publish_timing("courses", courses as f64);
-                browser::publish_timing("wasm_memory_mb", browser::wasm_memory_mb());
+                let catalog = self.index(report);
+                self.show(catalog, start);
             }
         }
+    }
+
+    /// As [`apply_loaded`](Self::apply_loaded), in steps with a pause for the browser between
+    /// them (index, then show), so that a phone never waits on one long task.
+    pub async fn apply_loaded_in_steps(&self, loaded: Result<LoadReport, LoadError>, start: f64) {
+        browser::yield_to_browser().await;
+        match loaded {
+            Err(e) => self.apply_loaded(Err(e), start),
+            Ok(report) => {
+                let catalog = self.index(report);
+                browser::yield_to_browser().await;
+                self.show(catalog, start);
+            }
+        }
+    }
+
+    /// Takes a report's messages and builds the catalog of its records.
+    fn index(&self, report: LoadReport) -> Arc<Catalog> {
+        self.rejected_features.set(report.rejected_features());
+        self.rejections.set(
+            report
+                .rejections
+                .iter()
+                .map(|r| (None, r.clone()))
+                .collect(),
+        );
+        self.meta.set(report.meta);
+        browser::mark("leerkaart:parsed");
+        let catalog = Arc::new(Catalog::new(report.dataset));
+        browser::mark("leerkaart:indexed");
+        catalog
+    }
+
+    /// Shows a built catalog: the list, the counts and (just after) the map's markers.
+    fn show(&self, catalog: Arc<Catalog>, start: f64) {
+        if let Some(key) = self.pending_selection.get_untracked() {
+            self.pending_selection.set(None);
+            self.selected.set(catalog.provider_by_key(&key));
+        }
+        let courses = catalog.data.courses.len();
+        // The first data: a screenful of rows now, the rest of the page just after it is
+        // drawn (a page of rows is over a thousand elements: a long task on a phone).
+        let first = self.status.get_untracked() == Status::Loading;
+        if first {
+            self.shown.set(FIRST_ROWS);
+        }
+        self.catalog.set(Some(catalog));
+        self.status.set(Status::Ready);
+        browser::mark("leerkaart:rendered");
+        if first {
+            let ui = *self;
+            spawn_local(async move {
+                let mut rows = FIRST_ROWS;
+                while rows < LIST_PAGE {
+                    browser::after_next_paint().await;
+                    // A search or "show more" meanwhile has set its own page.
+                    if ui.shown.get_untracked() != rows {
+                        break;
+                    }
+                    rows = (rows + FIRST_ROWS).min(LIST_PAGE);
+                    ui.shown.set(rows);
+                }
+                browser::mark("leerkaart:rendered-page");
+            });
+        }
+        // Parse, validate, index, first filter and first render of the list.
+        browser::publish_timing("load_ms", browser::now_ms() - start);
+        browser::publish_timing("courses", courses as f64);
+        browser::publish_timing("wasm_memory_mb", browser::wasm_memory_mb());
     }
 
     /// Starts a tiled dataset: tiles are fetched as the view needs them.
@@ -177,7 +228,7 @@ pub(crate) fn start(ui: Ui) {
                 Msg::FetchFailed.text(ui.lang.get_untracked())
             ))),
             Ok((browser::Fetched::Streamed(report), response_at)) => {
-                ui.apply_loaded(Ok(report), response_at)
+                ui.apply_loaded_in_steps(Ok(report), response_at).await
             }
             Ok((browser::Fetched::Text(body), _)) => match TileIndex::parse(&body) {
                 // A split dataset: the tiles live next to the index.

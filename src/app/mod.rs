@@ -48,6 +48,8 @@ pub fn mount() {
     browser::add_class(BOOT_VIEW, "gone");
     leptos::mount::mount_to_body(shell::App);
     browser::mark("leerkaart:mounted");
+    // Effects run just after mounting, in the same task.
+    leptos::task::spawn_local(async { browser::mark("leerkaart:effects") });
 }
 
 pub(crate) use state::{advice_on, open_provider, tr, ui, wide_screen, Status, Ui};

@@ -271,6 +271,9 @@ pub fn Filters() -> impl IntoView {
                 <h2>{move || tr(Msg::Filters)}</h2>
                 <button type="button" class="btn-secondary" id="close-filters" on:click=move |_| close_sheet()>{move || tr(Msg::FiltersDone)}</button>
             </div>
+            // On a phone the sheet is closed at first: what is in it is built just after the
+            // first view is drawn.
+            <Show when=move || wide || ui.settled.get()>
             <div class="search">
                 <label for="q">{move || tr(Msg::SearchLabel)}</label>
                 <input id="q" type="search" autocomplete="off"
@@ -289,6 +292,7 @@ pub fn Filters() -> impl IntoView {
             </div>
             <OccupationPicker />
             <OriginPicker />
+            </Show>
             <details class="facet-box" open=wide>
                 <summary>{move || tr(Msg::Filters)}</summary>
                 // Forty boxes with their counts. Where they start folded (a phone, a tablet)
@@ -339,8 +343,12 @@ fn occupation_suggestion() -> Option<(String, String)> {
     if ui.filters.occupation.get().is_some() {
         return None;
     }
+    let text = ui.filters.text.get();
+    if text.trim().is_empty() {
+        return None;
+    }
     let occ = Occupations::builtin();
-    let o = occ.get(occ.by_name(&ui.filters.text.get())?)?;
+    let o = occ.get(occ.by_name(&text)?)?;
     Some((o.key.clone(), o.label(ui.lang.get()).to_string()))
 }
 
@@ -349,10 +357,13 @@ fn occupation_suggestion() -> Option<(String, String)> {
 #[component]
 fn OccupationPicker() -> impl IntoView {
     let ui = ui();
-    let occ = Occupations::builtin();
+    // Read on first use (a typed letter, a link with an occupation), not while the page
+    // first draws: parsing the vocabulary is a task of its own.
+    let occ = Occupations::builtin;
     let label_of = move |key: &str, lang: Lang| {
-        occ.by_key(key)
-            .and_then(|id| occ.get(id))
+        occ()
+            .by_key(key)
+            .and_then(|id| occ().get(id))
             .map(|o| o.label(lang).to_string())
     };
     let typed = RwSignal::new(
@@ -377,6 +388,10 @@ fn OccupationPicker() -> impl IntoView {
     let not_found = RwSignal::new(false);
     let suggestions = Memo::new(move |_| {
         let lang = ui.lang.get();
+        if typed.with(|t| t.trim().is_empty()) {
+            return Vec::new();
+        }
+        let occ = occ();
         occ.search(&typed.get(), SUGGESTIONS)
             .into_iter()
             .filter_map(|id| occ.get(id))
@@ -389,6 +404,7 @@ fn OccupationPicker() -> impl IntoView {
             ui.filters.occupation.set(None);
             return;
         }
+        let occ = occ();
         match occ.search(&q, 1).first().and_then(|id| occ.get(*id)) {
             Some(o) => {
                 not_found.set(false);

@@ -19,7 +19,14 @@ pub(crate) fn App() -> impl IntoView {
     // The first view is drawn before the rest is built (the facet lists, then the map).
     leptos::task::spawn_local(async move {
         browser::after_next_paint().await;
+        browser::mark("leerkaart:settling");
         ui.settled.set(true);
+        browser::mark("leerkaart:settled");
+        // The occupation vocabulary, which the catalog links courses to, read while the data
+        // is still on its way rather than in the task that shows it.
+        browser::yield_to_browser().await;
+        let _ = crate::core::search::occupation::Occupations::builtin();
+        browser::mark("leerkaart:occupations");
     });
 
     // The glossary and about panel appear once the first data is in (and then stay, open or
