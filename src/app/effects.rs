@@ -19,6 +19,9 @@ use crate::core::{shortlist, LonLat, ProviderId};
 /// Sets up the map and every effect; `map_el` is the map's element.
 pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     let select_from_map: Rc<dyn Fn(ProviderId)> = Rc::new(move |p| ui.selected.set(Some(p)));
+    // The map is made after the first frame, and the data may be in before it (the offline
+    // copy, a fast network): what the map shows is drawn again once it exists.
+    let map_made = RwSignal::new(false);
 
     // Create the map once its element exists and the first view is drawn: Leaflet's setup
     // and its first layout are a task of their own.
@@ -32,17 +35,17 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
             if ui.map_ctl.with_value(|m| m.is_none()) {
                 browser::mark("leerkaart:map-start");
                 create_map(ui, &el);
+                map_made.set(true);
                 browser::mark("leerkaart:map");
             }
         });
     });
 
     // Effects below only talk to the map, the address bar and storage.
-    let map_ready = Memo::new(move |_| ui.view_center.with(|v| v.is_some()));
     Effect::new(move |_| {
         let view = ui.advice_view.get();
         let lang = ui.lang.get();
-        let _ = map_ready.get();
+        let _ = map_made.get();
         let (Some(ctl), Some(g)) = (ui.map_ctl.get_value(), ui.guidance.get()) else {
             return;
         };
@@ -58,18 +61,21 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         ui.map_outcome.with(|_| ());
         outcome_version.update(|v| *v += 1);
     });
-    Effect::new(move |prev: Option<(u64, Lang)>| {
+    // Returns what it drew for (None: nothing yet, so the map's arrival after the data, as
+    // from the offline copy, still draws).
+    Effect::new(move |prev: Option<Option<(u64, Lang)>>| {
         let key = (outcome_version.get(), ui.lang.get());
         let _ = zoom.get();
+        let _ = map_made.get();
         let Some(c) = ui.catalog.get_untracked() else {
-            return key;
+            return None;
         };
         let Some(ctl) = ui.map_ctl.get_value() else {
-            return key;
+            return None;
         };
         // A zoom change alone matters only when there are enough markers to cluster.
-        if prev == Some(key) && !ctl.zoom_matters() {
-            return key;
+        if prev.flatten() == Some(key) && !ctl.zoom_matters() {
+            return Some(key);
         }
         let draw = {
             let on_marker = on_marker.clone();
@@ -109,14 +115,17 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         } else {
             draw();
         }
-        key
+        Some(key)
     });
     Effect::new(move |_| {
         let sel = ui.selected.get();
+        let _ = map_made.get();
         if let Some(ctl) = ui.map_ctl.get_value() {
             ctl.highlight(sel);
         }
-        if let Some(p) = sel {
+    });
+    Effect::new(move |_| {
+        if let Some(p) = ui.selected.get() {
             // A provider picked on the map may sit beyond the list's first page, or among
             // the locations whose offer is not listed: bring its entry into the list first.
             let place = ui.outcome.with_untracked(|o| {
@@ -161,6 +170,7 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
             .origin
             .get()
             .map(|(o, _)| (o, ui.filters.radius_km.get()));
+        let _ = map_made.get();
         if let Some(ctl) = ui.map_ctl.get_value() {
             ctl.set_origin(now.map(|n| n.0), now.and_then(|n| n.1).map(f64::from));
             // Zoom to the radius when the user changes it, not when a shared view is restored.
