@@ -49,7 +49,7 @@ if [ "$size_mb" -gt "$tile_above_mb" ]; then
   # The page reads its default dataset from this tag.
   sed -i 's|<meta name="leerkaart-data" content="[^"]*">|<meta name="leerkaart-data" content="data/tiles/index.json">|' "$staging/site/index.html"
   # ... and the early download is the index, not the whole file.
-  sed -i 's|<link rel="preload" href="data/providers.geojson" as="fetch" type="application/geo+json" crossorigin>|<link rel="preload" href="data/tiles/index.json" as="fetch" type="application/json" crossorigin>|' "$staging/site/index.html"
+  sed -i 's|<link rel="preload" href="data/providers.geojson" as="fetch" type="application/geo+json" crossorigin fetchpriority="low">|<link rel="preload" href="data/tiles/index.json" as="fetch" type="application/json" crossorigin fetchpriority="low">|' "$staging/site/index.html"
   grep -q 'href="data/tiles/index.json" as="fetch"' "$staging/site/index.html" || { echo "deploy: the preload tag in index.html has changed; update this script" >&2; exit 1; }
 fi
 if [ "$data" != "data/providers.geojson" ] || [ "$size_mb" -gt "$tile_above_mb" ]; then
