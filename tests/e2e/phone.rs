@@ -14,11 +14,15 @@ async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
     let (c, base, out) = (session.c.clone(), &session.base, &session.out);
     // Layout shifts, recorded from the start of the page.
     let observe = "window.leerkaartShift = 0; window.leerkaartShifts = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.leerkaartShift += e.value; window.leerkaartShifts.push(e.value.toFixed(3) + ' ' + e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height]) : '?').join(', ')); } }).observe({type: 'layout-shift', buffered: true});";
-    for (w, h) in [(1400, 900), (390, 844)] {
+    // A laptop, a tablet (whose header once grew when the count arrived) and a phone.
+    for (w, h) in [(1400, 900), (1024, 768), (390, 844)] {
         c.set_window_size(w, h).await.unwrap();
         c.goto(&format!("{base}/?tiles=none")).await.unwrap();
         js(&c, observe).await;
         let before = wait_text(&c, "#match-count", loaded_count).await;
+        if w < 500 {
+            first_view_paints_before_the_app(&c).await;
+        }
         tokio::time::sleep(Duration::from_millis(500)).await;
         let shift = js(&c, "return window.leerkaartShift")
             .await
@@ -281,4 +285,30 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
         json!([true, "false", "☆"])
     );
     c.close().await.unwrap();
+}
+
+/// The page's first view is in its HTML (the title and what the map is for), so a phone on a
+/// slow network shows it before the app's script has arrived: the largest paint (what
+/// Lighthouse's LCP measures) comes before the app starts, and once the data is in, the first
+/// view has left the page.
+async fn first_view_paints_before_the_app(c: &Client) {
+    let html = std::fs::read_to_string(site().join("index.html")).unwrap();
+    let intro = leerkaart::core::i18n::Msg::Intro.text(leerkaart::core::i18n::Lang::Nl);
+    assert!(html.contains(r#"<div id="boot""#), "index.html has a first view");
+    assert!(html.contains("<h1>Leerkaart Scheldemond</h1>"));
+    assert!(html.contains(intro), "index.html says what the map is for, as the app does");
+    let times = js(
+        c,
+        "const lcp = []; new PerformanceObserver(l => l.getEntries().forEach(e => lcp.push(e.startTime))).observe({type: 'largest-contentful-paint', buffered: true}); \
+         const start = performance.getEntriesByName('leerkaart:start')[0]; \
+         return new Promise(r => setTimeout(() => r([lcp, start ? start.startTime : null]), 100));",
+    )
+    .await;
+    let (lcp, start) = (times[0].as_array().unwrap(), times[1].as_f64().unwrap());
+    let largest = lcp.last().and_then(|t| t.as_f64()).unwrap();
+    assert!(
+        largest <= start,
+        "the largest paint ({largest} ms) comes before the app starts ({start} ms): {times}"
+    );
+    assert_eq!(count(c, "#boot").await, 0, "the first view is gone once the data is in");
 }
