@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (pinned in package.json) on the deployed folder served with gzip: mobile and
-# desktop; prints the scores and the four metrics. Usage: bench/lighthouse/run.sh SITE_DIR
+# desktop; prints the scores and the four metrics, then the long tasks of real loads with a
+# slowed CPU (tasks.mjs). Usage: bench/lighthouse/run.sh SITE_DIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 site="$(cd "$1" && pwd)"
@@ -30,3 +31,6 @@ long = f'{len(tasks)}, longest {max(tasks):.0f} ms' if tasks else "none"
 print(f'| {sys.argv[2]} | {round(c["performance"]["score"]*100)} | {round(c["accessibility"]["score"]*100)} | {ms("largest-contentful-paint")} | {ms("total-blocking-time")} | {a["cumulative-layout-shift"]["numericValue"]:.3f} | {ms("first-contentful-paint")} | {long} |')
 PY
 done
+echo
+echo "Long tasks in real loads (not simulated), phone size, CPU slowed 4×:"
+node "$here/tasks.mjs" "$url" 5 4

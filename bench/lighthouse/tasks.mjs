@@ -1,0 +1,59 @@
+// The page's main-thread tasks while it loads the shipped data, measured in a real run (not
+// Lighthouse's simulation): Chromium at phone size with its CPU slowed down RATE times (4, as
+// Lighthouse's mobile preset), RUNS loads. Prints, per load, the long tasks (> 50 ms) after
+// the first paint with the phase they fall in (the app's performance marks), then a summary.
+//
+//   node bench/lighthouse/tasks.mjs URL [RUNS=5] [RATE=4]
+//
+// puppeteer-core comes with the pinned Lighthouse (same node_modules).
+import puppeteer from 'puppeteer-core';
+
+const [url, runs = 5, rate = 4] = [process.argv[2], Number(process.argv[3] || 5), Number(process.argv[4] || 4)];
+// Over this many milliseconds a task counts as long (the Long Tasks API's own threshold).
+const LONG_TASK_MS = 50;
+// The app's own marks (performance.mark "leerkaart:…", set in src/app) name each task's phase.
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: 'new',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const summary = [];
+for (let run = 0; run < runs; run++) {
+  const page = await browser.newPage();
+  await page.setViewport({width: 390, height: 844, isMobile: true, deviceScaleFactor: 1});
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate});
+  await page.evaluateOnNewDocument(() => {
+    window.__tasks = [];
+    new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push([e.startTime, e.duration])))
+      .observe({type: 'longtask', buffered: true});
+  });
+  await page.goto(url, {waitUntil: 'load'});
+  await page.waitForFunction(() => window.leerkaartPerf && window.leerkaartPerf.first_markers_at_ms, {timeout: 120000});
+  await page.waitForFunction(() => performance.getEntriesByName('leerkaart:rendered-page').length > 0, {timeout: 120000});
+  await new Promise(r => setTimeout(r, 1500));
+  const got = await page.evaluate(() => ({
+    tasks: window.__tasks,
+    fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
+    marks: performance.getEntriesByType('mark').filter(m => m.name.startsWith('leerkaart:')).map(m => [m.name.slice(10), m.startTime]),
+    firstMarkers: window.leerkaartPerf.first_markers_at_ms,
+  }));
+  await page.close();
+  const after = got.tasks.filter(([s, d]) => s + d > got.fcp && d > LONG_TASK_MS);
+  // A task's phase: the app's last mark before the task ends.
+  const phase = ([s, d]) => {
+    const before = got.marks.filter(([, t]) => t <= s + d).map(([n]) => n);
+    return before.length ? `(through ${before[before.length - 1]})` : '(before the app)';
+  };
+  const blocking = after.reduce((a, [, d]) => a + d - LONG_TASK_MS, 0);
+  console.log(`load ${run + 1}: first paint ${got.fcp.toFixed(0)} ms, first markers ${got.firstMarkers.toFixed(0)} ms; ` +
+    `${after.length} long tasks after the first paint (${blocking.toFixed(0)} ms over ${LONG_TASK_MS} ms): ` +
+    after.map(t => `${t[1].toFixed(0)} ms ${phase(t)}`).join(', '));
+  summary.push({count: after.length, longest: Math.max(0, ...after.map(t => t[1])), blocking});
+}
+await browser.close();
+const median = xs => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`\n| CPU slowdown | loads | long tasks after first paint (median) | longest (median) | blocking time (median) |`);
+console.log(`|---|---|---|---|---|`);
+console.log(`| ${rate}× | ${runs} | ${median(summary.map(s => s.count))} | ${median(summary.map(s => s.longest)).toFixed(0)} ms | ${median(summary.map(s => s.blocking)).toFixed(0)} ms |`);
