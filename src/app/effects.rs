@@ -67,12 +67,8 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         let key = (outcome_version.get(), ui.lang.get());
         let _ = zoom.get();
         let _ = map_made.get();
-        let Some(c) = ui.catalog.get_untracked() else {
-            return None;
-        };
-        let Some(ctl) = ui.map_ctl.get_value() else {
-            return None;
-        };
+        let c = ui.catalog.get_untracked()?;
+        let ctl = ui.map_ctl.get_value()?;
         // A zoom change alone matters only when there are enough markers to cluster.
         if prev.flatten() == Some(key) && !ctl.zoom_matters() {
             return Some(key);

@@ -294,9 +294,15 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
 async fn first_view_paints_before_the_app(c: &Client) {
     let html = std::fs::read_to_string(site().join("index.html")).unwrap();
     let intro = leerkaart::core::i18n::Msg::Intro.text(leerkaart::core::i18n::Lang::Nl);
-    assert!(html.contains(r#"<div id="boot""#), "index.html has a first view");
+    assert!(
+        html.contains(r#"<div id="boot""#),
+        "index.html has a first view"
+    );
     assert!(html.contains("<h1>Leerkaart Scheldemond</h1>"));
-    assert!(html.contains(intro), "index.html says what the map is for, as the app does");
+    assert!(
+        html.contains(intro),
+        "index.html says what the map is for, as the app does"
+    );
     let times = js(
         c,
         "const lcp = []; new PerformanceObserver(l => l.getEntries().forEach(e => lcp.push(e.startTime))).observe({type: 'largest-contentful-paint', buffered: true}); \
@@ -310,5 +316,9 @@ async fn first_view_paints_before_the_app(c: &Client) {
         largest <= start,
         "the largest paint ({largest} ms) comes before the app starts ({start} ms): {times}"
     );
-    assert_eq!(count(c, "#boot").await, 0, "the first view is gone once the data is in");
+    assert_eq!(
+        count(c, "#boot").await,
+        0,
+        "the first view is gone once the data is in"
+    );
 }
