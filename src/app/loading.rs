@@ -203,7 +203,11 @@ impl Ui {
 /// Starts loading what the page shows, once the context is provided.
 pub(crate) fn start(ui: Ui) {
     // The app, its data, the gazetteer and the outline keep working offline after one visit.
-    browser::register_service_worker(SERVICE_WORKER);
+    // Registered once the first view is drawn (it starts the worker's own downloads).
+    spawn_local(async {
+        browser::after_next_paint().await;
+        browser::register_service_worker(SERVICE_WORKER);
+    });
 
     // Load the data (the default, or `?data=`), the gazetteer and the outline.
     let data_param = ui.data_param.get_value();
@@ -250,6 +254,8 @@ pub(crate) fn start(ui: Ui) {
         }
     });
     spawn_local(async move {
+        // Not needed for the first view: asked for once it is drawn.
+        browser::after_next_paint().await;
         // Without it only the advice layer is missing; the rest of the page works.
         if let Ok(text) = fetch_text(GUIDANCE).await {
             if let Some(g) = guidance::parse(&text) {
@@ -258,6 +264,7 @@ pub(crate) fn start(ui: Ui) {
         }
     });
     spawn_local(async move {
+        browser::after_next_paint().await;
         // Without the gazetteer only typing a place fails; the rest of the page works.
         if let Ok(text) = fetch_text(PLACES).await {
             if let Ok(g) = Gazetteer::parse(&text) {
