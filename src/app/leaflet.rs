@@ -21,6 +21,8 @@ extern "C" {
     pub fn get_bounds(this: &Map) -> LatLngBounds;
     #[wasm_bindgen(method, js_name = invalidateSize)]
     pub fn invalidate_size(this: &Map);
+    #[wasm_bindgen(method, js_name = getContainer)]
+    pub fn get_container(this: &Map) -> web_sys::HtmlElement;
     #[wasm_bindgen(method, js_name = closePopup)]
     pub fn close_popup(this: &Map);
     #[wasm_bindgen(method, getter, js_name = attributionControl)]

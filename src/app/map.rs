@@ -328,6 +328,22 @@ impl MapCtl {
         );
     }
 
+    /// Fits the map to the region.
+    pub fn fit_region(&self) {
+        self.map.fit_bounds(&l::bounds(
+            REGION_VIEW.south,
+            REGION_VIEW.west,
+            REGION_VIEW.north,
+            REGION_VIEW.east,
+        ));
+    }
+
+    /// True when the map's container is laid out with a size (not in a hidden pane).
+    pub fn has_size(&self) -> bool {
+        let el = self.map.get_container();
+        el.client_width() > 0 && el.client_height() > 0
+    }
+
     /// Tells Leaflet its container changed size (the phone's list/map toggle).
     pub fn invalidate_size(&self) {
         self.map.invalidate_size();

@@ -287,6 +287,52 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
     c.close().await.unwrap();
 }
 
+/// On a phone the map is made while its pane is hidden (the list comes first), where Leaflet
+/// cannot fit a view. A link with a starting point and radius (a poster's QR code) still opens
+/// the map on that circle when the map pane is first shown, not on the whole region.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_map_opens_on_the_links_circle() {
+    let Some(session) = session("phone-map-view").await else {
+        return;
+    };
+    let (c, base) = (session.c.clone(), &session.base);
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!(
+        "{base}/?tiles=none&from=51.0543,3.7174&fromname=Gent&km=15"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    click(&c, "#show-map").await;
+    let mut view = String::new();
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        view = js(
+            &c,
+            "return new URLSearchParams(location.search).get('map') || ''",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+        let zoom = view.rsplit(',').next().and_then(|z| z.parse::<f64>().ok());
+        if zoom.is_some_and(|z| z >= 10.0) {
+            break;
+        }
+    }
+    let parts: Vec<f64> = view.split(',').filter_map(|x| x.parse().ok()).collect();
+    assert_eq!(
+        parts.len(),
+        3,
+        "the address bar has the map's view: {view:?}"
+    );
+    let (lat, lon, zoom) = (parts[0], parts[1], parts[2]);
+    assert!(
+        zoom >= 10.0 && (lat - 51.0543).abs() < 0.05 && (lon - 3.7174).abs() < 0.05,
+        "the map shows the 15 km around Gent, not the region: {view}"
+    );
+}
+
 /// The page's first view is in its HTML (the title and what the map is for), so a phone on a
 /// slow network shows it before the app's script has arrived: the largest paint (what
 /// Lighthouse's LCP measures) comes before the app starts, and once the data is in, the first
