@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text, query_string};
-use super::map::{MapConfig, MapCtl};
+use super::map::{MapConfig, MapCtl, MapView};
 use super::state::Ui;
 use super::{HISTORY_MERGE_MS, LIST_PAGE, OUTLINE};
 use crate::core::i18n::{Lang, Msg};
@@ -22,8 +22,6 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     // The map is made after the first frame, and the data may be in before it (the offline
     // copy, a fast network): what the map shows is drawn again once it exists.
     let map_made = RwSignal::new(false);
-    // The view a map made out of sight still has to show.
-    let unseen_view = StoredValue::new(None::<FirstView>);
 
     // Create the map once its element exists and the first view is drawn: Leaflet's setup
     // and its first layout are a task of their own.
@@ -36,7 +34,7 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
             browser::yield_to_browser().await;
             if ui.map_ctl.with_value(|m| m.is_none()) {
                 browser::mark("leerkaart:map-start");
-                unseen_view.set_value(create_map(ui, &el));
+                create_map(ui, &el);
                 map_made.set(true);
                 browser::mark("leerkaart:map");
             }
@@ -159,14 +157,7 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         let _ = ui.tile_progress.with(Option::is_some);
         if let Some(ctl) = ui.map_ctl.get_value() {
             // After the layout change is drawn.
-            request_animation_frame(move || {
-                ctl.invalidate_size();
-                if ctl.has_size() {
-                    if let Some(first) = unseen_view.try_update_value(Option::take).flatten() {
-                        first.show(&ctl);
-                    }
-                }
-            });
+            request_animation_frame(move || ctl.invalidate_size());
         }
     });
     Effect::new(move |prev: Option<Option<(LonLat, Option<u32>)>>| {
@@ -283,7 +274,7 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
 }
 
 /// Creates the Leaflet map in its element and connects it to the page's state.
-fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) -> Option<FirstView> {
+fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) {
     let tiles = match url::param(&query_string(), "tiles").as_deref() {
         Some("none") => None,
         _ => browser::meta_tag("leerkaart-tiles"),
@@ -316,13 +307,14 @@ fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) -> Option<FirstView> {
         ui.filters.origin.get_untracked(),
         ui.filters.radius_km.get_untracked(),
     ) {
-        (Some((c, z)), _, _) => FirstView::At(c, z),
+        (Some((c, z)), _, _) => MapView::At(c, z),
         // A link with a starting point and radius but no view (an embed's `from` and
         // `km`): open on that circle, not the whole region.
-        (None, Some((o, _)), Some(r)) => FirstView::Around(o, f64::from(r)),
-        _ => FirstView::Region,
+        (None, Some((o, _)), Some(r)) => MapView::Around(o, f64::from(r)),
+        _ => MapView::Region,
     };
-    first.show(&ctl);
+    // Out of sight (a phone's list pane) it is shown when the map pane first opens.
+    ctl.show(first);
     ui.view_bounds.set(Some(ctl.bounds()));
     ctl.on_click(move |p| {
         if ui.picking.get_untracked() {
@@ -343,25 +335,4 @@ fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) -> Option<FirstView> {
             }
         }
     });
-    // Out of sight (a phone's list pane) the map has no size and Leaflet cannot fit a view:
-    // it is shown again when the map pane first opens.
-    (el.client_width() == 0 || el.client_height() == 0).then_some(first)
-}
-
-/// The view a map opens on: a shared link's, a starting point's circle, or the region.
-#[derive(Debug, Clone, Copy)]
-enum FirstView {
-    At(LonLat, f64),
-    Around(LonLat, f64),
-    Region,
-}
-
-impl FirstView {
-    fn show(self, ctl: &MapCtl) {
-        match self {
-            FirstView::At(c, z) => ctl.set_view(c, z),
-            FirstView::Around(o, r) => ctl.show_around(o, r),
-            FirstView::Region => ctl.fit_region(),
-        }
-    }
 }

@@ -117,6 +117,18 @@ struct Shown {
     _popup: Option<Closure<dyn FnMut(JsValue) -> JsValue>>,
 }
 
+/// A view of the map: a centre and zoom (a shared link's), a circle around a starting point,
+/// or the whole region.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MapView {
+    /// A centre and zoom.
+    At(LonLat, f64),
+    /// A circle of this many kilometres around a point.
+    Around(LonLat, f64),
+    /// The whole region.
+    Region,
+}
+
 /// The live map and its markers.
 pub struct MapCtl {
     map: l::Map,
@@ -134,6 +146,8 @@ pub struct MapCtl {
     origin_layers: RefCell<Vec<l::Layer>>,
     group_count: std::cell::Cell<usize>,
     pending_popup: std::cell::Cell<Option<ProviderId>>,
+    /// A view asked for while the map had no size (see [`MapCtl::show`]).
+    pending_view: std::cell::Cell<Option<MapView>>,
     /// The tile credit per language; `None` without tiles.
     attributions: Option<[String; 3]>,
     /// The credit Leaflet shows now, to remove it when the language changes.
@@ -223,6 +237,7 @@ impl MapCtl {
             origin_layers: RefCell::new(Vec::new()),
             group_count: std::cell::Cell::new(0),
             pending_popup: std::cell::Cell::new(None),
+            pending_view: std::cell::Cell::new(None),
             attributions: config
                 .tile_url
                 .is_some()
@@ -307,11 +322,37 @@ impl MapCtl {
         layers.push(dot);
     }
 
+    /// Shows a view; out of sight (a phone's list pane, where the map has no size and
+    /// Leaflet cannot fit one) it is shown when the map is next measured with a size.
+    pub fn show(&self, view: MapView) {
+        if self.has_size() {
+            self.pending_view.set(None);
+            match view {
+                MapView::At(center, zoom) => self.map.set_view(
+                    &l::lat_lng(center.lat, center.lon),
+                    zoom,
+                    &options(&[("animate", false.into())]),
+                ),
+                MapView::Around(origin, radius_km) => {
+                    let b = BoundsLonLat::around(origin, radius_km);
+                    self.map
+                        .fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+                }
+                MapView::Region => self.map.fit_bounds(&l::bounds(
+                    REGION_VIEW.south,
+                    REGION_VIEW.west,
+                    REGION_VIEW.north,
+                    REGION_VIEW.east,
+                )),
+            }
+        } else {
+            self.pending_view.set(Some(view));
+        }
+    }
+
     /// Fits the map to a circle around the origin.
     pub fn show_around(&self, origin: LonLat, radius_km: f64) {
-        let b = BoundsLonLat::around(origin, radius_km);
-        self.map
-            .fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+        self.show(MapView::Around(origin, radius_km));
     }
 
     /// The current view.
@@ -321,21 +362,7 @@ impl MapCtl {
 
     /// Moves the map to a centre and zoom (a shared link's view).
     pub fn set_view(&self, center: LonLat, zoom: f64) {
-        self.map.set_view(
-            &l::lat_lng(center.lat, center.lon),
-            zoom,
-            &options(&[("animate", false.into())]),
-        );
-    }
-
-    /// Fits the map to the region.
-    pub fn fit_region(&self) {
-        self.map.fit_bounds(&l::bounds(
-            REGION_VIEW.south,
-            REGION_VIEW.west,
-            REGION_VIEW.north,
-            REGION_VIEW.east,
-        ));
+        self.show(MapView::At(center, zoom));
     }
 
     /// True when the map's container is laid out with a size (not in a hidden pane).
@@ -344,9 +371,15 @@ impl MapCtl {
         el.client_width() > 0 && el.client_height() > 0
     }
 
-    /// Tells Leaflet its container changed size (the phone's list/map toggle).
+    /// Tells Leaflet its container changed size (the phone's list/map toggle), and shows a
+    /// view asked for while the map was out of sight.
     pub fn invalidate_size(&self) {
         self.map.invalidate_size();
+        if self.has_size() {
+            if let Some(view) = self.pending_view.take() {
+                self.show(view);
+            }
+        }
     }
 
     /// Draws the region outline under the markers (works with no tile server).
@@ -886,6 +919,8 @@ impl MapCtl {
 
     /// Centres the map on a provider and opens its popup.
     pub fn open(&self, provider: ProviderId, lat: f64, lon: f64) {
+        // Its own view replaces one still waiting for the map to be shown.
+        self.pending_view.set(None);
         // At the focus zoom no marker is clustered, so the provider has a popup of its own.
         let current = self.map.get_zoom();
         let zoom = current.max(FOCUS_ZOOM);
