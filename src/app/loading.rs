@@ -10,10 +10,6 @@ use leptos::task::spawn_local;
 use super::browser::{self, fetch_text};
 use super::state::{Status, TileState, Ui, MAX_TILES_PER_VIEW};
 use super::{DEFAULT_DATA, GUIDANCE, LIST_PAGE, PLACES, SERVICE_WORKER};
-
-/// Rows drawn per frame after the data first arrives, until the list's page is full: more
-/// than a phone or a laptop screen shows (a row is a location with its courses).
-const FIRST_ROWS: usize = 4;
 use crate::core::gazetteer::Gazetteer;
 use crate::core::guidance;
 use crate::core::i18n::Msg;
@@ -22,6 +18,10 @@ use crate::core::url;
 use crate::core::{
     labels, load_geojson, BoundsLonLat, Catalog, LoadError, LoadOptions, LoadReport,
 };
+
+/// Rows drawn per frame after the data first arrives, until the list's page is full: more
+/// than a phone or a laptop screen shows (a row is a location with its courses).
+const FIRST_ROWS: usize = 4;
 
 impl Ui {
     /// Loads GeoJSON text into the page, replacing what was there.
@@ -54,18 +54,14 @@ impl Ui {
         }
     }
 
-    /// As [`apply_loaded`](Self::apply_loaded), in steps with a pause for the browser between
-    /// them (index, then show), so that a phone never waits on one long task.
-    pub async fn apply_loaded_in_steps(&self, loaded: Result<LoadReport, LoadError>, start: f64) {
+    /// Shows a loaded dataset as [`apply_loaded`](Self::apply_loaded) does, in steps with a
+    /// pause for the browser between them (index, then show), so that a phone never waits on
+    /// one long task.
+    pub async fn apply_report_in_steps(&self, report: LoadReport, start: f64) {
         browser::yield_to_browser().await;
-        match loaded {
-            Err(e) => self.apply_loaded(Err(e), start),
-            Ok(report) => {
-                let catalog = self.index(report);
-                browser::yield_to_browser().await;
-                self.show(catalog, start);
-            }
-        }
+        let catalog = self.index(report);
+        browser::yield_to_browser().await;
+        self.show(catalog, start);
     }
 
     /// Takes a report's messages and builds the catalog of its records.
@@ -232,7 +228,7 @@ pub(crate) fn start(ui: Ui) {
                 Msg::FetchFailed.text(ui.lang.get_untracked())
             ))),
             Ok((browser::Fetched::Streamed(report), response_at)) => {
-                ui.apply_loaded_in_steps(Ok(report), response_at).await
+                ui.apply_report_in_steps(report, response_at).await
             }
             Ok((browser::Fetched::Text(body), _)) => match TileIndex::parse(&body) {
                 // A split dataset: the tiles live next to the index.
