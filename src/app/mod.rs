@@ -40,16 +40,21 @@ pub(crate) const HISTORY_MERGE_MS: f64 = 1_200.0;
 pub fn mount() {
     console_error_panic_hook::set_once();
     browser::watch_csp();
-    browser::mark("leerkaart:start");
-    // The page's static first view (index.html) gives way to the app in the same task: no
-    // frame shows neither. It is made invisible now and removed once the data is in: the
-    // browser reports its paint (the page's largest) a little later, and forgets it if the
-    // element has left the layout by then.
-    browser::add_class(BOOT_VIEW, "gone");
-    leptos::mount::mount_to_body(shell::App);
-    browser::mark("leerkaart:mounted");
-    // Effects run just after mounting, in the same task.
-    leptos::task::spawn_local(async { browser::mark("leerkaart:effects") });
+    // Not in the task that instantiated the wasm module: two shorter tasks, not one long one.
+    // (Leptos' own executor is set up by mounting, hence wasm-bindgen's here.)
+    wasm_bindgen_futures::spawn_local(async {
+        browser::yield_to_browser().await;
+        browser::mark("leerkaart:start");
+        // The page's static first view (index.html) gives way to the app in the same task: no
+        // frame shows neither. It is made invisible now and removed once the data is in: the
+        // browser reports its paint (the page's largest) a little later, and forgets it if
+        // the element has left the layout by then.
+        browser::add_class(BOOT_VIEW, "gone");
+        leptos::mount::mount_to_body(shell::App);
+        browser::mark("leerkaart:mounted");
+        // Effects run just after mounting, in the same task.
+        leptos::task::spawn_local(async { browser::mark("leerkaart:effects") });
+    });
 }
 
 pub(crate) use state::{advice_on, open_provider, tr, ui, wide_screen, Status, Ui};
