@@ -12,6 +12,16 @@ pub fn window() -> web_sys::Window {
     web_sys::window().expect("running in a browser")
 }
 
+/// The element with this id, if there is one.
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    window().document()?.get_element_by_id(id)
+}
+
+/// The first element matching a CSS selector, if there is one (and the selector is valid).
+fn first_match(selector: &str) -> Option<web_sys::Element> {
+    window().document()?.query_selector(selector).ok().flatten()
+}
+
 /// `location.search`, with its `?`.
 pub fn query_string() -> String {
     window().location().search().unwrap_or_default()
@@ -213,14 +223,14 @@ const NO_FRAME_FALLBACK_MS: i32 = 250;
 
 /// Adds a class to the element with this id, if there is one.
 pub fn add_class(id: &str, class: &str) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = by_id(id) {
         let _ = el.class_list().add_1(class);
     }
 }
 
 /// Removes the element with this id, if there is one.
 pub fn remove_element(id: &str) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = by_id(id) {
         el.remove();
     }
 }
@@ -276,10 +286,7 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 /// Selects the text of an input or textarea, so a user can copy it by hand when the
 /// clipboard API is refused.
 pub fn select_text(selector: &str) {
-    if let Some(el) = window()
-        .document()
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-    {
+    if let Some(el) = first_match(selector) {
         let _ = call_method(&el, "select", &JsValue::UNDEFINED);
     }
 }
@@ -372,10 +379,7 @@ pub fn on_keydown(f: impl Fn(String) + 'static) {
 
 /// True when an element matches `selector` (a popup is open, a dialog is shown).
 pub fn exists(selector: &str) -> bool {
-    window()
-        .document()
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .is_some()
+    first_match(selector).is_some()
 }
 
 /// Sets the title and aria-label of every element matching `selector`.
@@ -406,10 +410,7 @@ pub fn set_document_title(text: &str) {
 
 /// Focuses the first element matching `selector`.
 pub fn focus(selector: &str) {
-    if let Some(el) = window()
-        .document()
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) = first_match(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
     }
@@ -435,10 +436,8 @@ pub fn row_action(ev: &web_sys::MouseEvent) -> Option<(RowAction, String, bool)>
 
 /// The elements of element `#container_id` with `data-act="act"` (none if it is gone).
 fn actions_in(container_id: &str, act: &str) -> Vec<web_sys::HtmlElement> {
-    let Some(list) = window()
-        .document()
-        .and_then(|d| d.get_element_by_id(container_id))
-        .and_then(|c| c.query_selector_all(&format!("[data-act={act}]")).ok())
+    let Some(list) =
+        by_id(container_id).and_then(|c| c.query_selector_all(&format!("[data-act={act}]")).ok())
     else {
         return Vec::new();
     };
@@ -530,7 +529,7 @@ pub fn locate(on_found: impl FnOnce(LonLat) + 'static) {
 
 /// Opens a `<details>` element by id (no-op when it is not there).
 pub fn open_details(id: &str) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = by_id(id) {
         let _ = el.set_attribute("open", "");
     }
 }
@@ -546,7 +545,7 @@ pub fn scroll_to_top(id: &str) {
 }
 
 fn scroll_to(id: &str, block: &str) {
-    let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+    let Some(el) = by_id(id) else {
         return;
     };
     let opts = super::leaflet::options(&[("block", block.into())]);

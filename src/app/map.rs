@@ -201,12 +201,9 @@ impl MapCtl {
                 ("keyboard", true.into()),
             ]),
         );
-        map.fit_bounds(&l::bounds(
-            REGION_VIEW.south,
-            REGION_VIEW.west,
-            REGION_VIEW.north,
-            REGION_VIEW.east,
-        ));
+        // A view from the start (Leaflet has no bounds without one); `show` then picks the
+        // view the page opens on.
+        map.fit_bounds(&region_bounds());
         let mut keep: Vec<Handler> = Vec::new();
         if let Some(url) = &config.tile_url {
             let tiles = l::tile_layer(
@@ -338,12 +335,7 @@ impl MapCtl {
                     self.map
                         .fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
                 }
-                MapView::Region => self.map.fit_bounds(&l::bounds(
-                    REGION_VIEW.south,
-                    REGION_VIEW.west,
-                    REGION_VIEW.north,
-                    REGION_VIEW.east,
-                )),
+                MapView::Region => self.map.fit_bounds(&region_bounds()),
             }
         } else {
             self.pending_view.set(Some(view));
@@ -936,6 +928,16 @@ impl MapCtl {
             self.open_popup_of(provider);
         }
     }
+}
+
+/// The region's bounds, as Leaflet takes them.
+fn region_bounds() -> JsValue {
+    l::bounds(
+        REGION_VIEW.south,
+        REGION_VIEW.west,
+        REGION_VIEW.north,
+        REGION_VIEW.east,
+    )
 }
 
 /// 1234 → "1234", 12345 → "12k": cluster badges stay small.
