@@ -5,6 +5,8 @@
 //
 //   node bench/lighthouse/tasks.mjs URL [RUNS=5] [RATE=4]
 //
+// With TASKS_TIMELINE=1 it also prints each load's marks and long tasks in time order.
+//
 // puppeteer-core comes with the pinned Lighthouse (same node_modules).
 import puppeteer from 'puppeteer-core';
 
@@ -50,6 +52,13 @@ for (let run = 0; run < runs; run++) {
   console.log(`load ${run + 1}: first paint ${got.fcp.toFixed(0)} ms, first markers ${got.firstMarkers.toFixed(0)} ms; ` +
     `${after.length} long tasks after the first paint (${blocking.toFixed(0)} ms over ${LONG_TASK_MS} ms): ` +
     after.map(t => `${t[1].toFixed(0)} ms ${phase(t)}`).join(', '));
+  if (process.env.TASKS_TIMELINE) {
+    // Every mark and every task over LONG_TASK_MS in time order: which work a long task holds.
+    const rows = got.marks.map(([n, t]) => [t, `mark ${n}`])
+      .concat(got.tasks.map(([s, d]) => [s, `task ${d.toFixed(0)} ms, ends ${(s + d).toFixed(0)}`]))
+      .sort((a, b) => a[0] - b[0]);
+    rows.forEach(([t, what]) => console.log(`  ${t.toFixed(0).padStart(6)} ms  ${what}`));
+  }
   summary.push({count: after.length, longest: Math.max(0, ...after.map(t => t[1])), blocking});
 }
 await browser.close();

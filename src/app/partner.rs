@@ -310,7 +310,7 @@ pub fn PartnerDialog() -> impl IntoView {
                     let usable = !dataset.courses.is_empty();
                     let mut messages = c.messages.clone();
                     // What stops a row first, then the notes, each by line.
-                    messages.sort_by_key(|m| (!m.is_error(), m.line()));
+                    crate::core::sort::sort_by_key(&mut messages, |m| (!m.is_error(), m.line()));
                     view! {
                         <div class="partner-result">
                             <p id="partner-summary" tabindex="-1" role="status">

@@ -2,12 +2,13 @@
 //!
 //! Four shelves: [`data`] (the records and how they are read and written), [`geo`] (places,
 //! points, the spatial index), [`search`] (filters, lists, occupations, links), [`words`] (the
-//! interface's words in three languages). Each module is also reachable here by its own name
+//! interface's words in three languages); beside them [`sort`], the program's one sort. Each module is also reachable here by its own name
 //! (`core::model`, `core::filter`, …), and the names most code needs are re-exported below.
 
 pub mod data;
 pub mod geo;
 pub mod search;
+pub mod sort;
 pub mod words;
 
 pub use data::{

@@ -134,7 +134,7 @@ impl Catalog {
             })
             .collect();
         let mut name_order: Vec<ProviderId> = (0..data.providers.len() as ProviderId).collect();
-        name_order.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut name_order, |a, b| {
             provider_text[*a as usize]
                 .cmp(&provider_text[*b as usize])
                 .then(a.cmp(b))
@@ -146,7 +146,7 @@ impl Catalog {
         let mut display_order = Vec::with_capacity(data.courses.len());
         for p in &data.providers {
             let mut ids: Vec<CourseId> = p.courses.clone().collect();
-            ids.sort_by(|a, b| {
+            crate::core::sort::sort_by(&mut ids, |a, b| {
                 let (ca, cb) = (&data.courses[*a as usize], &data.courses[*b as usize]);
                 ca.stage
                     .cmp(&cb.stage)

@@ -407,7 +407,7 @@ pub fn read_bundle(text_in: &str) -> Result<BundleRead, String> {
         ));
     }
     let mut orphans: Vec<_> = programs.into_keys().collect();
-    orphans.sort();
+    crate::core::sort::sort(&mut orphans);
     for org in orphans {
         out.skipped.push(Skipped {
             at: "programs".into(),

@@ -1027,7 +1027,7 @@ pub fn check_csv(
             "properties": props,
         }));
     }
-    out.messages.sort_by_key(|m| m.line);
+    crate::core::sort::sort_by_key(&mut out.messages, |m| m.line);
     out
 }
 

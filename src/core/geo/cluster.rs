@@ -100,7 +100,9 @@ pub fn cluster(
         k
     };
     let mut order: Vec<usize> = (0..accs.len()).collect();
-    order.sort_by_key(|i| (std::cmp::Reverse(accs[*i].providers.len()), *i));
+    crate::core::sort::sort_by_key(&mut order, |i| {
+        (std::cmp::Reverse(accs[*i].providers.len()), *i)
+    });
     let mut merged_into: Vec<Option<usize>> = vec![None; accs.len()];
     for &i in &order {
         if merged_into[i].is_some() {

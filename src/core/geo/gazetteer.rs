@@ -253,7 +253,9 @@ impl Gazetteer {
                 }
             })
             .collect();
-        hits.sort_by_key(|(m, i)| (*m, self.rank(*i), self.folded[*i].len()));
+        crate::core::sort::sort_by_key(&mut hits, |(m, i)| {
+            (*m, self.rank(*i), self.folded[*i].len())
+        });
         hits.into_iter()
             .take(limit)
             .map(|(_, i)| &self.places[i])

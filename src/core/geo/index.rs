@@ -119,7 +119,7 @@ impl SpatialIndex {
 }
 
 fn sort_nearby(hits: &mut [Nearby]) {
-    hits.sort_by(|a, b| {
+    crate::core::sort::sort_by(hits, |a, b| {
         a.distance_km
             .total_cmp(&b.distance_km)
             .then(a.id.cmp(&b.id))

@@ -70,7 +70,7 @@ impl TileIndex {
                 ((x - c.lon).powi(2) + (y - c.lat).powi(2), i)
             })
             .collect();
-        hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::core::sort::sort_by(&mut hits, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         hits.into_iter().map(|(_, i)| i).collect()
     }
 }

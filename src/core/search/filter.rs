@@ -307,14 +307,14 @@ impl Catalog {
 
         for list in [&mut hits, &mut unlisted] {
             if filter.origin.is_some() {
-                list.sort_by(|a, b| {
+                crate::core::sort::sort_by(list, |a, b| {
                     a.distance_km
                         .unwrap_or(f64::INFINITY)
                         .total_cmp(&b.distance_km.unwrap_or(f64::INFINITY))
                         .then(a.provider.cmp(&b.provider))
                 });
             } else {
-                list.sort_by_key(|h| self.name_rank[h.provider as usize]);
+                crate::core::sort::sort_by_key(list, |h| self.name_rank[h.provider as usize]);
             }
         }
         FilterOutcome {

@@ -197,7 +197,7 @@ pub fn select(
             }
         }
     }
-    view.located.sort_by(|a, b| match (a.1, b.1) {
+    crate::core::sort::sort_by(&mut view.located, |a, b| match (a.1, b.1) {
         (Some(x), Some(y)) => x.total_cmp(&y),
         _ => points[a.0].name.cmp(&points[b.0].name),
     });

@@ -523,7 +523,9 @@ impl Occupations {
                 None => best.push(s),
             }
         }
-        best.sort_by(|a, b| b.year.cmp(&a.year).then(a.country.cmp(&b.country)));
+        crate::core::sort::sort_by(&mut best, |a, b| {
+            b.year.cmp(&a.year).then(a.country.cmp(&b.country))
+        });
         best
     }
 
@@ -536,7 +538,7 @@ impl Occupations {
                 None => newest.push((s.country, s.year)),
             }
         }
-        newest.sort();
+        crate::core::sort::sort(&mut newest);
         newest
     }
 
@@ -550,7 +552,7 @@ impl Occupations {
         self.shortage
             .retain(|s| !(s.list == list && s.year == year));
         self.shortage.extend(new);
-        self.shortage.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut self.shortage, |a, b| {
             (a.country, b.year, a.occupation).cmp(&(b.country, a.year, b.occupation))
         });
     }
@@ -616,7 +618,7 @@ impl Occupations {
                 None => best.push((rank, *id)),
             }
         }
-        best.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut best, |a, b| {
             a.0.cmp(&b.0).then_with(|| {
                 fold(&self.list[a.1 as usize].labels[0])
                     .cmp(&fold(&self.list[b.1 as usize].labels[0]))
