@@ -71,7 +71,7 @@ mod tests {
             let mut ours = items.clone();
             let mut theirs = items;
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            theirs.sort_by(|a, b| b.0.cmp(&a.0));
+            theirs.sort_by_key(|x| std::cmp::Reverse(x.0));
             assert_eq!(ours, theirs, "length {len}, reversed");
         }
     }
