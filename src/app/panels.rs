@@ -44,6 +44,27 @@ pub fn PhoneFilterBar() -> impl IntoView {
     let chips = move || {
         let lang = ui.lang.get();
         let mut out: Vec<(String, Rc<dyn Fn()>)> = Vec::new();
+        // Where from and how far: what a link from a poster or a counsellor most often sets.
+        if let Some((_, place)) = ui.filters.origin.get() {
+            let within = ui
+                .filters
+                .radius_km
+                .get()
+                .map(|r| format!(" · {r} km"))
+                .unwrap_or_default();
+            out.push((
+                format!("{} {place}{within}", tr(Msg::From)),
+                Rc::new(move || ui.filters.origin.set(None)),
+            ));
+        }
+        if let Some(key) = ui.filters.occupation.get() {
+            let occ = Occupations::builtin();
+            let label = occ
+                .by_key(&key)
+                .and_then(|id| occ.get(id))
+                .map_or(key, |o| o.label(lang).to_string());
+            out.push((label, Rc::new(move || ui.filters.occupation.set(None))));
+        }
         for s in ui.filters.sectors.get() {
             out.push((
                 labels::sector(lang, s).to_string(),
@@ -479,6 +500,13 @@ fn OriginPicker() -> impl IntoView {
             .map(|(_, l)| l)
             .unwrap_or_default(),
     );
+    // A link, a chip, the map or back/forward changes the starting point: show its name.
+    Effect::new(move |_| {
+        let place = ui.filters.origin.get().map(|(_, l)| l).unwrap_or_default();
+        if typed.get_untracked() != place {
+            typed.set(place);
+        }
+    });
     let not_found = RwSignal::new(false);
     let suggestions = Memo::new(move |_| {
         let q = typed.get();

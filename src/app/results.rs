@@ -494,7 +494,9 @@ pub fn OccupationCard() -> impl IntoView {
                                         Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{s.source_name.clone()}</a> }.into_any(),
                                         None => view! { <span>{s.source_name.clone()}</span> }.into_any(),
                                     }}
-                                    {s.note.clone().map(|n| format!(" — {n}"))}
+                                    // The project's notes on a source are in English (as in
+                                    // data/shortage.tsv): marked so, for screen readers.
+                                    {s.note.clone().map(|n| view! { " — " <span lang="en">{n}</span> })}
                                 </span>
                             </li>
                         }

@@ -39,6 +39,7 @@ pub(crate) fn App() -> impl IntoView {
             browser::remove_element(super::BOOT_VIEW);
         }
     });
+    let phone = !super::wide_screen();
     view! {
         <div class="app" class:embedded=ui.embed class:pane-map=move || ui.pane.get() == Pane::Map class:pane-list=move || ui.pane.get() == Pane::List class:comparing=move || ui.compare_open.get() class:filters-open=move || ui.filters_open.get()>
             <a class="skip-link" href="#results" on:click=move |ev| {
@@ -76,8 +77,16 @@ pub(crate) fn App() -> impl IntoView {
                         <select id="lang" on:change=move |ev| {
                             if let Some(l) = Lang::from_code(&event_target_value(&ev)) { ui.lang.set(l) }
                         }>
-                            {Lang::ALL.into_iter().map(|l| view! {
-                                <option value=l.code() lang=l.code() translate="no" selected=move || ui.lang.get() == l>{l.name()}</option>
+                            // A phone's one-line header has room for "NL", not "Nederlands".
+                            // (Its spoken name starts with what is shown, "NL (Nederlands)".)
+                            {Lang::ALL.into_iter().map(|l| {
+                                let code = l.code().to_uppercase();
+                                let spoken = phone.then(|| format!("{code} ({})", l.name()));
+                                view! {
+                                    <option value=l.code() lang=l.code() translate="no" aria-label=spoken selected=move || ui.lang.get() == l>
+                                        {if phone { code } else { l.name().to_string() }}
+                                    </option>
+                                }
                             }).collect_view()}
                         </select>
                     </label>

@@ -74,10 +74,13 @@ async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
     )
     .await;
     assert!(header.as_f64().unwrap() <= 64.0, "header height {header}");
-    // The chosen filter as a chip; the button says how many.
+    // The chosen filters as chips, the starting point and its radius too; the button says
+    // how many.
     let bar = text(&c, ".phone-bar").await;
     assert!(
-        bar.contains("Filters (1)") && bar.contains("Techniek"),
+        bar.contains("Filters (2)")
+            && bar.contains("Techniek")
+            && bar.contains("Vanaf Goes · 20 km"),
         "{bar}"
     );
     std::fs::write(
@@ -132,6 +135,26 @@ async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
     }
     let serious = axe_serious(&c, "phone results").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
+    // That chip was the first, the starting point's: it is cleared in the sheet's place field
+    // too.
+    let bar = text(&c, ".phone-bar").await;
+    assert!(
+        !bar.contains("Vanaf Goes") && bar.contains("Techniek"),
+        "{bar}"
+    );
+    assert_eq!(
+        js(&c, "return document.querySelector('#origin-input').value").await,
+        json!("")
+    );
+    // A job seeker's link to an occupation: the occupation is a chip of its own.
+    c.goto(&format!("{base}/?tiles=none&beroep=lasser"))
+        .await
+        .unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    let bar = wait_text(&c, ".phone-bar", |t| t.contains("Lasser")).await;
+    assert!(bar.contains("Filters (1)"), "{bar}");
+    click(&c, ".chip").await;
+    wait_text(&c, ".phone-bar", |t| !t.contains("Lasser")).await;
     c.close().await.unwrap();
 }
 
