@@ -6,8 +6,11 @@ use super::{advice_on, browser, open_provider, tr, ui, Status, LIST_PAGE};
 use crate::core::guidance::GuidancePoint;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::listing::{self, RowAction, RowState};
+use crate::core::share::qr_svg;
 use crate::core::shortlist;
+use crate::core::url::MAX_SHARED_SHORTLIST;
 use crate::core::{labels, safe_http_url, CourseId, Filter, ProviderHit, ProviderId};
+use leptos::task::spawn_local;
 
 fn toggle_star(key: &str) {
     ui().shortlist.update(|l| {
@@ -598,6 +601,8 @@ pub fn Compare() -> impl IntoView {
     let print = move |_| {
         let _ = browser::window().print();
     };
+    let link = Memo::new(move |_| super::share::shortlist_url());
+    let copied = RwSignal::new(false);
     view! {
         <Show when=move || ui.compare_open.get()>
             <section class="compare" id="compare" role="dialog" aria-modal="false" aria-labelledby="compare-title">
@@ -653,9 +658,30 @@ pub fn Compare() -> impl IntoView {
                         <p class="caveat">{Msg::AdmissionCaveat.text(lang)}</p>
                     }.into_any()
                 }}
-                // The printed sheet leads back to the map: this selection's link as a QR code.
+                // The sheet, printed or on screen, leads back to the map with this shortlist:
+                // its link to copy (an e-mail to a pupil) and as a QR code (a phone at the desk,
+                // or the printed sheet).
+                <div class="shortlist-share">
+                    <label for="shortlist-link">{move || tr(Msg::ShortlistLinkLabel)}</label>
+                    <div class="share-actions">
+                        <input id="shortlist-link" type="text" readonly prop:value=move || link.get() />
+                        <button type="button" class="btn-secondary" id="copy-shortlist-link" on:click=move |_| {
+                            spawn_local(async move {
+                                if !browser::copy_to_clipboard(&link.get_untracked()).await {
+                                    // Refused (no secure context or permission): select it for Ctrl+C.
+                                    browser::select_text("#shortlist-link");
+                                }
+                                copied.set(true);
+                            });
+                        }>{move || tr(Msg::CopyLink)}</button>
+                    </div>
+                    <p class="copied" role="status">{move || copied.get().then(|| tr(Msg::Copied))}</p>
+                    <p class="hint">{move || tr(Msg::ShortlistLinkHint)}
+                        {move || (ui.shortlist.with(Vec::len) > MAX_SHARED_SHORTLIST).then(|| format!(" {} {MAX_SHARED_SHORTLIST}.", tr(Msg::ShortlistLinkCapped)))}
+                    </p>
+                </div>
                 <figure class="sheet-qr" id="sheet-qr">
-                    <div role="img" aria-label=move || tr(Msg::QrAlt) inner_html=super::share::qr></div>
+                    <div role="img" aria-label=move || tr(Msg::QrAlt) inner_html=move || link.with(|l| qr_svg(l).unwrap_or_default())></div>
                     <figcaption>{move || tr(Msg::SheetQr)}</figcaption>
                 </figure>
             </section>

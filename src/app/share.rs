@@ -19,6 +19,22 @@ fn share_url() -> String {
     })
 }
 
+/// The link to the shortlist (its first
+/// [`MAX_SHARED_SHORTLIST`](crate::core::url::MAX_SHARED_SHORTLIST) courses): whoever opens
+/// it gets them in their own shortlist. With the language and the starting point (the sheet's
+/// distances), not the filters or the map's view: a shorter link is a QR code that a phone
+/// still reads off a printed sheet.
+pub(crate) fn shortlist_url() -> String {
+    let ui = ui();
+    let here = ui.url_state();
+    ui.page_url(&UrlState {
+        shortlist: ui.shortlist.get(),
+        lang: here.lang,
+        origin: here.origin,
+        ..UrlState::default()
+    })
+}
+
 /// The poster's headline for the current selection.
 fn headline() -> String {
     let ui = ui();
@@ -30,11 +46,6 @@ fn headline() -> String {
         ui.filters.radius_km.get(),
         place.as_deref(),
     )
-}
-
-/// The QR code of the current link, drawn in Rust (no network).
-pub(crate) fn qr() -> String {
-    qr_svg(&share_url()).unwrap_or_default()
 }
 
 /// The share dialog: the link with a copy button, its QR code, the poster (printed only, from

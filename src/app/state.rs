@@ -330,6 +330,17 @@ impl Ui {
             ctl.set_view(c, z);
         }
         self.view_center.set(s.view);
+        // A shared shortlist joins the visitor's own and opens as the decision sheet.
+        if !s.shortlist.is_empty() {
+            self.shortlist.update(|own| {
+                for key in s.shortlist {
+                    if !own.contains(&key) && own.len() < shortlist::MAX_ITEMS {
+                        own.push(key);
+                    }
+                }
+            });
+            self.compare_open.set(true);
+        }
     }
 }
 /// Phones start with the filters folded, so the results are the first thing they see.

@@ -154,6 +154,51 @@ async fn shared_links_history_shortlist_and_languages() {
         c.screenshot().await.unwrap(),
     )
     .unwrap();
+
+    // 4b. The shortlist travels by link and by the sheet's QR code: another browser (empty
+    // storage) opening it has the same two courses side by side, and its address bar drops
+    // the list again (it is now in that browser's own storage).
+    let link = prop(&c, "#shortlist-link", "value").await;
+    assert!(
+        link.contains("keuze=") && link.contains("tiles=none"),
+        "{link}"
+    );
+    js(
+        &c,
+        "document.querySelector('#sheet-qr').scrollIntoView({block: 'center'})",
+    )
+    .await;
+    // The whole window (an element's screenshot misplaces the sheet's scrolled content).
+    let shot = c.screenshot().await.unwrap();
+    std::fs::write(root().join("tests/output/shortlist-sheet.png"), &shot).unwrap();
+    let scanned = decode_qr(&shot);
+    assert_eq!(
+        scanned.as_deref(),
+        Some(link.as_str()),
+        "the sheet's QR code"
+    );
+    let names = text(&c, "#compare-table thead").await;
+    click(&c, "#close-compare").await;
+    js(&c, "localStorage.clear()").await;
+    c.goto(&link).await.unwrap();
+    wait_text(&c, "#match-count", loaded).await;
+    wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
+    let shared = wait_text(&c, "#compare-table thead", |t| !t.is_empty()).await;
+    assert_eq!(shared, names, "the shared shortlist");
+    let start = Instant::now();
+    while c.current_url().await.unwrap().as_str().contains("keuze=") {
+        assert!(
+            start.elapsed() < WAIT,
+            "the address bar keeps the shared list"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        js(&c, "return localStorage.getItem('leerkaart.shortlist.v1')")
+            .await
+            .as_str()
+            .is_some_and(|s| s.matches(',').count() == 1)
+    );
     click(&c, "#close-compare").await;
 
     // 5. Corrupted storage: the page works and the shortlist starts empty.

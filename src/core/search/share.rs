@@ -17,6 +17,8 @@ pub const OPEN_DATA_DIR: &str = "export";
 
 /// White modules around the code: the QR standard asks for four, and scanners need them.
 const QUIET_ZONE_MODULES: usize = 4;
+/// Pixels per module at the code's natural size.
+const NATURAL_MODULE_PX: usize = 4;
 
 /// Height of the embedded map, in CSS pixels: the list and the map side by side need about
 /// this much on a partner's page; phones stack them and scroll inside the frame.
@@ -31,6 +33,9 @@ pub fn qr_svg(text: &str) -> Option<String> {
     let width = code.width();
     let colors = code.to_colors();
     let size = width + 2 * QUIET_ZONE_MODULES;
+    // Where no style sets its size, whole pixels per module: even modules, which a camera
+    // reads off a screen more surely than scaled ones.
+    let px = size * NATURAL_MODULE_PX;
     let mut path = String::new();
     for y in 0..width {
         let mut x = 0;
@@ -54,7 +59,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
 }
 

@@ -193,7 +193,17 @@ pub struct UrlState {
     pub embed: bool,
     /// In an embed, keep the filters too (`keep=filters`).
     pub embed_filters: bool,
+    /// A shared shortlist (`keuze=`): course keys, at most [`MAX_SHARED_SHORTLIST`]. Only a
+    /// link made to share the shortlist carries it; the page adds it to the visitor's own.
+    pub shortlist: Vec<String>,
 }
+
+/// Most courses a shared shortlist link carries: enough for a decision sheet side by side,
+/// short enough for a QR code a phone reads off paper (course keys are ~60 characters: ten
+/// make a code of about 90 modules, 0.4 mm each on the printed sheet).
+pub const MAX_SHARED_SHORTLIST: usize = 10;
+/// Longest course key taken from a link (as the stored shortlist).
+const MAX_KEY_LEN: usize = 200;
 
 /// Decimal places kept for coordinates in URLs (~1 m).
 const COORD_DECIMALS: usize = 5;
@@ -239,6 +249,26 @@ fn parse_list<T: PartialEq>(raw: Option<String>, parse: impl Fn(&str) -> Option<
         }
     }
     out
+}
+
+/// The course keys of `keuze=`, split before they are unescaped (a key may hold a `,`):
+/// empty, overlong, undecodable and repeated keys left out, at most [`MAX_SHARED_SHORTLIST`].
+fn shared_shortlist(query: &str) -> Vec<String> {
+    let raw = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("keuze="))
+        .unwrap_or_default();
+    let mut keys: Vec<String> = Vec::new();
+    for key in raw.split(',').filter_map(percent_decode) {
+        if !key.is_empty() && key.len() <= MAX_KEY_LEN && !keys.contains(&key) {
+            keys.push(key);
+        }
+        if keys.len() == MAX_SHARED_SHORTLIST {
+            break;
+        }
+    }
+    keys
 }
 
 fn parse_lon_lat(raw: &str) -> Option<crate::core::LonLat> {
@@ -306,6 +336,16 @@ impl UrlState {
         if let Some(l) = &self.lang {
             parts.push(("lang", l.clone()));
         }
+        if !self.shortlist.is_empty() {
+            // Each key escaped on its own (a `,` in a key becomes `%2C`), joined by `,`.
+            let keys: Vec<String> = self
+                .shortlist
+                .iter()
+                .take(MAX_SHARED_SHORTLIST)
+                .map(|k| encode(k))
+                .collect();
+            parts.push(("keuze", keys.join(",")));
+        }
         if self.embed {
             parts.push(("embed", "1".into()));
             if self.embed_filters {
@@ -355,6 +395,7 @@ impl UrlState {
             embed: get("embed").as_deref() == Some("1"),
             embed_filters: get("embed").as_deref() == Some("1")
                 && get("keep").as_deref() == Some("filters"),
+            shortlist: shared_shortlist(query),
         }
     }
 }
@@ -425,7 +466,17 @@ mod state_tests {
                 shortage_only: rng.unit() < 0.5,
                 embed: false,
                 embed_filters: false,
+                shortlist: Vec::new(),
             };
+            // Keys with any character (`,` `&` `=` `%` `+` too), unique and not empty.
+            let mut shortlist: Vec<String> = Vec::new();
+            for _ in 0..rng.below(MAX_SHARED_SHORTLIST + 1) {
+                let key = format!("k{}", random_text(&mut rng));
+                if !shortlist.contains(&key) {
+                    shortlist.push(key);
+                }
+            }
+            let state = UrlState { shortlist, ..state };
             let embed = rng.below(3);
             let state = UrlState {
                 embed: embed > 0,
@@ -437,6 +488,26 @@ mod state_tests {
             assert_eq!(UrlState::from_query(&format!("?{q}")), state);
         }
         assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    #[test]
+    fn a_shared_shortlist_keeps_its_valid_keys_and_no_more_than_the_limit() {
+        let long = "x".repeat(MAX_KEY_LEN + 1);
+        let q = format!("keuze=a%2Cb,,c,c,{long},%FF,d&sector=engineering");
+        let s = UrlState::from_query(&q);
+        assert_eq!(s.shortlist, ["a,b", "c", "d"]);
+        assert_eq!(s.sectors, [Sector::Engineering]);
+        let many: Vec<String> = (0..MAX_SHARED_SHORTLIST + 5)
+            .map(|i| format!("c{i}"))
+            .collect();
+        let state = UrlState {
+            shortlist: many.clone(),
+            ..UrlState::default()
+        };
+        let back = UrlState::from_query(&state.to_query());
+        assert_eq!(back.shortlist, many[..MAX_SHARED_SHORTLIST]);
+        let read = UrlState::from_query(&format!("keuze={}", many.join(",")));
+        assert_eq!(read.shortlist.len(), MAX_SHARED_SHORTLIST);
     }
 
     #[test]
