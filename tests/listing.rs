@@ -208,10 +208,16 @@ fn stars_follow_the_shortlist_and_buttons_name_their_action() {
             .map(|(_, v)| v.clone())
             .unwrap()
     };
-    for s in &stars {
+    for (s, cid) in stars.iter().zip(&h.courses) {
         let on = attr(s, "data-key") == listing::escape_html(&first);
         assert_eq!(attr(s, "aria-pressed"), on.to_string());
         assert_eq!(attr(s, "class"), if on { "star on" } else { "star" });
+        // Each star is named with its course (the hostile names stay escaped text).
+        let name = listing::escape_html(&cat.data.courses[*cid as usize].name);
+        assert_eq!(
+            attr(s, "aria-label"),
+            format!("{}: {name}", i18n::Msg::Star.text(Lang::Fr))
+        );
     }
     assert_eq!(
         stars

@@ -629,8 +629,10 @@ pub fn Compare() -> impl IntoView {
                             <table class="compare-table" id="compare-table">
                                 <thead><tr><th scope="col"></th>{list.iter().map(|(cid, _)| {
                                     let key = shortlist::course_key(&c, *cid);
-                                    view! { <th scope="col">{course(*cid).name.to_string()}
-                                        <button type="button" class="star on" aria-label=Msg::Unstar.text(lang) on:click=move |_| toggle_star(&key)>"★"</button></th> }
+                                    let name = course(*cid).name.to_string();
+                                    let label = format!("{}: {name}", Msg::Unstar.text(lang));
+                                    view! { <th scope="col">{name}
+                                        <button type="button" class="star on" aria-label=label on:click=move |_| toggle_star(&key)>"★"</button></th> }
                                 }).collect_view()}</tr></thead>
                                 <tbody>
                                     <tr><th scope="row">{Msg::Provider.text(lang)}</th>{cell(&|cid, _| provider(cid).name)}</tr>

@@ -158,10 +158,17 @@ fn push_course(out: &mut String, cat: &Catalog, cid: CourseId, state: &RowState)
     let star = Msg::Star.text(lang);
     out.push_str("<li class=\"course\"><div class=\"course-top\"><span class=\"course-name\" translate=\"no\">");
     push_escaped(out, &c.name);
+    // Named with the course: a keyboard or screen-reader user tabbing from star to star
+    // hears which course each one keeps.
     let _ = write!(
         out,
-        "</span><button type=\"button\" class=\"star{}\" aria-pressed=\"{on}\" title=\"{star}\" aria-label=\"{star}\" data-act=\"{}\" data-key=\"",
+        "</span><button type=\"button\" class=\"star{}\" aria-pressed=\"{on}\" title=\"{star}\" aria-label=\"{star}: ",
         if on { " on" } else { "" },
+    );
+    push_escaped(out, &c.name);
+    let _ = write!(
+        out,
+        "\" data-act=\"{}\" data-key=\"",
         RowAction::Star.code()
     );
     push_escaped(out, &key);
