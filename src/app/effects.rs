@@ -69,7 +69,7 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         let _ = map_made.get();
         let c = ui.catalog.get_untracked()?;
         let ctl = ui.map_ctl.get_value()?;
-        // A zoom change alone matters only when there are enough markers to cluster.
+        // A zoom change alone matters only when there are markers to cluster.
         if prev.flatten() == Some(key) && !ctl.zoom_matters() {
             return Some(key);
         }

@@ -13,6 +13,8 @@ extern "C" {
     pub fn new_map(el: &web_sys::HtmlElement, options: &JsValue) -> Map;
     #[wasm_bindgen(method, js_name = fitBounds)]
     pub fn fit_bounds(this: &Map, bounds: &JsValue);
+    #[wasm_bindgen(method, js_name = fitBounds)]
+    pub fn fit_bounds_with(this: &Map, bounds: &JsValue, options: &JsValue);
     #[wasm_bindgen(method, js_name = setView)]
     pub fn set_view(this: &Map, center: &JsValue, zoom: f64, options: &JsValue);
     #[wasm_bindgen(method, js_name = getZoom)]

@@ -51,8 +51,12 @@ const UNLISTED_Z_OFFSET: f64 = -1000.0;
 /// z-index offset of the selected marker: above every other.
 const HIGHLIGHT_Z_OFFSET: f64 = 1000.0;
 
-/// More marker groups than this are clustered when zoomed out.
+/// More marker groups than this are clustered generously when zoomed out (supercluster's
+/// radius); fewer only where they would cover each other's numbers (a town's schools at a
+/// region's zoom).
 const CLUSTER_MIN_MARKERS: usize = 150;
+/// Markers closer than this (a location marker's width) are drawn as one cluster.
+const OVERLAP_PX: f64 = GROUP_MARKER_PX;
 /// From this zoom on, markers are never clustered.
 const CLUSTER_MAX_ZOOM: f64 = 13.0;
 const CLUSTER_PX_MIN: f64 = 30.0;
@@ -330,12 +334,18 @@ impl MapCtl {
                     zoom,
                     &options(&[("animate", false.into())]),
                 ),
+                // Not animated: a view the page chooses is there at once, so a result opened
+                // meanwhile (at its own zoom) is not undone when an animation ends.
                 MapView::Around(origin, radius_km) => {
                     let b = BoundsLonLat::around(origin, radius_km);
-                    self.map
-                        .fit_bounds(&l::bounds(b.south, b.west, b.north, b.east));
+                    self.map.fit_bounds_with(
+                        &l::bounds(b.south, b.west, b.north, b.east),
+                        &options(&[("animate", false.into())]),
+                    );
                 }
-                MapView::Region => self.map.fit_bounds(&region_bounds()),
+                MapView::Region => self
+                    .map
+                    .fit_bounds_with(&region_bounds(), &options(&[("animate", false.into())])),
             }
         } else {
             self.pending_view.set(Some(view));
@@ -437,16 +447,25 @@ impl MapCtl {
         );
         let zoom = self.map.get_zoom();
         self.group_count.set(groups.len());
-        // Cluster only when there are many markers and the map is zoomed out: a region's
-        // worth of providers reads fine as single markers.
-        let clusters = if groups.len() > CLUSTER_MIN_MARKERS && zoom < CLUSTER_MAX_ZOOM {
+        // Zoomed out, markers are clustered: many generously, a few only where they overlap
+        // (a region's worth of providers reads fine as single markers, but a town's schools
+        // at a region's zoom hide each other's numbers).
+        let clusters = if zoom < CLUSTER_MAX_ZOOM {
+            let options = if groups.len() > CLUSTER_MIN_MARKERS {
+                ClusterOptions::default()
+            } else {
+                ClusterOptions {
+                    radius_px: OVERLAP_PX,
+                    ..ClusterOptions::default()
+                }
+            };
             cluster(
                 groups
                     .iter()
                     .enumerate()
                     .map(|(i, g)| (g.lon_lat, i as ProviderId)),
                 zoom,
-                &ClusterOptions::default(),
+                &options,
             )
         } else {
             groups
@@ -648,9 +667,9 @@ impl MapCtl {
         )
     }
 
-    /// True when a zoom change can change the markers (there are enough to cluster).
+    /// True when a zoom change can change the markers (two or more can cluster).
     pub fn zoom_matters(&self) -> bool {
-        self.group_count.get() > CLUSTER_MIN_MARKERS
+        self.group_count.get() > 1
     }
 
     fn open_popup_of(&self, provider: ProviderId) {

@@ -221,15 +221,30 @@ async fn partners_embed_share_by_qr_work_offline_and_download_open_data() {
     let serious = axe_serious(&c, "share dialog").await;
     assert!(serious.is_empty(), "accessibility: {serious:#?}");
 
-    // The decision sheet carries the same link as a QR code, for its printout.
+    // The decision sheet carries the shortlist's link (with the starting point, for its
+    // distances) as a QR code, for its printout.
     click(&c, "#close-share").await;
     click(&c, "#results .star").await;
     click(&c, "#open-compare").await;
+    let sheet_link = prop(&c, "#shortlist-link", "value").await;
+    assert!(
+        sheet_link.contains(SUB_PATH)
+            && sheet_link.contains("keuze=")
+            && sheet_link.contains("fromname=Goes")
+            && !sheet_link.contains("sector="),
+        "{sheet_link}"
+    );
+    js(
+        &c,
+        "document.querySelector('#sheet-qr').scrollIntoView({block: 'center'})",
+    )
+    .await;
+    // The whole window (an element's screenshot misplaces the sheet's scrolled content).
+    let shot = c.screenshot().await.unwrap();
+    std::fs::write(out.join("sheet-qr.png"), &shot).unwrap();
     assert_eq!(
-        qr_in(&c, "#sheet-qr > div", out, "sheet-qr.png")
-            .await
-            .as_deref(),
-        Some(link.as_str()),
+        decode_qr(&shot).as_deref(),
+        Some(sheet_link.as_str()),
         "decision sheet QR"
     );
     click(&c, "#close-compare").await;

@@ -354,6 +354,32 @@ async fn on_a_phone_the_map_opens_on_the_links_circle() {
         zoom >= 10.0 && (lat - 51.0543).abs() < 0.05 && (lon - 3.7174).abs() < 0.05,
         "the map shows the 15 km around Gent, not the region: {view}"
     );
+
+    // A parent in Brugge: a town's first grades at the circle's zoom. Markers that would
+    // cover each other's numbers are one cluster; no two badges sit closer than half a
+    // marker's width (they once lay on top of each other).
+    c.goto(&format!(
+        "{base}/?tiles=none&from=51.2093,3.2247&fromname=Brugge&km=10&stage=lower_secondary"
+    ))
+    .await
+    .unwrap();
+    wait_text(&c, "#match-count", loaded_count).await;
+    click(&c, "#show-map").await;
+    let start = Instant::now();
+    while count(&c, ".leaflet-marker-icon.mk-cluster").await == 0 {
+        assert!(start.elapsed() < WAIT, "the town's markers are clustered");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let closest = js(&c, "const r = [...document.querySelectorAll('.leaflet-marker-icon.mk:not(.mk-advice)')].map(e => e.getBoundingClientRect()).map(b => [b.x + b.width / 2, b.y + b.height / 2, Math.min(b.width, b.height)]); let worst = Infinity; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) worst = Math.min(worst, Math.hypot(r[i][0] - r[j][0], r[i][1] - r[j][1]) / Math.min(r[i][2], r[j][2])); return [r.length, worst];").await;
+    let (markers, worst) = (closest[0].as_f64().unwrap(), closest[1].as_f64().unwrap());
+    assert!(
+        markers >= 2.0 && worst >= 0.5,
+        "{markers} markers, closest pair {worst:.2} marker widths apart"
+    );
+    // Opening a school from the list still shows its own popup (zoomed in, out of its cluster).
+    click(&c, "#show-list").await;
+    click(&c, "#results > li.result .result-head").await;
+    wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
 }
 
 /// The page's first view is in its HTML (the title and what the map is for), so a phone on a
