@@ -89,7 +89,11 @@ pub fn ResultList() -> impl IntoView {
     view! {
         <section class="results" aria-label=move || tr(Msg::Results)>
             <div class="results-tools">
-                <button type="button" class="btn-secondary" id="open-compare" on:click=move |_| ui.compare_open.set(true)>
+                <button type="button" class="btn-secondary" id="open-compare" on:click=move |_| {
+                    ui.compare_open.set(true);
+                    // Into the sheet, for keyboard and screen-reader users (Escape returns).
+                    request_animation_frame(|| browser::focus("#compare-title"));
+                }>
                     {move || format!("★ {} ({})", tr(Msg::Shortlist), ui.shortlist.get().len())}
                 </button>
                 <button type="button" class="btn-link" id="export-results" on:click=move |_| export_results()>{move || tr(Msg::ExportResults)}</button>
@@ -607,11 +611,14 @@ pub fn Compare() -> impl IntoView {
         <Show when=move || ui.compare_open.get()>
             <section class="compare" id="compare" role="dialog" aria-modal="false" aria-labelledby="compare-title">
                 <div class="compare-head">
-                    <h2 id="compare-title">{move || format!("{} — {}", tr(Msg::DecisionSheet), tr(Msg::Title))}</h2>
+                    <h2 id="compare-title" tabindex="-1">{move || format!("{} — {}", tr(Msg::DecisionSheet), tr(Msg::Title))}</h2>
                     <div class="compare-actions">
                         <button type="button" class="btn-secondary" id="print" on:click=print>{move || tr(Msg::Print)}</button>
                         <button type="button" class="btn-secondary" id="export-shortlist" on:click=export>{move || tr(Msg::ExportShortlist)}</button>
-                        <button type="button" class="btn-secondary" id="close-compare" on:click=move |_| ui.compare_open.set(false)>{move || tr(Msg::CloseCompare)}</button>
+                        <button type="button" class="btn-secondary" id="close-compare" on:click=move |_| {
+                            ui.compare_open.set(false);
+                            browser::focus("#open-compare");
+                        }>{move || tr(Msg::CloseCompare)}</button>
                     </div>
                 </div>
                 {move || {

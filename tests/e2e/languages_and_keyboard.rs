@@ -144,6 +144,12 @@ async fn shared_links_history_shortlist_and_languages() {
         3,
         "two courses side by side"
     );
+    // The focus went into the sheet, to its title.
+    let start = Instant::now();
+    while js(&c, "return document.activeElement.id").await != json!("compare-title") {
+        assert!(start.elapsed() < WAIT, "the focus moves into the sheet");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let table = text(&c, "#compare-table").await;
     assert!(
         table.contains("Niveau") && table.contains("Instelling"),
@@ -185,6 +191,13 @@ async fn shared_links_history_shortlist_and_languages() {
     wait_text(&c, "#open-compare", |t| t.contains("(2)")).await;
     let shared = wait_text(&c, "#compare-table thead", |t| !t.is_empty()).await;
     assert_eq!(shared, names, "the shared shortlist");
+    // Its close button gives the focus back to the button that opens it.
+    click(&c, "#close-compare").await;
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        json!("open-compare")
+    );
+    click(&c, "#open-compare").await;
     let start = Instant::now();
     while c.current_url().await.unwrap().as_str().contains("keuze=") {
         assert!(
