@@ -30,13 +30,19 @@ pub(crate) fn App() -> impl IntoView {
     });
 
     // The glossary and about panel appear once the first data is in (and then stay, open or
-    // closed, through any later loading).
+    // closed, through any later loading), just after the first rows are drawn: built in the
+    // same task (the sources, the coverage table), they made it twice as long on a phone.
     let loaded_once = Memo::new(move |prev: Option<&bool>| {
         prev.copied().unwrap_or(false) || ui.status.get() != Status::Loading
     });
+    let extras = RwSignal::new(false);
     Effect::new(move |_| {
         if loaded_once.get() {
             browser::remove_element(super::BOOT_VIEW);
+            leptos::task::spawn_local(async move {
+                browser::after_next_paint().await;
+                extras.set(true);
+            });
         }
     });
     let phone = !super::wide_screen();
@@ -114,7 +120,7 @@ pub(crate) fn App() -> impl IntoView {
                         // Below the results once they are in: shown earlier they would be
                         // pushed down by the list's arrival (a layout shift).
                         {(!ui.embed).then(|| view! {
-                            <Show when=move || loaded_once.get()>
+                            <Show when=move || extras.get()>
                                 <panels::Glossary />
                                 <panels::About />
                             </Show>
