@@ -269,9 +269,18 @@ pub fn register_service_worker(script: &str) {
     }
 }
 
-/// Puts `text` on the clipboard; resolves to whether it worked (the API needs a secure
-/// context and a user gesture).
-pub async fn copy_to_clipboard(text: &str) -> bool {
+/// Puts `text` on the clipboard; where the browser refuses (the API needs a secure context
+/// and a user gesture), selects the input or textarea `field` that shows it, for Ctrl+C.
+pub async fn copy_or_select(text: &str, field: &str) {
+    if !copy_to_clipboard(text).await {
+        if let Some(el) = first_match(field) {
+            let _ = call_method(&el, "select", &JsValue::UNDEFINED);
+        }
+    }
+}
+
+/// Puts `text` on the clipboard; resolves to whether it worked.
+async fn copy_to_clipboard(text: &str) -> bool {
     let Some(clip) = navigator_part("clipboard") else {
         return false;
     };
@@ -281,14 +290,6 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
         return false;
     };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-}
-
-/// Selects the text of an input or textarea, so a user can copy it by hand when the
-/// clipboard API is refused.
-pub fn select_text(selector: &str) {
-    if let Some(el) = first_match(selector) {
-        let _ = call_method(&el, "select", &JsValue::UNDEFINED);
-    }
 }
 
 /// Prints with `class` set on `<body>` (the print style sheet then shows only that layout).

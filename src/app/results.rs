@@ -676,10 +676,7 @@ pub fn Compare() -> impl IntoView {
                         <input id="shortlist-link" type="text" readonly prop:value=move || link.get() />
                         <button type="button" class="btn-secondary" id="copy-shortlist-link" on:click=move |_| {
                             spawn_local(async move {
-                                if !browser::copy_to_clipboard(&link.get_untracked()).await {
-                                    // Refused (no secure context or permission): select it for Ctrl+C.
-                                    browser::select_text("#shortlist-link");
-                                }
+                                browser::copy_or_select(&link.get_untracked(), "#shortlist-link").await;
                                 copied.set(true);
                             });
                         }>{move || tr(Msg::CopyLink)}</button>

@@ -69,10 +69,7 @@ pub fn ShareDialog() -> impl IntoView {
     let snippet = move || embed_snippet(&embed_url(), tr(Msg::EmbedFrameTitle));
     let copy = move |what: &'static str, text: String, field: &'static str| {
         spawn_local(async move {
-            if !browser::copy_to_clipboard(&text).await {
-                // Refused (no secure context or permission): select it for Ctrl+C.
-                browser::select_text(field);
-            }
+            browser::copy_or_select(&text, field).await;
             copied.set(Some(what));
         });
     };
