@@ -169,6 +169,9 @@ async fn shared_links_history_shortlist_and_languages() {
         link.contains("keuze=") && link.contains("tiles=none"),
         "{link}"
     );
+    // Copying says so (on the clipboard, or where the browser refuses, selected for Ctrl+C).
+    click(&c, "#copy-shortlist-link").await;
+    wait_text(&c, ".shortlist-share .copied", |t| t.contains("Gekopieerd")).await;
     js(
         &c,
         "document.querySelector('#sheet-qr').scrollIntoView({block: 'center'})",
