@@ -485,3 +485,34 @@ fn marker_groups_match_a_brute_force_grouping() {
         "shared points exist"
     );
 }
+
+#[test]
+fn the_default_order_is_by_name_as_a_reader_looks_it_up() {
+    // Brute force: each provider's folded name with the place after it (as the catalog's
+    // search text), compared by `sort_key`, ties by id.
+    use leerkaart::core::text::sort_key;
+    let cat = shipped();
+    let tx = texts(&cat);
+    let out = cat.apply(&Filter::default());
+    let mut want: Vec<ProviderId> = out.providers.iter().map(|h| h.provider).collect();
+    want.sort_by(|a, b| {
+        sort_key(&tx.provider[*a as usize])
+            .cmp(sort_key(&tx.provider[*b as usize]))
+            .then(a.cmp(b))
+    });
+    let got: Vec<ProviderId> = out.providers.iter().map(|h| h.provider).collect();
+    assert_eq!(got, want);
+    // "'t Saam" is listed under S, not before every "A".
+    let name = |p: ProviderId| cat.data.providers[p as usize].name.to_string();
+    assert!(!name(got[0]).starts_with('\''), "{}", name(got[0]));
+    let saam = got
+        .iter()
+        .position(|p| name(*p) == "'t Saam")
+        .expect("'t Saam is shipped");
+    let (before, after) = (name(got[saam - 1]), name(got[saam + 1]));
+    let letter = |n: &str| sort_key(&fold(n)).chars().next().unwrap_or(' ');
+    assert!(
+        letter(&before) <= 's' && letter(&after) == 's' && saam > out.providers.len() / 2,
+        "{before} < 't Saam < {after}"
+    );
+}

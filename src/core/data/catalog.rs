@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::core::model::{CourseId, Dataset, ProviderId, Text};
 use crate::core::occupation::{LinkBasis, OccupationId, Occupations};
-use crate::core::text::fold;
+use crate::core::text::{fold, sort_key};
 
 /// A dataset with its R-tree and search text. Filtering (in `core::search::filter`) is
 /// written on it.
@@ -22,7 +22,8 @@ pub struct Catalog {
     pub(crate) course_text: Vec<Text>,
     /// Folded "provider name, municipality, locality", by provider id.
     pub(crate) provider_text: Vec<String>,
-    /// Each provider's position in the order by folded name (the default result order).
+    /// Each provider's position in the order by folded name, as [`sort_key`] sorts it (the
+    /// default result order).
     pub(crate) name_rank: Vec<u32>,
     /// Course ids of each provider in display order (EQF level, then name), concatenated in
     /// provider order: filtering keeps this order, so it never sorts.
@@ -135,8 +136,8 @@ impl Catalog {
             .collect();
         let mut name_order: Vec<ProviderId> = (0..data.providers.len() as ProviderId).collect();
         crate::core::sort::sort_by(&mut name_order, |a, b| {
-            provider_text[*a as usize]
-                .cmp(&provider_text[*b as usize])
+            sort_key(&provider_text[*a as usize])
+                .cmp(sort_key(&provider_text[*b as usize]))
                 .then(a.cmp(b))
         });
         let mut name_rank = vec![0u32; name_order.len()];

@@ -15,6 +15,18 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Where a folded name is sorted, as a reader looks it up: "'t saam" under S (the Dutch
+/// article 't is not sorted on), and no leading quote or bracket either.
+pub fn sort_key(folded: &str) -> &str {
+    let rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if rest.len() < folded.len() {
+        if let Some(after) = rest.strip_prefix("t ") {
+            return after;
+        }
+    }
+    rest
+}
+
 /// A text as an id part: folded, letters and digits, runs of anything else one `-`.
 pub fn slug(s: &str) -> String {
     let folded = fold(s);
@@ -73,6 +85,17 @@ pub fn matches_all(haystack_folded: &str, terms: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_keys_skip_the_article_t_and_leading_punctuation() {
+        assert_eq!(sort_key(&fold("'t Saam")), "saam");
+        assert_eq!(sort_key(&fold("\u{2019}t Gasthuys")), "gasthuys");
+        assert_eq!(sort_key(&fold("(Zon) school")), "zon) school");
+        // Only after an apostrophe: "T Sint" and "Tectura" are left alone.
+        assert_eq!(sort_key("t sint"), "t sint");
+        assert_eq!(sort_key("tectura"), "tectura");
+        assert_eq!(sort_key(""), "");
+    }
 
     #[test]
     fn folds_accents_and_case() {
