@@ -234,3 +234,30 @@ fn stars_follow_the_shortlist_and_buttons_name_their_action() {
     }
     assert_eq!(RowAction::parse("javascript"), None);
 }
+
+#[test]
+fn a_detour_gives_the_straight_line_only_when_it_differs() {
+    let cat = hostile_catalog();
+    let mut h = hit(&cat, 0, Some(LonLat::new(3.6, 51.3)));
+    h.via = Some("Westerscheldetunnel");
+    let none = |_: &str| false;
+    let detour = |h: &ProviderHit| {
+        let html = result_row_html(&cat, h, &state(Lang::En, false, &none));
+        let start = html.find("class=\"detour\">").expect("a detour line");
+        html[start..]
+            .split('<')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    h.distance_km = Some(31.2);
+    h.straight_km = Some(17.4);
+    let d = detour(&h);
+    assert!(
+        d.contains("31 km") && d.contains("as the crow flies 17 km"),
+        "{d}"
+    );
+    h.distance_km = Some(17.2);
+    let d = detour(&h);
+    assert!(d.contains("17 km") && !d.contains("crow"), "{d}");
+}

@@ -325,15 +325,19 @@ pub fn result_row_html(cat: &Catalog, hit: &ProviderHit, state: &RowState) -> St
         );
     }
     if let Some(v) = hit.via {
-        let detour = format!(
-            "{} ({}): {} {}; {} {}",
+        let estimate = labels::distance_km(lang, hit.distance_km.unwrap_or_default());
+        let straight = labels::distance_km(lang, hit.straight_km.unwrap_or_default());
+        let mut detour = format!(
+            "{} ({}): {} {estimate}",
             Msg::AcrossEstuary.text(lang),
             labels::crossing(lang, v),
             Msg::Estimate.text(lang),
-            labels::distance_km(lang, hit.distance_km.unwrap_or_default()),
-            Msg::StraightLine.text(lang),
-            labels::distance_km(lang, hit.straight_km.unwrap_or_default())
         );
+        // Where the crossing lies on the straight line (Oostburg → Vlissingen by the ferry)
+        // both round alike: said once.
+        if straight != estimate {
+            detour.push_str(&format!("; {} {straight}", Msg::StraightLine.text(lang)));
+        }
         push_el(&mut out, "p", "detour", &detour);
     }
     out.push_str("<ul class=\"courses\">");
