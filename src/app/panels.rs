@@ -72,8 +72,9 @@ pub fn PhoneFilterBar() -> impl IntoView {
             ));
         }
         for s in ui.filters.stages.get() {
+            // The short name, as on the courses' badges: a chip row stays one or two lines.
             out.push((
-                labels::stage(lang, s).to_string(),
+                labels::stage_short(lang, s).to_string(),
                 Rc::new(move || ui.filters.stages.update(|v| v.retain(|x| *x != s))),
             ));
         }

@@ -114,6 +114,9 @@ async fn on_a_phone_the_results_come_first_and_nothing_shifts() {
         json!("open-filters")
     );
     assert!(!visible(&c, "#q").await);
+    // A stage's chip has the short name the courses' badges use.
+    let bar = text(&c, ".phone-bar").await;
+    assert!(bar.contains("hoger onderwijs"), "{bar}");
     let count_now = parse_count(&text(&c, "#match-count").await).0;
     assert!(
         shown.contains(&count_now.to_string()),
