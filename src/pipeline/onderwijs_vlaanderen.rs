@@ -137,6 +137,19 @@ const ORGANISATION_SUFFIXES: &[&str] = &[" DBSO", " CDO", " DL", " duaal", " (ST
 /// The programme's name without the school-year prefix, the form, the domain and the
 /// organisation words: "2e leerjaar in de 3e graad Elektrotechnieken TSO (domein STEM)" →
 /// "Elektrotechnieken", "7e leerjaar Kapper-stylist duaal CDO" → "Kapper-stylist".
+/// A school's name as the list shows it: what precedes an `@` (a campus note), trimmed, and
+/// with the municipality parted from a name it was glued to in the transcription
+/// ("GO! middenschool CourtmanslaanMaldegem" in Maldegem → "… Courtmanslaan Maldegem").
+pub fn school_name(naam: &str, municipality: &str) -> String {
+    let name = naam.split('@').next().unwrap_or("").trim();
+    if let Some(head) = name.strip_suffix(municipality) {
+        if !municipality.is_empty() && head.ends_with(|c: char| c.is_lowercase()) {
+            return format!("{head} {municipality}");
+        }
+    }
+    name.to_string()
+}
+
 pub fn programme_name(naam: &str) -> String {
     let mut name = naam.trim();
     if let Some(i) = name.find(" graad ") {
@@ -481,15 +494,7 @@ pub fn import_text(
             .unwrap_or_else(|| format!("loc{i}"));
         for school in loc.scholen {
             let number = school.schoolnummer.clone().unwrap_or_default();
-            let name = school
-                .naam
-                .as_deref()
-                .unwrap_or("")
-                .split('@')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
+            let name = school_name(school.naam.as_deref().unwrap_or(""), &gemeente);
             if name.is_empty() {
                 out.skipped.push(Skipped {
                     at: at.clone(),
@@ -856,6 +861,34 @@ fn school_number(id: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use super::school_name;
+
+    #[test]
+    fn a_municipality_glued_to_a_name_is_parted() {
+        assert_eq!(
+            school_name("GO! middenschool CourtmanslaanMaldegem", "Maldegem"),
+            "GO! middenschool Courtmanslaan Maldegem"
+        );
+        assert_eq!(
+            school_name("GO! middenschool Campus KompasWetteren", "Wetteren"),
+            "GO! middenschool Campus Kompas Wetteren"
+        );
+        // Spaced already, a capital before it, or another place: kept as it is.
+        assert_eq!(
+            school_name("GO! atheneum Maldegem", "Maldegem"),
+            "GO! atheneum Maldegem"
+        );
+        assert_eq!(school_name("KTA Maldegem", "Maldegem"), "KTA Maldegem");
+        assert_eq!(
+            school_name("BenedictusPoort campus De Deyne", "Gent"),
+            "BenedictusPoort campus De Deyne"
+        );
+        assert_eq!(
+            school_name(" Sint-Jozef @ campus 2 ", "Brugge"),
+            "Sint-Jozef"
+        );
+    }
+
     use super::*;
 
     /// Prints every programme name of the shipped Flemish sources with its sector, for a
