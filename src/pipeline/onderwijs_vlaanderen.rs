@@ -134,9 +134,6 @@ pub fn level_of(onderwijsvorm: &str, graad: &str, naam: &str) -> Option<RowLevel
 /// Words after a programme's name that say how it is organised, not what it is.
 const ORGANISATION_SUFFIXES: &[&str] = &[" DBSO", " CDO", " DL", " duaal", " (STEM)"];
 
-/// The programme's name without the school-year prefix, the form, the domain and the
-/// organisation words: "2e leerjaar in de 3e graad Elektrotechnieken TSO (domein STEM)" →
-/// "Elektrotechnieken", "7e leerjaar Kapper-stylist duaal CDO" → "Kapper-stylist".
 /// A school's name as the list shows it: what precedes an `@` (a campus note), trimmed, and
 /// with the municipality parted from a name it was glued to in the transcription
 /// ("GO! middenschool CourtmanslaanMaldegem" in Maldegem → "… Courtmanslaan Maldegem").
@@ -150,6 +147,9 @@ pub fn school_name(naam: &str, municipality: &str) -> String {
     name.to_string()
 }
 
+/// The programme's name without the school-year prefix, the form, the domain and the
+/// organisation words: "2e leerjaar in de 3e graad Elektrotechnieken TSO (domein STEM)" →
+/// "Elektrotechnieken", "7e leerjaar Kapper-stylist duaal CDO" → "Kapper-stylist".
 pub fn programme_name(naam: &str) -> String {
     let mut name = naam.trim();
     if let Some(i) = name.find(" graad ") {
