@@ -149,6 +149,8 @@ pub struct MapCtl {
     shown: RefCell<FxHashMap<u64, Shown>>,
     origin_layers: RefCell<Vec<l::Layer>>,
     group_count: std::cell::Cell<usize>,
+    /// The zoom the markers were last drawn at.
+    drawn_zoom: std::cell::Cell<f64>,
     pending_popup: std::cell::Cell<Option<ProviderId>>,
     /// A view asked for while the map had no size (see [`MapCtl::show`]).
     pending_view: std::cell::Cell<Option<MapView>>,
@@ -237,6 +239,7 @@ impl MapCtl {
             shown: RefCell::new(FxHashMap::default()),
             origin_layers: RefCell::new(Vec::new()),
             group_count: std::cell::Cell::new(0),
+            drawn_zoom: std::cell::Cell::new(0.0),
             pending_popup: std::cell::Cell::new(None),
             pending_view: std::cell::Cell::new(None),
             attributions: config
@@ -447,6 +450,7 @@ impl MapCtl {
         );
         let zoom = self.map.get_zoom();
         self.group_count.set(groups.len());
+        self.drawn_zoom.set(zoom);
         // Zoomed out, markers are clustered: many generously, a few only where they overlap
         // (a region's worth of providers reads fine as single markers, but a town's schools
         // at a region's zoom hide each other's numbers).
@@ -667,9 +671,11 @@ impl MapCtl {
         )
     }
 
-    /// True when a zoom change can change the markers (two or more can cluster).
+    /// True when the map's zoom, changed since the markers were drawn, can change them: two or
+    /// more markers, clustered before or after (from the focus zoom on nothing clusters).
     pub fn zoom_matters(&self) -> bool {
         self.group_count.get() > 1
+            && (self.drawn_zoom.get() < CLUSTER_MAX_ZOOM || self.map.get_zoom() < CLUSTER_MAX_ZOOM)
     }
 
     fn open_popup_of(&self, provider: ProviderId) {

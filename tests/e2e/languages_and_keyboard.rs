@@ -314,7 +314,12 @@ async fn every_screen_in_three_languages() {
             // Filters, results with the Westerschelde detour, every panel opened.
             c.goto(&format!("{base}/?lang={l}&tiles=none&{goes}&km=50&sector=engineering&stage=upper_secondary,higher")).await.unwrap();
             wait_text(&c, "#match-count", has_count).await;
-            assert!(count(&c, ".detour").await >= 1, "{l}: a detour shown");
+            // The list's page is drawn a few rows per frame after the count: wait for it.
+            let start = Instant::now();
+            while count(&c, ".detour").await == 0 {
+                assert!(start.elapsed() < WAIT, "{l}: a detour shown");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
             if phone {
                 // On a phone the filters are a sheet behind one button.
                 click(&c, "#open-filters").await;
