@@ -22,7 +22,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getBounds)]
     pub fn get_bounds(this: &Map) -> LatLngBounds;
     #[wasm_bindgen(method, js_name = invalidateSize)]
-    pub fn invalidate_size(this: &Map);
+    pub fn invalidate_size(this: &Map, options: &JsValue);
     #[wasm_bindgen(method, js_name = getContainer)]
     pub fn get_container(this: &Map) -> web_sys::HtmlElement;
     #[wasm_bindgen(method, js_name = closePopup)]

@@ -379,7 +379,11 @@ impl MapCtl {
     /// Tells Leaflet its container changed size (the phone's list/map toggle), and shows a
     /// view asked for while the map was out of sight.
     pub fn invalidate_size(&self) {
-        self.map.invalidate_size();
+        // Its `moveend` a little later: on it Leaflet pans the view back inside the map's
+        // bounds, with an animation that, started at once, ended after the view shown below
+        // and moved it off centre (a tall phone's first look at the map).
+        self.map
+            .invalidate_size(&options(&[("debounceMoveend", true.into())]));
         if self.has_size() {
             if let Some(view) = self.pending_view.take() {
                 self.show(view);
