@@ -332,17 +332,17 @@ async fn on_a_phone_the_map_opens_on_the_links_circle() {
     .unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
     click(&c, "#show-map").await;
-    let mut view = String::new();
+    let map_param = "return new URLSearchParams(location.search).get('map') || ''";
+    let read_view = || async {
+        js(&c, map_param)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
     for _ in 0..50 {
         tokio::time::sleep(Duration::from_millis(100)).await;
-        view = js(
-            &c,
-            "return new URLSearchParams(location.search).get('map') || ''",
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+        let view = read_view().await;
         let zoom = view.rsplit(',').next().and_then(|z| z.parse::<f64>().ok());
         if zoom.is_some_and(|z| z >= 10.0) {
             break;
@@ -351,14 +351,7 @@ async fn on_a_phone_the_map_opens_on_the_links_circle() {
     // And it stays there: once, a pan that Leaflet started to keep the map in its bounds
     // ended after this view and moved it off centre.
     tokio::time::sleep(Duration::from_millis(800)).await;
-    view = js(
-        &c,
-        "return new URLSearchParams(location.search).get('map') || ''",
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string();
+    let view = read_view().await;
     let parts: Vec<f64> = view.split(',').filter_map(|x| x.parse().ok()).collect();
     assert_eq!(
         parts.len(),
