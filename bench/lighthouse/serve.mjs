@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 const [dir, port] = [process.argv[2], Number(process.argv[3] || 8099)];
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
-  ".css": "text/css", ".json": "application/json", ".geojson": "application/json",
+  ".css": "text/css", ".json": "application/json", ".geojson": "application/geo+json",
   ".tsv": "text/plain; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml",
   ".webmanifest": "application/manifest+json", ".csv": "text/csv",
 };

@@ -361,6 +361,44 @@ pub fn set_query(query: &str, push: bool) {
     }
 }
 
+/// Loads a classic script of the page's own (once per page: a second call for the same file,
+/// before or after it has run, waits for the same load). Fails if it cannot be fetched.
+pub async fn load_script(src: &str) -> Result<(), JsValue> {
+    let doc = window().document().ok_or("no document")?;
+    let id = format!("script-{}", src.replace(['/', '.'], "-"));
+    let script: web_sys::HtmlScriptElement = match doc.get_element_by_id(&id) {
+        Some(s) => s.dyn_into()?,
+        None => {
+            let s: web_sys::HtmlScriptElement = doc.create_element("script")?.dyn_into()?;
+            s.set_id(&id);
+            s.set_src(src);
+            doc.head().ok_or("no head")?.append_child(&s)?;
+            s
+        }
+    };
+    if script.get_attribute("data-loaded").is_some() {
+        return Ok(());
+    }
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &reject);
+    });
+    if let Err(e) = wasm_bindgen_futures::JsFuture::from(done).await {
+        // Gone, so that a later call tries again (offline now, online then).
+        script.remove();
+        return Err(e);
+    }
+    script.set_attribute("data-loaded", "")?;
+    Ok(())
+}
+
+/// Calls `f` after every change of the window's size.
+pub fn on_resize(f: impl Fn() + 'static) {
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| f());
+    let _ = window().add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+    cb.forget(); // lives as long as the page
+}
+
 /// Calls `f` on every back / forward step.
 pub fn on_popstate(f: impl Fn() + 'static) {
     let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| f());

@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text, query_string};
 use super::map::{MapConfig, MapCtl, MapView};
-use super::state::Ui;
-use super::{HISTORY_MERGE_MS, LIST_PAGE, OUTLINE};
+use super::state::{wide_screen, Pane, Ui};
+use super::{HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url::{self, UrlState};
 use crate::core::{shortlist, LonLat, ProviderId};
@@ -23,21 +23,44 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     // copy, a fast network): what the map shows is drawn again once it exists.
     let map_made = RwSignal::new(false);
 
-    // Create the map once its element exists and the first view is drawn: Leaflet's setup
-    // and its first layout are a task of their own.
+    // The map is made once its element exists and the first view is drawn, and on a phone only
+    // when its pane is first shown: Leaflet's script, its setup and the first markers are most
+    // of a phone's work at start, for a map that is out of sight behind the list. A tiled
+    // dataset needs the map's view to know which tiles to fetch, so it makes the map at once.
+    let map_starting = StoredValue::new(false);
+    // A phone turned into a wide window shows the map pane without a switch.
+    let resized = RwSignal::new(0u32);
+    browser::on_resize(move || {
+        if ui.map_ctl.with_value(Option::is_none) {
+            resized.update(|n| *n += 1);
+        }
+    });
     Effect::new(move |_| {
         let Some(el) = map_el.get() else { return };
-        if !ui.settled.get() || ui.map_ctl.with_value(|m| m.is_some()) {
+        let _ = resized.get();
+        let wanted =
+            ui.pane.get() == Pane::Map || wide_screen() || ui.tile_progress.with(Option::is_some);
+        if !wanted
+            || !ui.settled.get()
+            || map_starting.get_value()
+            || ui.map_ctl.with_value(|m| m.is_some())
+        {
             return;
         }
+        map_starting.set_value(true);
         spawn_local(async move {
-            browser::yield_to_browser().await;
-            if ui.map_ctl.with_value(|m| m.is_none()) {
-                browser::mark("leerkaart:map-start");
-                create_map(ui, &el);
-                map_made.set(true);
-                browser::mark("leerkaart:map");
+            browser::mark("leerkaart:map-start");
+            if let Err(e) = browser::load_script(LEAFLET_JS).await {
+                // Offline on a first visit: the list works; the next pane switch tries again.
+                web_sys::console::warn_2(&"Leaflet did not load".into(), &e);
+                map_starting.set_value(false);
+                return;
             }
+            // Leaflet's script ran in a task of its own; the map is made in the next.
+            browser::yield_to_browser().await;
+            create_map(ui, &el);
+            map_made.set(true);
+            browser::mark("leerkaart:map");
         });
     });
 
@@ -327,6 +350,12 @@ fn create_map(ui: Ui, el: &web_sys::HtmlDivElement) {
     });
     ui.map_ctl.set_value(Some(ctl.clone()));
     ctl.label_controls(ui.lang.get_untracked());
+    // A result opened from the list before the map was made.
+    if let (Some(p), Some(c)) = (ui.open_on_map.get_value(), ui.catalog.get_untracked()) {
+        ui.open_on_map.set_value(None);
+        let ll = c.data.providers[p as usize].lon_lat;
+        ctl.open_when_drawn(p, ll.lat, ll.lon);
+    }
     spawn_local(async move {
         // The outline is decoration: without it the map still works, so a failure is quiet.
         if let Ok(text) = fetch_text(OUTLINE).await {

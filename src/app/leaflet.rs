@@ -1,5 +1,6 @@
-//! Minimal wasm-bindgen bindings to the parts of Leaflet 1.9 the map uses. Leaflet itself is
-//! loaded by a plain `<script>` in `index.html` (vendored from npm in `assets/vendor/leaflet`).
+//! Minimal wasm-bindgen bindings to the parts of Leaflet 1.9 the map uses. Leaflet itself
+//! (vendored from npm in `assets/vendor/leaflet`) is loaded by the app before it makes the map
+//! (`browser::load_script`): nothing here may be called before.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -938,6 +938,19 @@ impl MapCtl {
         }
     }
 
+    /// Centres the map on a provider and opens its popup once the markers are next drawn (a
+    /// map just made has none yet).
+    pub fn open_when_drawn(&self, provider: ProviderId, lat: f64, lon: f64) {
+        self.pending_view.set(None);
+        let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
+        self.map.set_view(
+            &l::lat_lng(lat, lon),
+            zoom,
+            &options(&[("animate", false.into())]),
+        );
+        self.pending_popup.set(Some(provider));
+    }
+
     /// Centres the map on a provider and opens its popup.
     pub fn open(&self, provider: ProviderId, lat: f64, lon: f64) {
         // Its own view replaces one still waiting for the map to be shown.

@@ -18,6 +18,8 @@ mod state;
 
 /// The dataset shipped with the app.
 pub(crate) const DEFAULT_DATA: &str = "data/providers.geojson";
+/// Leaflet (vendored in `assets/vendor/leaflet`), loaded when the map is first made.
+pub(crate) const LEAFLET_JS: &str = "leaflet/leaflet.js";
 /// The offline base layer.
 pub(crate) const OUTLINE: &str = "region-outline.geojson";
 /// The service worker script, beside `index.html` (its scope is the page's folder).

@@ -13,9 +13,24 @@ pub(crate) fn App() -> impl IntoView {
     let (ui, initial) = Ui::new();
     provide_context(ui);
     ui.set_url_state(initial);
-    loading::start(ui);
     let map_el = NodeRef::<leptos::html::Div>::new();
-    effects::install(ui, map_el);
+    // Loading and the effects that talk to the outside start in a task of their own, after
+    // the one that builds the page: their first runs (the address bar, storage, the title,
+    // the map's effects) are as long again as the build, and one task of both blocked a
+    // phone for ~170 ms at start.
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        browser::yield_to_browser().await;
+        let install = || {
+            loading::start(ui);
+            effects::install(ui, map_el);
+        };
+        match &owner {
+            Some(o) => o.with(install),
+            None => install(),
+        }
+        browser::mark("leerkaart:installed");
+    });
     // The first view is drawn before the rest is built (the facet lists, then the map).
     leptos::task::spawn_local(async move {
         browser::after_next_paint().await;

@@ -114,6 +114,9 @@ pub(crate) struct Ui {
     pub settled: RwSignal<bool>,
     /// The catalog without a partner's preview, while one is shown.
     pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
+    /// A provider opened from the list before the map was made (a phone makes its map when
+    /// the map pane is first shown): its popup opens once the map's markers are drawn.
+    pub open_on_map: StoredValue<Option<ProviderId>>,
 }
 
 /// The page's state.
@@ -255,6 +258,7 @@ impl Ui {
             filters_open: RwSignal::new(false),
             settled: RwSignal::new(false),
             base_catalog: StoredValue::new(None),
+            open_on_map: StoredValue::new(None),
         };
         (ui, initial)
     }
@@ -361,14 +365,17 @@ pub(crate) fn open_provider(p: ProviderId) {
         return;
     };
     let ll = c.data.providers[p as usize].lon_lat;
-    if let Some(ctl) = ui.map_ctl.get_value() {
-        // On a phone the map was hidden until the pane switch above is drawn: measure it and
-        // open the popup after that, or Leaflet lays the popup out in a zero-width map.
-        request_animation_frame(move || {
-            ctl.invalidate_size();
-            ctl.open(p, ll.lat, ll.lon);
-        });
-    }
+    let Some(ctl) = ui.map_ctl.get_value() else {
+        // The pane switch makes the map; it opens the popup.
+        ui.open_on_map.set_value(Some(p));
+        return;
+    };
+    // On a phone the map was hidden until the pane switch above is drawn: measure it and
+    // open the popup after that, or Leaflet lays the popup out in a zero-width map.
+    request_animation_frame(move || {
+        ctl.invalidate_size();
+        ctl.open(p, ll.lat, ll.lon);
+    });
 }
 
 /// "38 opleidingen bij 17 locaties (in beeld)".

@@ -481,7 +481,19 @@ async fn page_in_headless_chromium() {
     );
     let serious = axe_serious(&c, "phone").await;
     assert!(serious.is_empty(), "accessibility on a phone: {serious:#?}");
-    // A result tapped in the list opens its popup on the map at full width, not squeezed.
+    // Behind the list the map is not made yet, nor Leaflet loaded: that is most of a phone's
+    // work at start, for a map out of sight.
+    assert_eq!(
+        js(
+            &c,
+            "return [typeof L, document.querySelectorAll('.leaflet-container, script[src*=leaflet]').length]"
+        )
+        .await,
+        json!(["undefined", 0]),
+        "a phone's hidden map is made only when it is first shown"
+    );
+    // A result tapped in the list (the map is made now) opens its popup on the map at full
+    // width, not squeezed.
     click(&c, "#results > li.result .result-head").await;
     wait_text(&c, ".leaflet-popup-content", |t| !t.is_empty()).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -519,6 +531,19 @@ async fn page_in_headless_chromium() {
     assert!(visible(&c, "#map").await);
     assert!(!visible(&c, "#results").await);
     std::fs::write(out.join("phone-map.png"), c.screenshot().await.unwrap()).unwrap();
+    // A phone turned into a wide window shows the map pane: a map not made yet is made then.
+    c.goto(&format!("{base}/?tiles=none")).await.unwrap();
+    wait_text(&c, "#match-count", loaded).await;
+    assert_eq!(count(&c, ".leaflet-container").await, 0);
+    c.set_window_size(1200, 800).await.unwrap();
+    let start = std::time::Instant::now();
+    while count(&c, ".leaflet-marker-icon").await < 3 {
+        assert!(
+            start.elapsed() < WAIT,
+            "the map is made and drawn once it is in sight"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     assert_eq!(
         js(&c, "return window.leerkaartCspViolations").await,
