@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text, query_string};
 use super::map::{MapConfig, MapCtl, MapView};
-use super::state::{wide_screen, Pane, Ui};
+use super::state::{wide_screen, MapState, Pane, Ui};
 use super::{HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url::{self, UrlState};
@@ -21,13 +21,19 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     let select_from_map: Rc<dyn Fn(ProviderId)> = Rc::new(move |p| ui.selected.set(Some(p)));
     // The map is made after the first frame, and the data may be in before it (the offline
     // copy, a fast network): what the map shows is drawn again once it exists.
-    let map_made = RwSignal::new(false);
+    let map_made = Memo::new(move |_| ui.map_state.get() == MapState::Ready);
 
     // The map is made once its element exists and the first view is drawn, and on a phone only
     // when its pane is first shown: Leaflet's script, its setup and the first markers are most
     // of a phone's work at start, for a map that is out of sight behind the list. A tiled
     // dataset needs the map's view to know which tiles to fetch, so it makes the map at once.
     let map_starting = StoredValue::new(false);
+    if wide_screen() {
+        // In sight from the start: Leaflet's script runs while the data is on its way.
+        spawn_local(async {
+            let _ = browser::load_script(LEAFLET_JS).await;
+        });
+    }
     // A phone turned into a wide window shows the map pane without a switch.
     let resized = RwSignal::new(0u32);
     browser::on_resize(move || {
@@ -48,18 +54,20 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
             return;
         }
         map_starting.set_value(true);
+        ui.map_state.set(MapState::Loading);
         spawn_local(async move {
             browser::mark("leerkaart:map-start");
             if let Err(e) = browser::load_script(LEAFLET_JS).await {
                 // Offline on a first visit: the list works; the next pane switch tries again.
                 web_sys::console::warn_2(&"Leaflet did not load".into(), &e);
                 map_starting.set_value(false);
+                ui.map_state.set(MapState::Failed);
                 return;
             }
             // Leaflet's script ran in a task of its own; the map is made in the next.
             browser::yield_to_browser().await;
             create_map(ui, &el);
-            map_made.set(true);
+            ui.map_state.set(MapState::Ready);
             browser::mark("leerkaart:map");
         });
     });

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{Pane, Status, Ui};
+use super::state::{MapState, Pane, Status, Ui};
 use super::{effects, loading, panels, partner, results, share, tr};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url;
@@ -144,6 +144,17 @@ pub(crate) fn App() -> impl IntoView {
                 </aside>
                 <section class="map-pane" aria-label=move || tr(Msg::Map)>
                     <div id="map" node_ref=map_el></div>
+                    // Over the map's place until it is drawn (its script loads when the map is
+                    // first in sight), or saying why it is not.
+                    {move || match ui.map_state.get() {
+                        MapState::Ready => None,
+                        MapState::Failed => Some(view! {
+                            <p class="map-wait" id="map-wait" role="status">{move || tr(Msg::MapUnavailable)}</p>
+                        }.into_any()),
+                        _ => Some(view! {
+                            <p class="map-wait" id="map-wait" role="status">{move || tr(Msg::MapLoading)}</p>
+                        }.into_any()),
+                    }}
                     {move || ui.tile_progress.get().map(|(n, total)| view! {
                         <p class="map-note tiles-note" id="tile-progress" role="status">
                             {format!("{} {n} / {total}", tr(Msg::TilesLoaded))}

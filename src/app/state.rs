@@ -37,6 +37,19 @@ pub(crate) enum Pane {
     Map,
 }
 
+/// Where the map is (it is made when first in sight).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MapState {
+    /// Not asked for yet.
+    NotMade,
+    /// Its script is loading or the map is being made.
+    Loading,
+    /// Made and shown.
+    Ready,
+    /// Its script could not be loaded (offline on a first visit); the next showing tries again.
+    Failed,
+}
+
 /// One load report line: the file it is about (tiles), and the rejection.
 pub(crate) type Note = (Option<String>, crate::core::Rejection);
 
@@ -114,6 +127,9 @@ pub(crate) struct Ui {
     pub settled: RwSignal<bool>,
     /// The catalog without a partner's preview, while one is shown.
     pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
+    /// Where the map is: not made yet (a phone's, until its pane is shown), being made, shown,
+    /// or its script could not be loaded.
+    pub map_state: RwSignal<MapState>,
     /// A provider opened from the list before the map was made (a phone makes its map when
     /// the map pane is first shown): its popup opens once the map's markers are drawn.
     pub open_on_map: StoredValue<Option<ProviderId>>,
@@ -259,6 +275,7 @@ impl Ui {
             settled: RwSignal::new(false),
             base_catalog: StoredValue::new(None),
             open_on_map: StoredValue::new(None),
+            map_state: RwSignal::new(MapState::NotMade),
         };
         (ui, initial)
     }

@@ -492,6 +492,11 @@ async fn page_in_headless_chromium() {
         json!(["undefined", 0]),
         "a phone's hidden map is made only when it is first shown"
     );
+    // Its place says it is coming, until it is drawn.
+    assert_eq!(
+        js(&c, "return document.querySelector('#map-wait').textContent").await,
+        json!("De kaart wordt geladen…")
+    );
     // A result tapped in the list (the map is made now) opens its popup on the map at full
     // width, not squeezed.
     click(&c, "#results > li.result .result-head").await;
@@ -519,6 +524,11 @@ async fn page_in_headless_chromium() {
         "the zoom buttons do not cover the popup's header"
     );
     std::fs::write(out.join("phone-popup.png"), c.screenshot().await.unwrap()).unwrap();
+    assert_eq!(
+        count(&c, "#map-wait").await,
+        0,
+        "the note goes once the map is drawn"
+    );
     js(
         &c,
         "document.querySelector('.leaflet-popup-close-button').click()",

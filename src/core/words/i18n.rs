@@ -154,6 +154,8 @@ messages! {
     ZoomIn => ["klik om in te zoomen", "click to zoom in", "cliquez pour zoomer"],
     TilesLoaded => ["Groot bestand in tegels: alleen het zichtbare gebied is geladen. Tegels:", "Large dataset in tiles: only the area in view is loaded. Tiles:", "Grand jeu de données en tuiles : seule la zone visible est chargée. Tuiles :"],
     TilesUnavailable => ["De achtergrondkaart is niet bereikbaar; de kaart toont alleen de grenzen. Zoeken en filteren werken gewoon.", "The background map cannot be reached; the map shows only the borders. Search and filters work as usual.", "Le fond de carte est inaccessible ; la carte n'affiche que les frontières. La recherche et les filtres fonctionnent."],
+    MapLoading => ["De kaart wordt geladen…", "Loading the map…", "Chargement de la carte…"],
+    MapUnavailable => ["De kaart kon niet worden geladen. De lijst werkt gewoon; probeer het later opnieuw.", "The map could not be loaded. The list works as usual; try again later.", "La carte n'a pas pu être chargée. La liste fonctionne ; réessayez plus tard."],
     List => ["Lijst", "List", "Liste"],
     Map => ["Kaart", "Map", "Carte"],
     ViewToggle => ["Weergave", "View", "Affichage"],
