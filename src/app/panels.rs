@@ -318,9 +318,9 @@ pub fn Filters() -> impl IntoView {
             <details class="facet-box" open=wide>
                 <summary>{move || tr(Msg::Filters)}</summary>
                 // Forty boxes with their counts. Where they start folded (a phone, a tablet)
-                // they are built just after the first view is drawn, so the page shows sooner;
-                // folded, their arrival moves nothing.
-                <Show when=move || wide || ui.settled.get()>
+                // they are built just after the first view is drawn (a task after the search
+                // fields), so the page shows sooner; folded, their arrival moves nothing.
+                <Show when=move || wide || ui.facets_due.get()>
                 <p id="facet-keys" class="sr-only">{move || tr(Msg::FacetKeys)}</p>
                 {facet_group(Msg::StageTitle, "stage", Stage::ALL.to_vec(), |l, s| labels::stage(l, s).to_string(), move |s: Stage| facet(|o| &o.facets.stages, s.index()), ui.filters.stages)}
                 <details class="explain">

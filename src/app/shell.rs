@@ -37,6 +37,9 @@ pub(crate) fn App() -> impl IntoView {
         browser::mark("leerkaart:settling");
         ui.settled.set(true);
         browser::mark("leerkaart:settled");
+        browser::yield_to_browser().await;
+        ui.facets_due.set(true);
+        browser::mark("leerkaart:facets");
         // The occupation vocabulary, which the catalog links courses to, read while the data
         // is still on its way rather than in the task that shows it.
         browser::yield_to_browser().await;

@@ -125,6 +125,9 @@ pub(crate) struct Ui {
     /// True once the first view has been drawn: what is below the fold or off screen (the
     /// facet lists, the map) is built after it, in tasks of their own.
     pub settled: RwSignal<bool>,
+    /// True a task after `settled`: the folded facet lists (forty boxes with their counts)
+    /// are built then, in a task of their own.
+    pub facets_due: RwSignal<bool>,
     /// The catalog without a partner's preview, while one is shown.
     pub base_catalog: StoredValue<Option<Arc<Catalog>>>,
     /// Where the map is: not made yet (a phone's, until its pane is shown), being made, shown,
@@ -273,6 +276,7 @@ impl Ui {
             partner_open: RwSignal::new(false),
             filters_open: RwSignal::new(false),
             settled: RwSignal::new(false),
+            facets_due: RwSignal::new(false),
             base_catalog: StoredValue::new(None),
             open_on_map: StoredValue::new(None),
             map_state: RwSignal::new(MapState::NotMade),
