@@ -586,10 +586,18 @@ fn OriginPicker() -> impl IntoView {
                 <label class="radius" for="radius">{move || tr(Msg::Distance)}
                     <select id="radius" on:change=move |ev| ui.filters.radius_km.set(event_target_value(&ev).parse::<u32>().ok())>
                         <option value="" selected=move || ui.filters.radius_km.get().is_none()>{move || tr(Msg::NoLimit)}</option>
-                        {RADII_KM.iter().map(|r| {
-                            let r = *r;
-                            view! { <option value=r.to_string() selected=move || ui.filters.radius_km.get() == Some(r)>{move || format!("{} {r} km", tr(Msg::Within))}</option> }
-                        }).collect_view()}
+                        // A link's own radius (an embed's `km`) is listed too, else the
+                        // select would say "no limit" beside a circle of that radius.
+                        {move || {
+                            let mut radii = RADII_KM.to_vec();
+                            if let Some(r) = ui.filters.radius_km.get().filter(|r| !RADII_KM.contains(r)) {
+                                radii.push(r);
+                                radii.sort_unstable();
+                            }
+                            radii.into_iter().map(|r| {
+                                view! { <option value=r.to_string() selected=move || ui.filters.radius_km.get() == Some(r)>{move || format!("{} {r} km", tr(Msg::Within))}</option> }
+                            }).collect_view()
+                        }}
                     </select>
                 </label>
                 <p class="hint">{move || tr(Msg::DistanceNote)}</p>

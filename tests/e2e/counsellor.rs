@@ -186,6 +186,11 @@ async fn every_learner_finds_their_own_side() {
             !forms.contains(dutch) && !forms.contains("studiepunten"),
             "{lang}: {forms}"
         );
+        // A link's radius that the list of distances lacks (3 km) is shown as chosen, not as
+        // "no limit" while the map draws a 3 km circle.
+        let chosen = js(&c, "const s = document.querySelector('#radius'); return [s.value, s.selectedOptions[0].textContent]").await;
+        assert_eq!(chosen[0], json!("3"), "{chosen}");
+        assert!(chosen[1].as_str().unwrap().contains("3 km"), "{chosen}");
     }
     c.close().await.unwrap();
 }
