@@ -427,6 +427,8 @@ async fn every_screen_in_three_languages() {
                 "const a = document.querySelector('#about'); a.open = true; a.scrollIntoView()",
             )
             .await;
+            // Its tables are built when it is first opened.
+            wait_text(&c, "#coverage", |t| !t.is_empty()).await;
             shoot(&c, screen("about"), &mut problems).await;
             // The coverage table is read whole, not scrolled sideways.
             let spill = js(&c, "const w = document.querySelector('#coverage').parentElement; return w.scrollWidth - w.clientWidth").await;

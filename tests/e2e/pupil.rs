@@ -344,13 +344,19 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     assert!(presses <= 30, "{presses} Tab presses to the first result");
 
     // 5. The about panel shows the coverage table and every source with its licence.
+    assert_eq!(
+        count(&c, "#coverage, #data-sources li").await,
+        0,
+        "the about panel's tables wait until it is opened"
+    );
     js(&c, "document.querySelector('#about').open = true").await;
-    let cov = text(&c, "#coverage").await;
+    // Built when the panel is first opened.
+    let cov = wait_text(&c, "#coverage", |t| !t.is_empty()).await;
     assert!(
         cov.contains("Zeeland") && cov.contains("West-Vlaanderen"),
         "{cov}"
     );
-    let sources = text(&c, "#data-sources").await;
+    let sources = wait_text(&c, "#data-sources", |t| !t.is_empty()).await;
     assert!(
         sources.contains("DUO") && sources.contains("licentie niet vermeld"),
         "{sources}"
