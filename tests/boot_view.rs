@@ -22,7 +22,10 @@ fn the_first_view_speaks_the_apps_words_in_every_language() {
         assert_eq!(t["tagline"], Msg::Tagline.text(lang), "{lang:?}");
         assert_eq!(t["intro"], Msg::Intro.text(lang), "{lang:?}");
         assert_eq!(t["loading"], Msg::MapLoading.text(lang), "{lang:?}");
-        assert!(t["slow"].as_str().is_some_and(|s| !s.is_empty()), "{lang:?}");
+        assert!(
+            t["slow"].as_str().is_some_and(|s| !s.is_empty()),
+            "{lang:?}"
+        );
     }
     // Only the languages the app has; Dutch is the HTML itself.
     assert_eq!(texts.as_object().unwrap().len(), Lang::ALL.len() - 1);
