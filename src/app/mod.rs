@@ -43,9 +43,12 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     browser::watch_csp();
     // Not in the task that instantiated the wasm module: two shorter tasks, not one long one.
-    // (Leptos' own executor is set up by mounting, hence wasm-bindgen's here.)
+    // And not before the page's first view has been painted: where the app is ready sooner (a
+    // fast computer, the wasm in the cache) that costs at most a frame, and the page's largest
+    // paint stays that first view's rather than whatever the app draws later. (Leptos' own
+    // executor is set up by mounting, hence wasm-bindgen's here.)
     wasm_bindgen_futures::spawn_local(async {
-        browser::yield_to_browser().await;
+        browser::after_next_paint().await;
         browser::mark("leerkaart:start");
         // The page's static first view (index.html) gives way to the app in the same task: no
         // frame shows neither. It is made invisible now and removed once the data is in: the

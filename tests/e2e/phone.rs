@@ -409,9 +409,9 @@ async fn first_view_paints_before_the_app(c: &Client) {
     );
     let times = js(
         c,
-        "const lcp = []; new PerformanceObserver(l => l.getEntries().forEach(e => lcp.push(e.startTime))).observe({type: 'largest-contentful-paint', buffered: true}); \
+        "const lcp = []; const what = []; new PerformanceObserver(l => l.getEntries().forEach(e => { lcp.push(e.startTime); what.push(e.size + ' ' + (e.element ? e.element.nodeName + '#' + e.element.id + '.' + e.element.className : e.id)); })).observe({type: 'largest-contentful-paint', buffered: true}); \
          const start = performance.getEntriesByName('leerkaart:start')[0]; \
-         return new Promise(r => setTimeout(() => r([lcp, start ? start.startTime : null]), 100));",
+         return new Promise(r => setTimeout(() => r([lcp, start ? start.startTime : null, what]), 100));",
     )
     .await;
     let (lcp, start) = (times[0].as_array().unwrap(), times[1].as_f64().unwrap());
