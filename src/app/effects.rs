@@ -27,7 +27,6 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     // when its pane is first shown: Leaflet's script, its setup and the first markers are most
     // of a phone's work at start, for a map that is out of sight behind the list. A tiled
     // dataset needs the map's view to know which tiles to fetch, so it makes the map at once.
-    let map_starting = StoredValue::new(false);
     if wide_screen() {
         // In sight from the start: Leaflet's script runs while the data is on its way.
         spawn_local(async {
@@ -46,21 +45,19 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         let _ = resized.get();
         let wanted =
             ui.pane.get() == Pane::Map || wide_screen() || ui.tile_progress.with(Option::is_some);
-        if !wanted
-            || !ui.settled.get()
-            || map_starting.get_value()
-            || ui.map_ctl.with_value(|m| m.is_some())
-        {
+        let under_way = matches!(
+            ui.map_state.get_untracked(),
+            MapState::Loading | MapState::Ready
+        );
+        if !wanted || !ui.settled.get() || under_way {
             return;
         }
-        map_starting.set_value(true);
         ui.map_state.set(MapState::Loading);
         spawn_local(async move {
             browser::mark("leerkaart:map-start");
             if let Err(e) = browser::load_script(LEAFLET_JS).await {
                 // Offline on a first visit: the list works; the next pane switch tries again.
                 web_sys::console::warn_2(&"Leaflet did not load".into(), &e);
-                map_starting.set_value(false);
                 ui.map_state.set(MapState::Failed);
                 return;
             }

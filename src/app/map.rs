@@ -941,21 +941,25 @@ impl MapCtl {
     /// Centres the map on a provider and opens its popup once the markers are next drawn (a
     /// map just made has none yet).
     pub fn open_when_drawn(&self, provider: ProviderId, lat: f64, lon: f64) {
-        self.pending_view.set(None);
-        let zoom = self.map.get_zoom().max(FOCUS_ZOOM);
-        self.map.set_view(
-            &l::lat_lng(lat, lon),
-            zoom,
-            &options(&[("animate", false.into())]),
-        );
+        self.center_for_popup(lat, lon);
         self.pending_popup.set(Some(provider));
     }
 
     /// Centres the map on a provider and opens its popup.
     pub fn open(&self, provider: ProviderId, lat: f64, lon: f64) {
+        if self.center_for_popup(lat, lon) && self.zoom_matters() {
+            // The new zoom re-clusters and rebuilds the markers: open the popup then.
+            self.pending_popup.set(Some(provider));
+        } else {
+            self.open_popup_of(provider);
+        }
+    }
+
+    /// Centres the map on a point at least at the focus zoom, where no marker is clustered so
+    /// a provider has a popup of its own; true when that changed the zoom.
+    fn center_for_popup(&self, lat: f64, lon: f64) -> bool {
         // Its own view replaces one still waiting for the map to be shown.
         self.pending_view.set(None);
-        // At the focus zoom no marker is clustered, so the provider has a popup of its own.
         let current = self.map.get_zoom();
         let zoom = current.max(FOCUS_ZOOM);
         self.map.set_view(
@@ -963,12 +967,7 @@ impl MapCtl {
             zoom,
             &options(&[("animate", false.into())]),
         );
-        if self.zoom_matters() && zoom != current {
-            // The new zoom re-clusters and rebuilds the markers: open the popup then.
-            self.pending_popup.set(Some(provider));
-        } else {
-            self.open_popup_of(provider);
-        }
+        zoom != current
     }
 }
 

@@ -149,14 +149,13 @@ pub(crate) fn App() -> impl IntoView {
                     <div id="map" node_ref=map_el></div>
                     // Over the map's place until it is drawn (its script loads when the map is
                     // first in sight), or saying why it is not.
-                    {move || match ui.map_state.get() {
-                        MapState::Ready => None,
-                        MapState::Failed => Some(view! {
-                            <p class="map-wait" id="map-wait" role="status">{move || tr(Msg::MapUnavailable)}</p>
-                        }.into_any()),
-                        _ => Some(view! {
-                            <p class="map-wait" id="map-wait" role="status">{move || tr(Msg::MapLoading)}</p>
-                        }.into_any()),
+                    {move || {
+                        let msg = match ui.map_state.get() {
+                            MapState::Ready => return None,
+                            MapState::Failed => Msg::MapUnavailable,
+                            MapState::NotMade | MapState::Loading => Msg::MapLoading,
+                        };
+                        Some(view! { <p class="map-wait" id="map-wait" role="status">{move || tr(msg)}</p> })
                     }}
                     {move || ui.tile_progress.get().map(|(n, total)| view! {
                         <p class="map-note tiles-note" id="tile-progress" role="status">

@@ -237,6 +237,16 @@ pub(crate) async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
 }
 
+/// Polls until at least `n` elements match `css` (what a later frame or task draws); panics
+/// with `what` after [`WAIT`].
+pub(crate) async fn wait_count(c: &Client, css: &str, n: usize, what: &str) {
+    let start = Instant::now();
+    while count(c, css).await < n {
+        assert!(start.elapsed() < WAIT, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Sends a key (a WebDriver key code such as "\u{E004}" for Tab) to the focused element.
 pub(crate) async fn press(c: &Client, key: &str) {
     c.active_element()

@@ -546,14 +546,13 @@ async fn page_in_headless_chromium() {
     wait_text(&c, "#match-count", loaded).await;
     assert_eq!(count(&c, ".leaflet-container").await, 0);
     c.set_window_size(1200, 800).await.unwrap();
-    let start = std::time::Instant::now();
-    while count(&c, ".leaflet-marker-icon").await < 3 {
-        assert!(
-            start.elapsed() < WAIT,
-            "the map is made and drawn once it is in sight"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_count(
+        &c,
+        ".leaflet-marker-icon",
+        3,
+        "the map is made and drawn once it is in sight",
+    )
+    .await;
     // Leaflet's script cannot be fetched (offline on a first visit, past the service
     // worker): the map's place says so, the list keeps working, the next showing tries again.
     c.set_window_size(390, 844).await.unwrap();
@@ -581,11 +580,13 @@ async fn page_in_headless_chromium() {
         .await
         .unwrap();
     click(&c, "#show-map").await;
-    let start = std::time::Instant::now();
-    while count(&c, ".leaflet-marker-icon").await < 3 {
-        assert!(start.elapsed() < WAIT, "the next showing makes the map");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_count(
+        &c,
+        ".leaflet-marker-icon",
+        3,
+        "the next showing makes the map",
+    )
+    .await;
     assert_eq!(count(&c, "#map-wait").await, 0);
     c.issue_cmd(Cdp("Network.disable", json!({})))
         .await

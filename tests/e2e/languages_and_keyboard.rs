@@ -315,11 +315,7 @@ async fn every_screen_in_three_languages() {
             c.goto(&format!("{base}/?lang={l}&tiles=none&{goes}&km=50&sector=engineering&stage=upper_secondary,higher")).await.unwrap();
             wait_text(&c, "#match-count", has_count).await;
             // The list's page is drawn a few rows per frame after the count: wait for it.
-            let start = Instant::now();
-            while count(&c, ".detour").await == 0 {
-                assert!(start.elapsed() < WAIT, "{l}: a detour shown");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
+            wait_count(&c, ".detour", 1, &format!("{l}: a detour shown")).await;
             if phone {
                 // On a phone the filters are a sheet behind one button.
                 click(&c, "#open-filters").await;

@@ -374,11 +374,13 @@ async fn on_a_phone_the_map_opens_on_the_links_circle() {
     .unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
     click(&c, "#show-map").await;
-    let start = Instant::now();
-    while count(&c, ".leaflet-marker-icon.mk-cluster").await == 0 {
-        assert!(start.elapsed() < WAIT, "the town's markers are clustered");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_count(
+        &c,
+        ".leaflet-marker-icon.mk-cluster",
+        1,
+        "the town's markers are clustered",
+    )
+    .await;
     let closest = js(&c, "const r = [...document.querySelectorAll('.leaflet-marker-icon.mk:not(.mk-advice)')].map(e => e.getBoundingClientRect()).map(b => [b.x + b.width / 2, b.y + b.height / 2, Math.min(b.width, b.height)]); let worst = Infinity; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) worst = Math.min(worst, Math.hypot(r[i][0] - r[j][0], r[i][1] - r[j][1]) / Math.min(r[i][2], r[j][2])); return [r.length, worst];").await;
     let (markers, worst) = (closest[0].as_f64().unwrap(), closest[1].as_f64().unwrap());
     assert!(
