@@ -200,15 +200,31 @@ pub async fn yield_to_browser() {
 /// Resolves once the browser has drawn the next frame; in a hidden tab, which draws none,
 /// after [`NO_FRAME_FALLBACK_MS`] (the browser may stretch that to a second).
 pub async fn after_next_paint() {
+    frame(true).await;
+}
+
+/// Resolves in the next frame, before it is painted (what is changed then is in that frame);
+/// in a hidden tab after [`NO_FRAME_FALLBACK_MS`].
+pub async fn next_frame() {
+    frame(false).await;
+}
+
+async fn frame(after_paint: bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let w = window();
         let fallback = resolve.clone();
         // A frame callback runs just before the paint; the timeout queued from it, after.
-        let after = Closure::once_into_js(move || {
-            let _ = window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        let callback = Closure::once_into_js(move || {
+            if after_paint {
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                    resolve.unchecked_ref(),
+                    0,
+                );
+            } else {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
         });
-        let _ = w.request_animation_frame(after.unchecked_ref());
+        let _ = w.request_animation_frame(callback.unchecked_ref());
         // Resolving twice does nothing: whichever comes first wins.
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
             fallback.unchecked_ref(),

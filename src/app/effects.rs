@@ -12,6 +12,9 @@ use super::browser::{self, fetch_text, query_string};
 use super::map::{MapConfig, MapCtl, MapView};
 use super::state::{wide_screen, MapState, Pane, Ui};
 use super::{HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
+
+/// Frames in which a selected entry is scrolled into view (see where it is used).
+const SCROLL_FRAMES: usize = 3;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url::{self, UrlState};
 use crate::core::{shortlist, LonLat, ProviderId};
@@ -173,8 +176,18 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
                 }
                 _ => format!("result-{p}"),
             };
-            // After the list has rendered the entry.
-            request_animation_frame(move || browser::scroll_into_view(&id));
+            // Once the list has the entry: before the next paint, and again after each of the
+            // next frames ("nearest" does not move what is in view). Rows out of sight stand
+            // in with an estimated height until drawn (`content-visibility`), so the first
+            // scroll can land short once those around the entry get their real heights; and
+            // a new result set's page is complete only from its second frame.
+            spawn_local(async move {
+                browser::next_frame().await;
+                for _ in 0..SCROLL_FRAMES {
+                    browser::scroll_into_view(&id);
+                    browser::after_next_paint().await;
+                }
+            });
         }
     });
     Effect::new(move |_| {

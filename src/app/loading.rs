@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text};
 use super::state::{Status, TileState, Ui, MAX_TILES_PER_VIEW};
-use super::{DEFAULT_DATA, GUIDANCE, LIST_PAGE, PLACES, SERVICE_WORKER};
+use super::{DEFAULT_DATA, FIRST_ROWS, GUIDANCE, LIST_PAGE, PLACES, SERVICE_WORKER};
 use crate::core::gazetteer::Gazetteer;
 use crate::core::guidance;
 use crate::core::i18n::Msg;
@@ -18,10 +18,6 @@ use crate::core::url;
 use crate::core::{
     labels, load_geojson, BoundsLonLat, Catalog, LoadError, LoadOptions, LoadReport,
 };
-
-/// Rows drawn per frame after the data first arrives, until the list's page is full: more
-/// than a phone or a laptop screen shows (a row is a location with its courses).
-const FIRST_ROWS: usize = 4;
 
 impl Ui {
     /// Loads GeoJSON text into the page, replacing what was there.

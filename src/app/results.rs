@@ -1,15 +1,19 @@
 //! The results list, the shortlist and its side-by-side comparison, and CSV export.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::{advice_on, browser, open_provider, tr, ui, Status, LIST_PAGE};
+use super::{advice_on, browser, open_provider, tr, ui, Status, FIRST_ROWS, LIST_PAGE};
 use crate::core::guidance::GuidancePoint;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::listing::{self, RowAction, RowState};
 use crate::core::share::qr_svg;
 use crate::core::shortlist;
 use crate::core::url::MAX_SHARED_SHORTLIST;
-use crate::core::{labels, safe_http_url, CourseId, Filter, ProviderHit, ProviderId};
+use crate::core::{
+    labels, safe_http_url, CourseId, Filter, FilterOutcome, ProviderHit, ProviderId,
+};
 use leptos::task::spawn_local;
 
 fn toggle_star(key: &str) {
@@ -63,19 +67,36 @@ fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
 #[component]
 pub fn ResultList() -> impl IntoView {
     let ui = ui();
+    // A new result set (a filter clicked, the map panned with "in view") is drawn with its
+    // first rows in the frame that shows it and the rest of the page once that frame is
+    // painted: the click's frame then lays out a screenful of rows, not 25 locations with
+    // their courses. The set drawn in full is kept and compared by its rows, not by
+    // identity: the outcome memo keeps a recomputed equal value without telling anyone.
+    let complete_for: RwSignal<Option<Arc<FilterOutcome>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let outcome = ui.outcome.get();
+        spawn_local(async move {
+            browser::after_next_paint().await;
+            complete_for.set(outcome);
+        });
+    });
     // The listed page of results: the rows, and each row's courses (a row finds its own
     // among a page's worth rather than among every matching provider: 125k at 1M courses).
     let listed = Memo::new(move |_| {
         ui.outcome.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    o.providers
-                        .iter()
-                        .take(ui.shown.get())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            let Some(o) = o.as_ref() else {
+                return Vec::new();
+            };
+            let complete = complete_for.with(|c| {
+                c.as_ref()
+                    .is_some_and(|c| Arc::ptr_eq(c, o) || c.providers == o.providers)
+            });
+            let rows = if complete {
+                ui.shown.get()
+            } else {
+                ui.shown.get().min(FIRST_ROWS)
+            };
+            o.providers.iter().take(rows).cloned().collect()
         })
     });
     let hits = move || {

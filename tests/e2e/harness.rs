@@ -247,6 +247,23 @@ pub(crate) async fn wait_count(c: &Client, css: &str, n: usize, what: &str) {
     }
 }
 
+/// Waits until exactly `n` elements match (the list draws a new result set's first rows in
+/// one frame and the rest of its page in the next); panics with the last count.
+pub(crate) async fn wait_count_eq(c: &Client, css: &str, n: usize) {
+    let start = Instant::now();
+    loop {
+        let now = count(c, css).await;
+        if now == n {
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{css}: {now} elements, expected {n}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Sends a key (a WebDriver key code such as "\u{E004}" for Tab) to the focused element.
 pub(crate) async fn press(c: &Client, key: &str) {
     c.active_element()

@@ -15,10 +15,7 @@ async fn page_in_headless_chromium() {
     let (total_courses, total_providers) = parse_count(&all);
     assert!(total_courses >= 30 && total_providers >= 10, "{all}");
     assert!(count(&c, ".leaflet-marker-icon").await > 3, "markers drawn");
-    assert_eq!(
-        count(&c, "#results > li.result").await,
-        total_providers.min(LIST_PAGE)
-    );
+    wait_count_eq(&c, "#results > li.result", total_providers.min(LIST_PAGE)).await;
     assert!(
         count(&c, ".leaflet-overlay-pane path").await >= 3,
         "offline outline drawn"
@@ -71,10 +68,7 @@ async fn page_in_headless_chromium() {
             .all(|s| s.to_lowercase().contains("verpleegkunde")),
         "{names:?}"
     );
-    assert_eq!(
-        count(&c, "#results > li.result").await,
-        providers.min(LIST_PAGE)
-    );
+    wait_count_eq(&c, "#results > li.result", providers.min(LIST_PAGE)).await;
     c.find(Locator::Css("#q"))
         .await
         .unwrap()
@@ -120,10 +114,12 @@ async fn page_in_headless_chromium() {
         t.contains("in beeld") && parse_count(t).1 < total_providers
     })
     .await;
-    assert_eq!(
-        count(&c, "#results > li.result").await,
-        parse_count(&zoomed).1.min(LIST_PAGE)
-    );
+    wait_count_eq(
+        &c,
+        "#results > li.result",
+        parse_count(&zoomed).1.min(LIST_PAGE),
+    )
+    .await;
     for _ in 0..3 {
         click(&c, ".leaflet-control-zoom-out").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
