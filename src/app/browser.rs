@@ -589,9 +589,9 @@ pub fn open_details(id: &str) {
     }
 }
 
-/// Scrolls an element into view if it is off screen.
-pub fn scroll_into_view(id: &str) {
-    scroll_to(id, "nearest");
+/// Scrolls an element into view if it is off screen; false if there is no such element.
+pub fn scroll_into_view(id: &str) -> bool {
+    scroll_to(id, "nearest")
 }
 
 /// Scrolls so that an element starts at the top of its scrolling area.
@@ -599,9 +599,9 @@ pub fn scroll_to_top(id: &str) {
     scroll_to(id, "start");
 }
 
-fn scroll_to(id: &str, block: &str) {
+fn scroll_to(id: &str, block: &str) -> bool {
     let Some(el) = by_id(id) else {
-        return;
+        return false;
     };
     let opts = super::leaflet::options(&[("block", block.into())]);
     if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
@@ -609,6 +609,7 @@ fn scroll_to(id: &str, block: &str) {
             let _ = f.call1(&el, &opts);
         }
     }
+    true
 }
 
 /// Sets `<html lang>` so screen readers pronounce the interface right.

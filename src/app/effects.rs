@@ -11,10 +11,11 @@ use leptos::task::spawn_local;
 use super::browser::{self, fetch_text, query_string};
 use super::map::{MapConfig, MapCtl, MapView};
 use super::state::{wide_screen, MapState, Pane, Ui};
-use super::{HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
+use super::{FIRST_ROWS, HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
 
-/// Frames in which a selected entry is scrolled into view (see where it is used).
-const SCROLL_FRAMES: usize = 3;
+/// Frames in which a selected entry is looked for in the list before giving up: the list
+/// draws a new result set's page a few rows per frame.
+const SCROLL_FRAMES: usize = LIST_PAGE / FIRST_ROWS + 2;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url::{self, UrlState};
 use crate::core::{shortlist, LonLat, ProviderId};
@@ -176,15 +177,20 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
                 }
                 _ => format!("result-{p}"),
             };
-            // Once the list has the entry: before the next paint, and again after each of the
-            // next frames ("nearest" does not move what is in view). Rows out of sight stand
-            // in with an estimated height until drawn (`content-visibility`), so the first
-            // scroll can land short once those around the entry get their real heights; and
-            // a new result set's page is complete only from its second frame.
+            // Once the list has the entry: before the next paint, or, while a new result
+            // set's rows are still being drawn a few per frame, once it is there; and once
+            // more after that frame, since rows out of sight stand in with an estimated height
+            // (`content-visibility`) until those around the entry are drawn.
             spawn_local(async move {
                 browser::next_frame().await;
+                let mut scrolled = false;
                 for _ in 0..SCROLL_FRAMES {
-                    browser::scroll_into_view(&id);
+                    if browser::scroll_into_view(&id) {
+                        if scrolled {
+                            break;
+                        }
+                        scrolled = true;
+                    }
                     browser::after_next_paint().await;
                 }
             });

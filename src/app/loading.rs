@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, fetch_text};
 use super::state::{Status, TileState, Ui, MAX_TILES_PER_VIEW};
-use super::{DEFAULT_DATA, FIRST_ROWS, GUIDANCE, LIST_PAGE, PLACES, SERVICE_WORKER};
+use super::{DEFAULT_DATA, GUIDANCE, PLACES, SERVICE_WORKER};
 use crate::core::gazetteer::Gazetteer;
 use crate::core::guidance;
 use crate::core::i18n::Msg;
@@ -84,31 +84,9 @@ impl Ui {
             self.selected.set(catalog.provider_by_key(&key));
         }
         let courses = catalog.data.courses.len();
-        // The first data: a screenful of rows now, the rest of the page just after it is
-        // drawn (a page of rows is over a thousand elements: a long task on a phone).
-        let first = self.status.get_untracked() == Status::Loading;
-        if first {
-            self.shown.set(FIRST_ROWS);
-        }
         self.catalog.set(Some(catalog));
         self.status.set(Status::Ready);
         browser::mark("leerkaart:rendered");
-        if first {
-            let ui = *self;
-            spawn_local(async move {
-                let mut rows = FIRST_ROWS;
-                while rows < LIST_PAGE {
-                    browser::after_next_paint().await;
-                    // A search or "show more" meanwhile has set its own page.
-                    if ui.shown.get_untracked() != rows {
-                        break;
-                    }
-                    rows = (rows + FIRST_ROWS).min(LIST_PAGE);
-                    ui.shown.set(rows);
-                }
-                browser::mark("leerkaart:rendered-page");
-            });
-        }
         // Parse, validate, index, first filter and first render of the list.
         browser::publish_timing("load_ms", browser::now_ms() - start);
         browser::publish_timing("courses", courses as f64);

@@ -64,20 +64,58 @@ fn shortlisted() -> Vec<(CourseId, Option<f64>)> {
         .collect()
 }
 
+/// How many rows of which result set the list has drawn so far.
+#[derive(Clone, Default)]
+struct Drawn {
+    outcome: Option<Arc<FilterOutcome>>,
+    /// `usize::MAX` once its page is complete.
+    rows: usize,
+}
+
+impl Drawn {
+    /// The rows to draw of `outcome`: as many as drawn so far if it is this set, else the
+    /// first rows. The set is compared by its rows, not by identity: the outcome memo keeps
+    /// a recomputed equal value without telling anyone.
+    fn rows_of(&self, outcome: &Arc<FilterOutcome>) -> usize {
+        match &self.outcome {
+            Some(d) if Arc::ptr_eq(d, outcome) || d.providers == outcome.providers => self.rows,
+            _ => FIRST_ROWS,
+        }
+    }
+}
+
 #[component]
 pub fn ResultList() -> impl IntoView {
     let ui = ui();
-    // A new result set (a filter clicked, the map panned with "in view") is drawn with its
-    // first rows in the frame that shows it and the rest of the page once that frame is
-    // painted: the click's frame then lays out a screenful of rows, not 25 locations with
-    // their courses. The set drawn in full is kept and compared by its rows, not by
-    // identity: the outcome memo keeps a recomputed equal value without telling anyone.
-    let complete_for: RwSignal<Option<Arc<FilterOutcome>>> = RwSignal::new(None);
+    // A new result set (the first data, a filter clicked, the map panned with "in view") is
+    // drawn a few rows per frame: the frame that shows it has its first rows (more than a
+    // screen shows), and the rest of the page follows in the next frames. Laying out a page
+    // of 25 locations with their courses in the click's frame was most of that frame.
+    let drawn = RwSignal::new(Drawn::default());
+    let generation = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let outcome = ui.outcome.get();
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
         spawn_local(async move {
-            browser::after_next_paint().await;
-            complete_for.set(outcome);
+            let mut rows = FIRST_ROWS;
+            loop {
+                browser::after_next_paint().await;
+                if generation.get_value() != this {
+                    return;
+                }
+                rows += FIRST_ROWS;
+                // A longer page ("show more", a selection further down) comes at once.
+                let done = rows >= ui.shown.get_untracked().min(LIST_PAGE);
+                drawn.set(Drawn {
+                    outcome: outcome.clone(),
+                    rows: if done { usize::MAX } else { rows },
+                });
+                if done {
+                    browser::mark("leerkaart:rendered-page");
+                    return;
+                }
+            }
         });
     });
     // The listed page of results: the rows, and each row's courses (a row finds its own
@@ -87,15 +125,7 @@ pub fn ResultList() -> impl IntoView {
             let Some(o) = o.as_ref() else {
                 return Vec::new();
             };
-            let complete = complete_for.with(|c| {
-                c.as_ref()
-                    .is_some_and(|c| Arc::ptr_eq(c, o) || c.providers == o.providers)
-            });
-            let rows = if complete {
-                ui.shown.get()
-            } else {
-                ui.shown.get().min(FIRST_ROWS)
-            };
+            let rows = drawn.with(|d| d.rows_of(o)).min(ui.shown.get());
             o.providers.iter().take(rows).cloned().collect()
         })
     });
@@ -163,13 +193,20 @@ pub fn ResultList() -> impl IntoView {
                     {result_item(hit.0, hit.1, listed)}
                 </For>
             </ol>
-            <Show when=move || { total() > ui.shown.get() }>
-                <button type="button" class="btn-secondary more" on:click=move |_| ui.shown.update(|n| *n += LIST_PAGE)>
-                    {move || format!("{} ({} {} {})", tr(Msg::ShowMore), ui.shown.get().min(total()), tr(Msg::Of), total())}
-                </button>
-            </Show>
-            <UnlistedList />
-            <AdviceList />
+            // What follows the rows waits, unseen but in place, until the page of rows is
+            // complete: drawn under the first rows it would be pushed down a frame later (a
+            // layout shift).
+            <div class="after-rows" class:pending=move || {
+                listed.with(Vec::len) < ui.shown.get().min(total())
+            }>
+                <Show when=move || { total() > ui.shown.get() }>
+                    <button type="button" class="btn-secondary more" on:click=move |_| ui.shown.update(|n| *n += LIST_PAGE)>
+                        {move || format!("{} ({} {} {})", tr(Msg::ShowMore), ui.shown.get().min(total()), tr(Msg::Of), total())}
+                    </button>
+                </Show>
+                <UnlistedList />
+                <AdviceList />
+            </div>
         </section>
     }
 }

@@ -28,7 +28,7 @@ async fn every_learner_finds_their_own_side() {
     tick(&c, "sector", "Techniek").await;
     wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 < 2000).await;
     // Every matching location on one page, to see both sides of the border.
-    js(&c, "for (let i = 0; i < 20; i++) { const b = document.querySelector('.results > .more'); if (!b) break; b.click(); }").await;
+    js(&c, "for (let i = 0; i < 20; i++) { const b = document.querySelector('.results .after-rows > .more'); if (!b) break; b.click(); }").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let m = metas(&c).await;
     let nl = m.iter().filter(|t| t.ends_with("· NL")).count();
@@ -37,7 +37,7 @@ async fn every_learner_finds_their_own_side() {
         nl >= 3 && be >= 3,
         "Dutch {nl} and Belgian {be} schools: {m:?}"
     );
-    let results = text(&c, "#results").await;
+    let results = all_text(&c, "#results").await;
     assert!(
         results.contains("VMBO") && results.contains("— techniek"),
         "Zeeland VMBO techniek by sector"
@@ -123,7 +123,10 @@ async fn every_learner_finds_their_own_side() {
     .await
     .unwrap();
     let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 > 0).await;
-    assert!(text(&c, "#results").await.contains("Avondonderwijs"), "{t}");
+    assert!(
+        all_text(&c, "#results").await.contains("Avondonderwijs"),
+        "{t}"
+    );
     // The advice layer is on by itself for evening classes, and can be switched off.
     wait_text(&c, "#advice", |t| t.contains("Gent")).await;
     click(&c, "#advice-toggle").await;
@@ -142,7 +145,7 @@ async fn every_learner_finds_their_own_side() {
     let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 > 0).await;
     let (courses, providers) = parse_count(&t);
     assert!(courses >= 20 && providers >= 5, "{t}");
-    let results = text(&c, "#results").await;
+    let results = all_text(&c, "#results").await;
     assert!(
         results.contains("STEM-technieken"),
         "basisoptie STEM-technieken"
@@ -165,8 +168,8 @@ async fn every_learner_finds_their_own_side() {
     c.goto(&format!("{base}/?tiles=none&from=50.828,3.2649&fromname=Kortrijk&km=5&stage=higher,graduaat&sector=engineering,health_welfare")).await.unwrap();
     let t = wait_text(&c, "#match-count", |t| loaded(t) && parse_count(t).0 > 0).await;
     assert!(parse_count(&t).0 >= 40, "{t}");
-    js(&c, "for (let i = 0; i < 5; i++) { const b = document.querySelector('.results > .more'); if (!b) break; b.click(); }").await;
-    let names = text(&c, "#results").await;
+    js(&c, "for (let i = 0; i < 5; i++) { const b = document.querySelector('.results .after-rows > .more'); if (!b) break; b.click(); }").await;
+    let names = all_text(&c, "#results").await;
     for school in ["VIVES", "Howest", "Kulak", "Universiteit Gent"] {
         assert!(names.contains(school), "{school} in Kortrijk");
     }

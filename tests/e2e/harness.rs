@@ -215,13 +215,47 @@ pub(crate) async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) 
     }
 }
 
+/// Clicks the first element matching `css` as a user would: scrolled into view first. A
+/// result row out of sight is not drawn (`content-visibility`), and WebDriver does not count
+/// what is in it as shown until it is.
 pub(crate) async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
+    let e = c
+        .find(Locator::Css(css))
         .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'nearest'})",
+        vec![serde_json::to_value(&e).unwrap()],
+    )
+    .await
+    .unwrap();
+    let start = Instant::now();
+    while !e.is_displayed().await.unwrap_or(true) && start.elapsed() < SHOWN_AFTER_SCROLL {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    e.click().await.unwrap();
+}
+
+/// How long [`click`] waits for an element scrolled into view to be drawn.
+const SHOWN_AFTER_SCROLL: Duration = Duration::from_secs(2);
+
+/// The text of every element under `css`, one text node per line, also of result rows out of
+/// sight, which are not drawn (`content-visibility`) and so have no visible text for
+/// WebDriver: what the list holds, not what is on screen.
+pub(crate) async fn all_text(c: &Client, css: &str) -> String {
+    let v = c
+        .execute(
+            "const root = document.querySelector(arguments[0]); if (!root) return null;
+             const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); const out = [];
+             while (w.nextNode()) { const t = w.currentNode.nodeValue.trim(); if (t) out.push(t); }
+             return out.join('\\n');",
+            vec![serde_json::json!(css)],
+        )
         .await
         .unwrap();
+    v.as_str()
+        .unwrap_or_else(|| panic!("{css}: no such element"))
+        .to_string()
 }
 
 pub(crate) async fn visible(c: &Client, css: &str) -> bool {

@@ -305,7 +305,7 @@ async fn page_in_headless_chromium() {
     assert!(warn.contains("9 instellingen"), "{warn}");
     let t = wait_text(&c, "#match-count", loaded).await;
     assert_eq!(parse_count(&t), (3, 3), "{t}");
-    let body = text(&c, "#results").await;
+    let body = all_text(&c, "#results").await;
     assert!(
         body.contains("<img src=x onerror=\"window.__pwned=1\">"),
         "markup shown as text"

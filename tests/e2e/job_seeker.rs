@@ -67,6 +67,7 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     );
     // Every nursing course shown carries the shortage badge (a school shows its first few,
     // the rest on request).
+    wait_count_eq(&c, "#results > li.result", want.1.min(LIST_PAGE)).await;
     let shown = count(&c, "#results li.course").await;
     assert!(shown >= 5 && shown <= want.0, "{shown} of {}", want.0);
     assert_eq!(count(&c, "#results li.course .badge.shortage").await, shown);
@@ -104,6 +105,7 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     click(&c, "#shortage-only").await;
     wait_text(&c, "#match-count", |t| parse_count(t) == shortage).await;
     // The list shows its first page: every course on it has the badge.
+    wait_count_eq(&c, "#results > li.result", shortage.1.min(LIST_PAGE)).await;
     let shown = count(&c, "#results li.course").await;
     assert!(shown > 0 && shown <= shortage.0);
     assert_eq!(count(&c, "#results li.course .badge.shortage").await, shown);
@@ -114,9 +116,11 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
         .contains("knelpunt=1"));
     click(&c, "#shortage-only").await;
     wait_text(&c, "#match-count", |t| parse_count(t) == all).await;
+    wait_count_eq(&c, "#results > li.result", all.1.min(LIST_PAGE)).await;
 
     // 4. From a result to its occupation: "Leidt naar" buttons start the search.
-    let first_occ = text(&c, "#results .occ-link").await;
+    // Its label, wherever it is in the list (a row out of sight is not drawn yet).
+    let first_occ = all_text(&c, "#results .occ-link").await;
     click(&c, "#results .occ-link").await;
     wait_text(&c, "#occupation-title", |t| t == first_occ).await;
     click(&c, "#occupation-clear").await;

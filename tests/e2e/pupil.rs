@@ -191,7 +191,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     );
     // They lead to no qualification yet, and the page says so instead of an EQF level.
     assert!(count(&c, "#results .badge.level.no-eqf").await >= 5);
-    let places = text(&c, "#results").await;
+    let places = all_text(&c, "#results").await;
     assert!(places.contains("Brugge"), "schools in Brugge itself");
     let url = js(&c, "return location.search").await;
     assert!(
@@ -213,7 +213,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
     assert!(providers >= 3 && courses >= providers, "{t}");
     let d = distances(&c).await;
     assert!(d.iter().all(|x| *x <= 15.0), "{d:?}");
-    let names = text(&c, "#results").await;
+    let names = all_text(&c, "#results").await;
     assert!(names.contains("Lodewijk College"), "{names}");
     assert!(
         names.contains("VMBO kaderberoepsgerichte leerweg"),
