@@ -473,7 +473,7 @@ fn marker_groups_match_a_brute_force_grouping() {
             let got: Vec<(LonLat, Vec<ProviderId>)> = cat
                 .marker_groups(ids.iter().copied())
                 .into_iter()
-                .map(|g| (g.lon_lat, g.providers))
+                .map(|g| (g.lon_lat, g.providers.to_vec()))
                 .collect();
             assert_eq!(got, want);
         }

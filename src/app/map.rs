@@ -16,8 +16,8 @@ use crate::core::cluster::{cluster, Cluster, ClusterOptions};
 use crate::core::guidance::GuidancePoint;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::{
-    labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderId, Sector,
-    REGION_VIEW,
+    labels, safe_http_url, BoundsLonLat, Catalog, FilterOutcome, LonLat, ProviderHit, ProviderId,
+    Sector, REGION_VIEW,
 };
 
 /// Zoom used when a result is opened from the list, unless the map is already closer.
@@ -439,11 +439,7 @@ impl MapCtl {
         let started = super::browser::now_ms();
         // Highlighting is re-applied by the caller; reused markers must not keep it.
         self.unhighlight();
-        let courses_of: FxHashMap<ProviderId, &[u32]> = outcome
-            .providers
-            .iter()
-            .map(|h| (h.provider, h.courses.as_slice()))
-            .collect();
+        let courses_of = CoursesOf::new(&outcome.providers, catalog.data.providers.len());
         // Locations whose offer is not listed get a marker of their own kind, never none.
         let groups = catalog.marker_groups(
             outcome
@@ -500,7 +496,7 @@ impl MapCtl {
         for c in clusters {
             let single = (c.providers.len() == 1).then(|| &groups[c.providers[0] as usize]);
             let members: Vec<ProviderId> = match single {
-                Some(g) => g.providers.clone(),
+                Some(g) => g.providers.to_vec(),
                 None => c
                     .providers
                     .iter()
@@ -511,7 +507,9 @@ impl MapCtl {
             // is, who it stands for and their matching courses, the language and the screen.
             let key = {
                 use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
+                // Fx, not SipHash: at 1M courses this hashes 125k providers per click, and the
+                // key only tells a kept marker from a changed one.
+                let mut h = rustc_hash::FxHasher::default();
                 (Arc::as_ptr(catalog) as usize).hash(&mut h);
                 single.is_some().hash(&mut h);
                 c.lon_lat.lon.to_bits().hash(&mut h);
@@ -524,7 +522,7 @@ impl MapCtl {
                     // A single marker's colour and popup follow its courses; a cluster shows
                     // only their number, updated in place below.
                     if single.is_some() {
-                        courses_of.get(p).copied().unwrap_or(&[]).hash(&mut h);
+                        courses_of.get(p).unwrap_or(&[]).hash(&mut h);
                     }
                 }
                 lang.code().hash(&mut h);
@@ -694,7 +692,7 @@ impl MapCtl {
         &self,
         catalog: &Arc<Catalog>,
         group: &MarkerGroup,
-        courses_of: &FxHashMap<ProviderId, &[u32]>,
+        courses_of: &CoursesOf,
         lang: Lang,
         narrow: bool,
     ) -> (l::Marker, f64, Closure<dyn FnMut(JsValue) -> JsValue>) {
@@ -710,7 +708,6 @@ impl MapCtl {
             .flat_map(|p| {
                 courses_of
                     .get(p)
-                    .copied()
                     .unwrap_or(&[])
                     .iter()
                     .map(|c| data.courses[*c as usize].sector)
@@ -818,7 +815,7 @@ impl MapCtl {
             let courses: Vec<(ProviderId, Vec<u32>)> = group
                 .providers
                 .iter()
-                .map(|p| (*p, courses_of.get(p).copied().unwrap_or(&[]).to_vec()))
+                .map(|p| (*p, courses_of.get(p).unwrap_or(&[]).to_vec()))
                 .collect();
             Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_| {
                 let courses_of: FxHashMap<ProviderId, &[u32]> =
@@ -987,6 +984,33 @@ fn compact(n: usize) -> String {
         format!("{}k", n / 1_000)
     } else {
         n.to_string()
+    }
+}
+
+/// Each listed provider's matching courses, looked up by id through a dense index: a hash
+/// map of every listed provider, built per change, was a good part of the markers' time at
+/// 1M courses (125k providers).
+struct CoursesOf<'a> {
+    /// Position in `hits` by provider id (`u32::MAX`: not listed).
+    at: Vec<u32>,
+    hits: &'a [ProviderHit],
+}
+
+impl<'a> CoursesOf<'a> {
+    fn new(hits: &'a [ProviderHit], providers: usize) -> Self {
+        let mut at = vec![u32::MAX; providers];
+        for (i, h) in hits.iter().enumerate() {
+            if let Some(slot) = at.get_mut(h.provider as usize) {
+                *slot = i as u32;
+            }
+        }
+        Self { at, hits }
+    }
+
+    /// The provider's matching courses; `None` if it is not listed.
+    fn get(&self, p: &ProviderId) -> Option<&'a [u32]> {
+        let i = *self.at.get(*p as usize)?;
+        self.hits.get(i as usize).map(|h| h.courses.as_slice())
     }
 }
 

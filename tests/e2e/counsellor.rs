@@ -15,6 +15,7 @@ async fn every_learner_finds_their_own_side() {
     let metas = |c: &Client| {
         let c = c.clone();
         async move {
+            wait_list_complete(&c).await;
             let v = js(&c, "return [...document.querySelectorAll('#results > li.result .result-meta')].map(e => e.textContent)").await;
             serde_json::from_value::<Vec<String>>(v).unwrap()
         }
@@ -182,6 +183,7 @@ async fn every_learner_finds_their_own_side() {
     for (lang, word, dutch) in [("en", "years (", " jaar"), ("fr", "ans (", " jaar")] {
         c.goto(&format!("{base}/?tiles=none&lang={lang}&from=51.4425,3.5736&fromname=Vlissingen&km=3&stage=higher")).await.unwrap();
         wait_text(&c, "#match-count", |t| has_count(t) && parse_count(t).0 > 0).await;
+        wait_list_complete(&c).await;
         let forms = js(&c, "return [...document.querySelectorAll('#results .course-forms')].map(e => e.textContent).join(' | ')").await;
         let forms = forms.as_str().unwrap();
         assert!(forms.contains(word), "{lang}: {forms}");

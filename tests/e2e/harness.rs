@@ -298,6 +298,18 @@ pub(crate) async fn wait_count_eq(c: &Client, css: &str, n: usize) {
     }
 }
 
+/// Waits until the list's page of rows is complete (its rows are drawn a few per frame; what
+/// follows them is hidden until then). Call it once the count shows the new result.
+pub(crate) async fn wait_list_complete(c: &Client) {
+    wait_count(
+        c,
+        ".after-rows:not(.pending)",
+        1,
+        "the list's page was never complete",
+    )
+    .await;
+}
+
 /// Sends a key (a WebDriver key code such as "\u{E004}" for Tab) to the focused element.
 pub(crate) async fn press(c: &Client, key: &str) {
     c.active_element()
@@ -418,7 +430,9 @@ pub(crate) async fn tick(c: &Client, facet: &str, label: &str) {
     assert_eq!(done, json!(true), "{facet}: no option {label}");
 }
 
+/// The listed results' distances, once the list's page is complete.
 pub(crate) async fn distances(c: &Client) -> Vec<f64> {
+    wait_list_complete(c).await;
     serde_json::from_value(js(c, "return [...document.querySelectorAll('#results > li.result .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await).unwrap()
 }
 

@@ -55,6 +55,7 @@ async fn page_in_headless_chromium() {
     assert!(n >= 5, "{t}");
     // Each course shown matches by its own name or its provider's ("Instituut voor
     // Verpleegkunde" lists its modules).
+    wait_list_complete(&c).await;
     let names = js(
         &c,
         "return [...document.querySelectorAll('#results > li.result')].flatMap(r => [...r.querySelectorAll('.course-name')].map(e => r.querySelector('.result-name').textContent + ' / ' + e.textContent))",
@@ -240,27 +241,26 @@ async fn page_in_headless_chromium() {
         0,
         "a chosen place is not 'unknown'"
     );
-    let distances = js(&c, "return [...document.querySelectorAll('#results .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await;
-    let distances: Vec<f64> = serde_json::from_value(distances).unwrap();
+    let nearest = distances(&c).await;
     assert_eq!(
-        distances.len(),
+        nearest.len(),
         total_providers.min(LIST_PAGE),
         "every result shows its distance"
     );
     assert!(
-        distances.windows(2).all(|w| w[0] <= w[1]),
-        "sorted by distance: {distances:?}"
+        nearest.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by distance: {nearest:?}"
     );
     assert!(
-        distances[0] < 3.0,
-        "the nearest school is in Goes itself: {distances:?}"
+        nearest[0] < 3.0,
+        "the nearest school is in Goes itself: {nearest:?}"
     );
     js(&c, "const s = document.querySelector('#radius'); s.value = '20'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
     let t = wait_text(&c, "#match-count", |t| {
         loaded(t) && parse_count(t).1 < total_providers
     })
     .await;
-    let within: Vec<f64> = serde_json::from_value(js(&c, "return [...document.querySelectorAll('#results .distance')].map(e => parseFloat(e.textContent.replace(',', '.')))").await).unwrap();
+    let within = distances(&c).await;
     assert!(within.iter().all(|d| *d <= 20.0), "{within:?}");
     assert_eq!(within.len(), parse_count(&t).1.min(LIST_PAGE));
     std::fs::write(out.join("origin.png"), c.screenshot().await.unwrap()).unwrap();

@@ -27,6 +27,7 @@ async fn search_by_occupation_badges_and_the_shortage_filter() {
     });
     let t = wait_text(&c, "#match-count", |t| parse_count(t) == want).await;
     assert!(want.0 >= 5 && want.0 < all.0, "{t}");
+    wait_list_complete(&c).await;
     let countries = js(&c, "return [...new Set([...document.querySelectorAll('#results .result-meta')].map(e => e.textContent.trim().slice(-2)))].sort()").await;
     assert_eq!(countries, json!(["BE", "NL"]));
     // The occupation's shortage status, with year, country and a safe source link.

@@ -242,6 +242,7 @@ async fn a_burst_of_clicks_leaves_list_counts_and_markers_in_agreement() {
         let counts = js(&c, "return [...document.querySelectorAll('[data-facet=sector] .opt-count')].map(e => Number(e.textContent))").await;
         assert_eq!(counts, json!(want.facets.sectors), "{ctx}: sector counts");
         // The list: the same providers in the same order, each with its first courses.
+        wait_list_complete(&c).await;
         let rows = js(&c, "return [...document.querySelectorAll('#results > li.result')].map(r => [r.id, r.querySelectorAll('.course').length])").await;
         let want_rows: Vec<serde_json::Value> = want
             .providers

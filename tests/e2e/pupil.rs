@@ -177,6 +177,7 @@ async fn real_offer_for_a_pupil_a_counsellor_and_a_job_seeker() {
         d.iter().all(|x| *x <= 10.0) && d.windows(2).all(|w| w[0] <= w[1]),
         "{d:?}"
     );
+    wait_list_complete(&c).await;
     let second_grade = js(&c, "return [...document.querySelectorAll('#results li.course')].filter(li => li.querySelector('.course-details')?.textContent.startsWith('2e graad')).map(li => li.querySelector('.course-name').textContent)").await;
     let second_grade: Vec<String> = serde_json::from_value(second_grade).unwrap();
     assert!(

@@ -3,6 +3,7 @@
 
 use crate::core::geo_util::LonLat;
 use crate::core::index::{Nearby, SpatialIndex};
+use smallvec::{smallvec, SmallVec};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -280,8 +281,8 @@ impl Catalog {
 pub struct MarkerGroup {
     /// The shared point.
     pub lon_lat: LonLat,
-    /// The providers there, in the order given.
-    pub providers: Vec<ProviderId>,
+    /// The providers there, in the order given (one, inline, at nearly every point).
+    pub providers: SmallVec<[ProviderId; 1]>,
 }
 
 impl Catalog {
@@ -300,7 +301,7 @@ impl Catalog {
                     group_of_site[site] = groups.len() as u32;
                     groups.push(MarkerGroup {
                         lon_lat: self.data.providers[id as usize].lon_lat,
-                        providers: vec![id],
+                        providers: smallvec![id],
                     });
                 }
                 g => groups[g as usize].providers.push(id),
