@@ -128,6 +128,13 @@ pub(crate) fn App() -> impl IntoView {
                 }}</p>
             })}
             <panels::StatusBanner />
+            // On a phone, the list / map switch: drawn at the bottom (CSS `order`) but first
+            // in the document, so that Tab goes from it into the pane it shows (after it in
+            // the document, Tab from "Map" left the page).
+            <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
+                <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
+                <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>
+            </nav>
             <main class="layout">
                 <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
                     {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
@@ -181,10 +188,6 @@ pub(crate) fn App() -> impl IntoView {
             <results::Compare />
             <share::ShareDialog />
             <partner::PartnerDialog />
-            <nav class="pane-toggle" aria-label=move || tr(Msg::ViewToggle)>
-                <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
-                <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>
-            </nav>
         </div>
     }
 }

@@ -333,6 +333,16 @@ async fn on_a_phone_the_map_opens_on_the_links_circle() {
     .unwrap();
     wait_text(&c, "#match-count", loaded_count).await;
     click(&c, "#show-map").await;
+    // By keyboard, Tab goes on from the switch into the map it shows (the switch is drawn
+    // at the bottom of the screen but comes first in the document).
+    wait_count(&c, ".leaflet-container", 1, "the map is made").await;
+    js(&c, "document.querySelector('#show-map').focus()").await;
+    press(&c, "\u{E004}").await; // Tab
+    assert_eq!(
+        js(&c, "return !!document.activeElement.closest('.map-pane')").await,
+        json!(true),
+        "Tab from the Map button reaches the map"
+    );
     let map_param = "return new URLSearchParams(location.search).get('map') || ''";
     let read_view = || async {
         js(&c, map_param)
