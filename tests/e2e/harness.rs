@@ -160,6 +160,14 @@ pub(crate) struct Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        // The browser, which chromedriver leaves running when it is killed (the WebDriver
+        // session cannot be closed from here: that is async): every one of its processes
+        // names this session's own profile. Without this, each browser test left a headless
+        // Chromium (about ten processes) behind on the machine that ran it.
+        let _ = Command::new("pkill")
+            .args(["-f", "--"])
+            .arg(format!("--user-data-dir={}", self.profile.display()))
+            .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
