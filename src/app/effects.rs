@@ -12,13 +12,13 @@ use super::browser::{self, fetch_text, query_string};
 use super::map::{MapConfig, MapCtl, MapView};
 use super::state::{wide_screen, MapState, Pane, Ui};
 use super::{FIRST_ROWS, HISTORY_MERGE_MS, LEAFLET_JS, LIST_PAGE, OUTLINE};
+use crate::core::i18n::{Lang, Msg};
+use crate::core::url::{self, UrlState};
+use crate::core::{shortlist, LonLat, ProviderId};
 
 /// Frames in which a selected entry is looked for in the list before giving up: the list
 /// draws a new result set's page a few rows per frame.
 const SCROLL_FRAMES: usize = LIST_PAGE / FIRST_ROWS + 2;
-use crate::core::i18n::{Lang, Msg};
-use crate::core::url::{self, UrlState};
-use crate::core::{shortlist, LonLat, ProviderId};
 
 /// Sets up the map and every effect; `map_el` is the map's element.
 pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
@@ -283,10 +283,9 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         }
         last_state.set_value(Some(state));
         // Changes before that paint merge into one write, a new entry if any of them was one.
-        let queued = pending.with_value(Option::is_some);
-        let push = push || pending.with_value(|p| p.as_ref().is_some_and(|(_, push)| *push));
-        pending.set_value(Some((query, push)));
-        if !queued {
+        let queued = pending.with_value(|p| p.as_ref().map(|(_, push)| *push));
+        pending.set_value(Some((query, push || queued == Some(true))));
+        if queued.is_none() {
             spawn_local(async move {
                 browser::after_next_paint().await;
                 if let Some((query, push)) = pending.try_update_value(Option::take).flatten() {

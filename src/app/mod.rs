@@ -32,9 +32,9 @@ pub(crate) const GUIDANCE: &str = "data/guidance.geojson";
 pub(crate) const BOOT_VIEW: &str = "boot";
 /// Providers shown in the list before "show more".
 pub(crate) const LIST_PAGE: usize = 25;
-/// Rows drawn in the frame that shows new results (after the data first arrives, or a
-/// change of the search): more than a phone or a laptop screen shows (a row is a location
-/// with its courses); the rest of the page follows once that frame has been painted.
+/// Rows drawn per frame of new results (the first data, a change of the search), starting
+/// with the frame that shows them: more than a phone or a laptop screen shows (a row is a
+/// location with its courses).
 pub(crate) const FIRST_ROWS: usize = 4;
 /// Same breakpoint as the phone layout in `assets/style.css`.
 pub(crate) const PHONE_MAX_WIDTH_PX: f64 = 760.0;

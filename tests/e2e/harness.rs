@@ -279,31 +279,30 @@ pub(crate) async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
 }
 
-/// Polls until at least `n` elements match `css` (what a later frame or task draws); panics
-/// with `what` after [`WAIT`].
-pub(crate) async fn wait_count(c: &Client, css: &str, n: usize, what: &str) {
+/// Polls until the number of elements matching `css` satisfies `ok`; panics with `what` and
+/// the last count after [`WAIT`].
+async fn wait_for_count(c: &Client, css: &str, ok: impl Fn(usize) -> bool, what: &str) {
     let start = Instant::now();
-    while count(c, css).await < n {
-        assert!(start.elapsed() < WAIT, "{what}");
+    loop {
+        let now = count(c, css).await;
+        if ok(now) {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "{what} ({css}: {now} elements)");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
-/// Waits until exactly `n` elements match (the list draws a new result set's first rows in
-/// one frame and the rest of its page in the next); panics with the last count.
+/// Polls until at least `n` elements match `css` (what a later frame or task draws); panics
+/// with `what` after [`WAIT`].
+pub(crate) async fn wait_count(c: &Client, css: &str, n: usize, what: &str) {
+    wait_for_count(c, css, |now| now >= n, what).await;
+}
+
+/// Waits until exactly `n` elements match (the list draws a new result set's rows a few per
+/// frame); panics with the last count.
 pub(crate) async fn wait_count_eq(c: &Client, css: &str, n: usize) {
-    let start = Instant::now();
-    loop {
-        let now = count(c, css).await;
-        if now == n {
-            return;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "{css}: {now} elements, expected {n}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_count(c, css, |now| now == n, &format!("expected {n}")).await;
 }
 
 /// Waits until the list's page of rows is complete (its rows are drawn a few per frame; what
