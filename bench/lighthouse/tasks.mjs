@@ -23,7 +23,11 @@ const browser = await puppeteer.launch({
 });
 const summary = [];
 for (let run = 0; run < runs; run++) {
-  const page = await browser.newPage();
+  // A first visit, as Lighthouse's: a context of its own per load, so that neither the HTTP
+  // cache nor V8's cache of the compiled wasm (kept beside it, which spares the next loads
+  // compiling each function on its first call) carries over from the load before.
+  const context = process.env.TASKS_WARM ? browser.defaultBrowserContext() : await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.setViewport({width: 390, height: 844, isMobile: true, deviceScaleFactor: 1});
   // DevTools' network agent (which puppeteer turns on, as Lighthouse does) decodes every
   // text response on the page's main thread to keep it for DevTools: for the 3.7 MB dataset
@@ -50,6 +54,7 @@ for (let run = 0; run < runs; run++) {
     moments: Object.entries(window.leerkaartPerf || {}).filter(([k]) => k.endsWith('_at_ms')),
   }));
   await page.close();
+  if (!process.env.TASKS_WARM) await context.close();
   const after = got.tasks.filter(([s, d]) => s + d > got.fcp && d > LONG_TASK_MS);
   // A task's phase: the app's last mark before the task ends.
   const phase = ([s, d]) => {

@@ -415,6 +415,32 @@ pub fn on_resize(f: impl Fn() + 'static) {
     cb.forget(); // lives as long as the page
 }
 
+thread_local! {
+    /// The window's width in CSS pixels as of the last `resize` (None until first asked).
+    static WINDOW_WIDTH_PX: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// The window's width in CSS pixels (`innerWidth`), read once and then kept up to date by a
+/// `resize` listener: reading `innerWidth` makes Chromium lay out the page first, which in
+/// the middle of drawing markers (a read per marker made) or a click's script is a forced
+/// layout each time.
+pub fn window_width_px() -> f64 {
+    fn read() -> f64 {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(f64::MAX)
+    }
+    if let Some(w) = WINDOW_WIDTH_PX.get() {
+        return w;
+    }
+    let w = read();
+    WINDOW_WIDTH_PX.set(Some(w));
+    on_resize(|| WINDOW_WIDTH_PX.set(Some(read())));
+    w
+}
+
 /// Calls `f` on every back / forward step.
 pub fn on_popstate(f: impl Fn() + 'static) {
     let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| f());

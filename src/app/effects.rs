@@ -20,8 +20,8 @@ use crate::core::{shortlist, LonLat, ProviderId};
 /// draws a new result set's page a few rows per frame.
 const SCROLL_FRAMES: usize = LIST_PAGE / FIRST_ROWS + 2;
 
-/// Sets up the map and every effect; `map_el` is the map's element.
-pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
+/// Sets up the map and the effects that talk to it; `map_el` is the map's element.
+pub(crate) fn install_map(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
     let select_from_map: Rc<dyn Fn(ProviderId)> = Rc::new(move |p| ui.selected.set(Some(p)));
     // The map is made after the first frame, and the data may be in before it (the offline
     // copy, a fast network): what the map shows is drawn again once it exists.
@@ -225,6 +225,11 @@ pub(crate) fn install(ui: Ui, map_el: NodeRef<leptos::html::Div>) {
         }
         now
     });
+}
+
+/// Sets up the effects that talk to the page around the app: the list's length, storage,
+/// the tab's title and language, the address bar and history, the Escape key.
+pub(crate) fn install_page(ui: Ui) {
     // A new search starts at the top of the list.
     Effect::new(move |_| {
         let _ = ui.filter.get();

@@ -639,10 +639,7 @@ impl MapCtl {
 
     /// Whether the window is phone-sized (popups are sized for it).
     fn narrow_screen(&self) -> bool {
-        web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|v| v.as_f64())
-            .is_some_and(|w| w < NARROW_SCREEN_PX)
+        super::browser::window_width_px() < NARROW_SCREEN_PX
     }
 
     fn cluster_marker(
@@ -792,10 +789,7 @@ impl MapCtl {
         );
         // On a phone the popup and its padding must fit the screen, or Leaflet cannot pan it
         // into view (the map may still be hidden here, so the window is what is measured).
-        let screen = web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|v| v.as_f64())
-            .unwrap_or(f64::MAX);
+        let screen = super::browser::window_width_px();
         let (max_width, pad) = if narrow {
             (
                 (screen - POPUP_CHROME_PX - 2.0 * POPUP_PAD_NARROW_PX).min(POPUP_MAX_PX),

@@ -54,11 +54,8 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         browser::after_next_paint().await;
         browser::mark("leerkaart:start");
-        // The page's static first view (index.html) gives way to the app in the same task: no
-        // frame shows neither. It is made invisible now and removed once the data is in: the
-        // browser reports its paint (the page's largest) a little later, and forgets it if
-        // the element has left the layout by then.
-        browser::add_class(BOOT_VIEW, "gone");
+        // The page's static first view (index.html) stays over the app until the app's panes
+        // are built, a task after this one (`shell::App`).
         leptos::mount::mount_to_body(shell::App);
         browser::mark("leerkaart:mounted");
         // Effects run just after mounting, in the same task.

@@ -18,20 +18,40 @@ pub(crate) fn App() -> impl IntoView {
     // the one that builds the page: their first runs (the address bar, storage, the title,
     // the map's effects) are as long again as the build, and one task of both blocked a
     // phone for ~170 ms at start.
+    // Each its own task too: the data's fetch first, then the map's effects, then the page's.
     let owner = Owner::current();
+    let in_owner = move |f: &dyn Fn()| match &owner {
+        Some(o) => o.with(f),
+        None => f(),
+    };
     leptos::task::spawn_local(async move {
         browser::yield_to_browser().await;
-        let install = || {
-            loading::start(ui);
-            effects::install(ui, map_el);
-        };
-        match &owner {
-            Some(o) => o.with(install),
-            None => install(),
-        }
+        in_owner(&|| loading::start(ui));
+        browser::mark("leerkaart:loading");
+        browser::yield_to_browser().await;
+        in_owner(&|| effects::install_map(ui, map_el));
+        browser::yield_to_browser().await;
+        in_owner(&|| effects::install_page(ui));
         browser::mark("leerkaart:installed");
     });
-    // The first view is drawn before the rest is built (the facet lists, then the map).
+    // The panes (the list, the map) are built in a task after the header's: one task of both
+    // was just over 50 ms on a phone at start, most of it V8 compiling each function the
+    // first time it is called. The page's static first view covers the app (it is fixed
+    // over the page) until both are built, and gives way in the same task: no frame shows
+    // neither, or half the app.
+    let panes = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::yield_to_browser().await;
+        panes.set(true);
+        // Made invisible now and removed once the data is in: the browser reports its paint
+        // (the page's largest) a little later, and forgets it if the element has left the
+        // layout by then.
+        browser::add_class(super::BOOT_VIEW, "gone");
+        browser::mark("leerkaart:panes");
+    });
+    // The first view is drawn before the rest is built (the facet lists, then the map). Its
+    // frame is waited for from here, not after the panes: once the data streams in, its
+    // slices run ahead of the next frame, and the rest was built only after the data.
     leptos::task::spawn_local(async move {
         browser::after_next_paint().await;
         browser::mark("leerkaart:settling");
@@ -53,13 +73,18 @@ pub(crate) fn App() -> impl IntoView {
     let loaded_once = Memo::new(move |prev: Option<&bool>| {
         prev.copied().unwrap_or(false) || ui.status.get() != Status::Loading
     });
-    let extras = RwSignal::new(false);
+    // How many of the two are built: the glossary, then (a task later) the about panel, whose
+    // counts and coverage table read the whole catalog.
+    let extras = RwSignal::new(0u8);
     Effect::new(move |_| {
         if loaded_once.get() {
             browser::remove_element(super::BOOT_VIEW);
             leptos::task::spawn_local(async move {
                 browser::after_next_paint().await;
-                extras.set(true);
+                extras.set(1);
+                browser::yield_to_browser().await;
+                extras.set(2);
+                leptos::task::spawn_local(async { browser::mark("leerkaart:extras") });
             });
         }
     });
@@ -135,7 +160,10 @@ pub(crate) fn App() -> impl IntoView {
                 <button type="button" id="show-list" aria-pressed=move || (ui.pane.get() == Pane::List).to_string() on:click=move |_| ui.pane.set(Pane::List)>{move || tr(Msg::List)}</button>
                 <button type="button" id="show-map" aria-pressed=move || (ui.pane.get() == Pane::Map).to_string() on:click=move |_| ui.pane.set(Pane::Map)>{move || tr(Msg::Map)}</button>
             </nav>
+            // Empty until the panes are built, but in the layout from the start: it pushes the
+            // phone's list / map switch to the bottom, where it stays.
             <main class="layout">
+                <Show when=move || panes.get()>
                 <aside class="sidebar" aria-label=move || tr(Msg::SearchAndResults)>
                     {(!ui.embed || ui.embed_filters).then(|| view! { <panels::Filters /> })}
                     <div class="results-col">
@@ -145,8 +173,10 @@ pub(crate) fn App() -> impl IntoView {
                         // Below the results once they are in: shown earlier they would be
                         // pushed down by the list's arrival (a layout shift).
                         {(!ui.embed).then(|| view! {
-                            <Show when=move || extras.get()>
+                            <Show when={move || extras.get() >= 1}>
                                 <panels::Glossary />
+                            </Show>
+                            <Show when={move || extras.get() >= 2}>
                                 <panels::About />
                             </Show>
                         })}
@@ -172,6 +202,9 @@ pub(crate) fn App() -> impl IntoView {
                     <Show when=move || ui.tiles_failed.get()>
                         <p class="map-note" id="tiles-failed" role="status">{move || tr(Msg::TilesUnavailable)}</p>
                     </Show>
+                    // Drawn over the map, so its arrival a frame later moves nothing; built
+                    // with the rest after the first view (fewer first calls in the start task).
+                    <Show when=move || ui.settled.get()>
                     <div class="legend" aria-hidden="true">
                         <span><i class="dot mk-tech"></i>{move || tr(Msg::LegendTech)}</span>
                         <span><i class="dot mk-care"></i>{move || tr(Msg::LegendCare)}</span>
@@ -183,11 +216,18 @@ pub(crate) fn App() -> impl IntoView {
                         </Show>
                         <span class="legend-note">{move || tr(Msg::LegendNumber)}</span>
                     </div>
+                    </Show>
                 </section>
+                </Show>
             </main>
-            <results::Compare />
-            <share::ShareDialog />
-            <partner::PartnerDialog />
+            // Closed at first (or opened from the address, a frame later): not in the start
+            // task, which on a phone was just over 50 ms at 4x, mostly V8 compiling each
+            // function on its first call.
+            <Show when=move || ui.settled.get()>
+                <results::Compare />
+                <share::ShareDialog />
+                <partner::PartnerDialog />
+            </Show>
         </div>
     }
 }

@@ -369,12 +369,17 @@ impl Ui {
     }
 }
 /// Phones start with the filters folded, so the results are the first thing they see.
+///
+/// Asked of the style sheet's own breakpoint (`matchMedia`), not `innerWidth`: reading
+/// `innerWidth` makes Chromium lay out the page first, and at start, called while the app is
+/// being built, that was a whole layout of the page inside the app's own task each time.
 pub(crate) fn wide_screen() -> bool {
+    let query = format!("(max-width: {PHONE_MAX_WIDTH_PX}px)");
     browser::window()
-        .inner_width()
+        .match_media(&query)
         .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w > PHONE_MAX_WIDTH_PX)
+        .flatten()
+        .is_none_or(|m| !m.matches())
 }
 
 /// Opens a provider from the list: selects it, shows the map (phones) and its popup.
