@@ -14,11 +14,10 @@ pub(crate) fn App() -> impl IntoView {
     provide_context(ui);
     ui.set_url_state(initial);
     let map_el = NodeRef::<leptos::html::Div>::new();
-    // Loading and the effects that talk to the outside start in a task of their own, after
-    // the one that builds the page: their first runs (the address bar, storage, the title,
-    // the map's effects) are as long again as the build, and one task of both blocked a
-    // phone for ~170 ms at start.
-    // Each its own task too: the data's fetch first, then the map's effects, then the page's.
+    // The start is a chain of short tasks (the first calls of each function are V8 compiling
+    // it, on the main thread): this one builds the header; then the data's fetch starts, the
+    // panes are built, the map's effects and the page's effects run, each in a task of its
+    // own. In one task, the build and the effects' first runs blocked a phone for ~170 ms.
     let owner = Owner::current();
     let in_owner = move |f: &dyn Fn()| match &owner {
         Some(o) => o.with(f),
@@ -34,11 +33,9 @@ pub(crate) fn App() -> impl IntoView {
         in_owner(&|| effects::install_page(ui));
         browser::mark("leerkaart:installed");
     });
-    // The panes (the list, the map) are built in a task after the header's: one task of both
-    // was just over 50 ms on a phone at start, most of it V8 compiling each function the
-    // first time it is called. The page's static first view covers the app (it is fixed
-    // over the page) until both are built, and gives way in the same task: no frame shows
-    // neither, or half the app.
+    // The panes (the list, the map): the page's static first view covers the app (it is
+    // fixed over the page) until they are built, and gives way in the same task: no frame
+    // shows neither, or half the app.
     let panes = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         browser::yield_to_browser().await;
@@ -49,9 +46,10 @@ pub(crate) fn App() -> impl IntoView {
         browser::add_class(super::BOOT_VIEW, "gone");
         browser::mark("leerkaart:panes");
     });
-    // The first view is drawn before the rest is built (the facet lists, then the map). Its
-    // frame is waited for from here, not after the panes: once the data streams in, its
-    // slices run ahead of the next frame, and the rest was built only after the data.
+    // The first view is drawn before the rest is built (the facet lists, then the map). That
+    // paint is waited for from here, not after the panes: the wait ends in a timeout, which
+    // the stream's slices (`scheduler.yield`) run ahead of, so once the data was streaming
+    // the rest was built only after it.
     leptos::task::spawn_local(async move {
         browser::after_next_paint().await;
         browser::mark("leerkaart:settling");
