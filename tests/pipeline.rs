@@ -59,6 +59,22 @@ fn shipped_data_is_what_its_sources_build_and_validates() {
         problems.iter().all(|p| p.severity == Severity::Warning),
         "{problems:#?}"
     );
+    // A programme being phased out takes no new students: no offer for anyone choosing one.
+    // The study guides say so in its name; the build says where it left each out.
+    let phasing_out: Vec<_> = built
+        .skipped
+        .iter()
+        .filter(|s| s.reason.contains("no longer takes new students"))
+        .collect();
+    assert!(phasing_out.len() >= 2, "{phasing_out:#?}");
+    let dataset = load(&shipped).dataset;
+    assert!(
+        !dataset
+            .courses
+            .iter()
+            .any(|c| c.name.to_lowercase().contains("niet voor nieuwe studenten")),
+        "a shipped course takes no new students"
+    );
 }
 
 /// Every input the build reads is a file of the project (the build runs offline), with a

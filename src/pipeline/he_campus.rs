@@ -159,6 +159,10 @@ const CRAWL_URL: &str = "https://github.com/Education4Climate/Education4Climate"
 /// Words in a page row's notes that say the programme was only planned when written.
 const PLAN_WORDS: &[&str] = &["planned", "in preparation", "announced (komt)"];
 
+/// What a study guide adds to a programme's name when it is being phased out: it no longer
+/// takes new students, so it is no offer for anyone choosing a course.
+const PHASING_OUT: &str = "niet voor nieuwe studenten";
+
 /// The national level of a programme type, or `None` with the reason it is not placed.
 fn level(programme_type: &str) -> Result<(&'static str, u8), &'static str> {
     match programme_type.trim() {
@@ -272,6 +276,16 @@ pub fn import(
             skip(
                 &mut out,
                 format!("a plan when the page was written: {}", get("notes")),
+            );
+            continue;
+        }
+        if fold(get("programme_name_as_stated")).contains(PHASING_OUT) {
+            skip(
+                &mut out,
+                format!(
+                    "`{}`: no longer takes new students",
+                    get("programme_name_as_stated")
+                ),
             );
             continue;
         }
