@@ -19,7 +19,9 @@ const LONG_TASK_MS = 50;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: 'new',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  // TASKS_CHROME_ARGS: more flags, e.g. `--js-flags=--no-wasm-lazy-compilation` to see what
+  // V8 compiling each wasm function on its first call costs (a page cannot set it).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...(process.env.TASKS_CHROME_ARGS || '').split(' ').filter(Boolean)],
 });
 const summary = [];
 for (let run = 0; run < runs; run++) {
