@@ -370,9 +370,15 @@ fn UnlistedList() -> impl IntoView {
         ui.outcome
             .with(|o| o.as_ref().map_or(0, |o| o.unlisted.len()))
     };
+    // Open when no listed course matches: then these are all the search found (a job seeker
+    // asking for adult education meets the centres whose offer is not listed, not a fold).
+    let only_these = move || {
+        ui.outcome
+            .with(|o| o.as_ref().is_some_and(|o| o.providers.is_empty()))
+    };
     view! {
         <Show when=move || { total() > 0 }>
-            <details class="unlisted" id="unlisted">
+            <details class="unlisted" id="unlisted" open=only_these>
                 <summary>{move || format!("{} ({})", tr(Msg::UnlistedTitle), total())}</summary>
                 <p class="hint">{move || tr(Msg::UnlistedHint)}</p>
                 <ul class="unlisted-list">

@@ -66,8 +66,14 @@ async fn every_learner_finds_their_own_side() {
         gap.contains("Volwassenenonderwijs") && gap.contains("nog geen"),
         "{gap}"
     );
-    js(&c, "document.querySelector('#unlisted').open = true").await;
+    // No listed course matches, so the locations whose offer is not listed are all there is:
+    // they are shown unfolded.
     let unlisted = wait_text(&c, "#unlisted", |t| t.contains("CVO")).await;
+    assert_eq!(
+        js(&c, "return document.querySelector('#unlisted').open").await,
+        true,
+        "the unlisted locations are open when nothing else matches"
+    );
     assert!(
         unlisted.contains("Syntra") && unlisted.contains("VDAB"),
         "{unlisted}"
