@@ -2,12 +2,14 @@
 # Installs what building (and, with --browser, testing) Leerkaart needs. Idempotent: when
 # everything is present it only checks versions and returns in a second or two.
 #   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, npm tools (wasm-opt)
-#   scripts/setup.sh --browser  ... and Debian's chromium + chromium-driver for browser tests
+#   scripts/setup.sh --browser  ... and what the tests need besides: Debian's chromium +
+#                               chromium-driver, and GDAL's reader (pyogrio, in target/gis-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than this machine's 1.95
 WASM_OPT_VERSION=132           # Debian's binaryen (108) builds a wasm that crashes
+PYOGRIO_VERSION=0.13.0         # GDAL 3.12 inside its wheel: the GIS reader of tests/gis_reader.rs
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -40,6 +42,12 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing Debian's chromium and chromium-driver"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! target/gis-venv/bin/python -c "import pyogrio; assert pyogrio.__version__ == '$PYOGRIO_VERSION'" 2>/dev/null; then
+    say "installing pyogrio $PYOGRIO_VERSION (GDAL's reader, for the GIS check of the shipped GeoJSON)"
+    rm -rf target/gis-venv
+    python3 -m venv target/gis-venv
+    target/gis-venv/bin/pip install --quiet --disable-pip-version-check "pyogrio==$PYOGRIO_VERSION"
   fi
 fi
 
