@@ -1,7 +1,8 @@
 //! The shipped GeoJSON as a GIS reads it: GDAL's own GeoJSON driver (through pyogrio, which
 //! `scripts/setup.sh --browser` installs into `target/gis-venv`), not this project's loader.
 //! Checked against what the app loads: every location at the same point with the same name,
-//! its courses (GDAL reads them as a JSON field) and the places of advice.
+//! its courses (GDAL reads them as a JSON field) and the places of advice; and the open-data
+//! CSV through GDAL's CSV driver (its own separator detection, quoting and byte-order mark).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -138,4 +139,97 @@ fn the_shipped_geojson_reads_in_gdal_as_the_app_loads_it() {
         .filter(|r| r["wkb_type"] == 1)
         .count();
     assert!(located >= 10, "{advice}");
+}
+
+/// Reads a CSV with GDAL's CSV driver (every value as text) and prints its driver, field
+/// names and the `provider_id`, `provider` and `course` of each row, as JSON.
+const READ_CSV: &str = r#"
+import json, sys
+import pyogrio
+from pyogrio import raw
+path = sys.argv[1]
+info = pyogrio.read_info(path)
+meta, _, _, fields = raw.read(path, columns=["provider_id", "provider", "course"], read_geometry=False)
+cols = list(meta["fields"])
+rows = [[fields[j][i] for j in range(len(cols))] for i in range(len(fields[0]))]
+print(json.dumps({"driver": info["driver"], "fields": list(info["fields"]), "rows": rows}))
+"#;
+
+#[test]
+fn the_open_data_csv_reads_in_gdal_row_for_row() {
+    let Some(py) = gis_python() else { return };
+    let text = std::fs::read_to_string(root().join("data/providers.geojson")).unwrap();
+    let files = leerkaart::pipeline::export::open_data(&text).unwrap();
+    let csv = &files
+        .iter()
+        .find(|(n, _)| *n == leerkaart::pipeline::export::OPEN_DATA_CSV)
+        .unwrap()
+        .1;
+    let dir = std::env::temp_dir().join(format!("leerkaart-gis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("leerkaart-scheldemond.csv");
+    std::fs::write(&path, csv).unwrap();
+    let out = Command::new(&py)
+        .args(["-c", READ_CSV])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "GDAL could not read the CSV: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let gdal: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(gdal["driver"], "CSV");
+    // Its first column is `provider_id`, not `\u{feff}provider_id`: GDAL drops the mark.
+    let fields: Vec<&str> = gdal["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(fields, leerkaart::pipeline::export::CSV_COLUMNS);
+
+    // A row per course, and one for each location whose offer is not listed.
+    let data = load_geojson(&text, &LoadOptions::default())
+        .unwrap()
+        .dataset;
+    let mut expected: Vec<[String; 3]> = Vec::new();
+    for (i, p) in data.providers.iter().enumerate() {
+        let courses: Vec<&str> = data
+            .courses
+            .iter()
+            .filter(|c| c.provider as usize == i)
+            .map(|c| c.name.as_str())
+            .collect();
+        if courses.is_empty() {
+            expected.push([p.key.clone(), p.name.clone(), String::new()]);
+        }
+        for c in courses {
+            expected.push([p.key.clone(), p.name.clone(), c.to_string()]);
+        }
+    }
+    let got: Vec<[String; 3]> = gdal["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let cell = |k: usize| r[k].as_str().unwrap_or("").to_string();
+            [cell(0), cell(1), cell(2)]
+        })
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    let mut got_sorted = got.clone();
+    let mut expected_sorted = expected.clone();
+    got_sorted.sort();
+    expected_sorted.sort();
+    assert!(
+        got_sorted == expected_sorted,
+        "first difference: {:?}",
+        got_sorted
+            .iter()
+            .zip(&expected_sorted)
+            .find(|(a, b)| a != b)
+    );
 }
