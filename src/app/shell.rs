@@ -218,10 +218,12 @@ pub(crate) fn App() -> impl IntoView {
                 </section>
                 </Show>
             </main>
-            // Closed at first (or opened from the address, a frame later): not in the start
-            // task, which on a phone was just over 50 ms at 4x, mostly V8 compiling each
-            // function on its first call.
-            <Show when=move || ui.settled.get()>
+            // Closed at first: not in the start task, which on a phone was just over 50 ms at
+            // 4x, mostly V8 compiling each function on its first call. Built at once if one is
+            // opened before that (its button's focus move needs the dialog there).
+            <Show when=move || {
+                ui.settled.get() || ui.share_open.get() || ui.partner_open.get() || ui.compare_open.get()
+            }>
                 <results::Compare />
                 <share::ShareDialog />
                 <partner::PartnerDialog />
