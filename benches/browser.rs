@@ -7,6 +7,8 @@
 //!
 //!   cargo bench --bench browser
 
+#[path = "../tests/support/chromium.rs"]
+mod chromium;
 #[path = "../tests/support/testserver.rs"]
 mod testserver;
 
@@ -14,7 +16,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::Locator;
 use leerkaart::core::gazetteer::Gazetteer;
 use leerkaart::core::synth::realistic;
 use serde_json::json;
@@ -72,39 +74,7 @@ async fn session(
     profile: &std::path::Path,
     extra: &[&str],
 ) -> fantoccini::Client {
-    let mut args: Vec<String> = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,900",
-    ]
-    .iter()
-    .chain(extra)
-    .map(|a| a.to_string())
-    .collect();
-    args.push(format!("--user-data-dir={}", profile.display()));
-    let caps = json!({ "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args } });
-    let caps = caps.as_object().unwrap().clone();
-    let start = Instant::now();
-    loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{driver_port}"))
-            .await
-        {
-            Ok(c) => return c,
-            Err(_) if start.elapsed() < Duration::from_secs(20) => {
-                tokio::time::sleep(Duration::from_millis(200)).await
-            }
-            Err(e) => panic!("chromedriver: {e}"),
-        }
-    }
+    chromium::connect(driver_port, profile, extra, Duration::from_secs(20)).await
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]

@@ -8,10 +8,10 @@ pub(crate) use std::path::{Path, PathBuf};
 pub(crate) use std::process::{Child, Command, Stdio};
 pub(crate) use std::time::{Duration, Instant};
 
-pub(crate) use fantoccini::{Client, ClientBuilder, Locator};
+pub(crate) use fantoccini::{Client, Locator};
 pub(crate) use serde_json::json;
 
-pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) use crate::chromium::CHROMIUM;
 
 pub(crate) const WAIT: Duration = Duration::from_secs(20);
 
@@ -117,33 +117,8 @@ pub(crate) async fn browser(user_data: &Path) -> (Driver, Client) {
         .spawn()
         .expect("start chromedriver");
     let driver = Driver(child);
-    let caps = json!({
-        "goog:chromeOptions": {
-            "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900",
-                format!("--user-data-dir={}", user_data.display()),
-            ]
-        }
-    });
-    let caps = caps.as_object().unwrap().clone();
-    let start = Instant::now();
-    loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-        {
-            Ok(c) => return (driver, c),
-            Err(e) if start.elapsed() < WAIT => {
-                let _ = e;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-            Err(e) => panic!("cannot connect to chromedriver: {e}"),
-        }
-    }
+    let c = crate::chromium::connect(port, user_data, &[], WAIT).await;
+    (driver, c)
 }
 
 /// The static server, headless Chromium on a fresh profile, and the folder screenshots go to;

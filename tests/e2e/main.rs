@@ -10,8 +10,11 @@
 //!
 //! One file per journey (`pupil.rs`, `counsellor.rs`, `job_seeker.rs`, `partners.rs`,
 //! `languages_and_keyboard.rs`, `hostile_files.rs`, `phone.rs`) over one harness
-//! (`harness.rs`); the static test server is `tests/support/testserver.rs`.
+//! (`harness.rs`); the static test server and the Chromium session, shared with the browser
+//! benchmark, are `tests/support/testserver.rs` and `tests/support/chromium.rs`.
 
+#[path = "../support/chromium.rs"]
+mod chromium;
 mod harness;
 #[path = "../support/testserver.rs"]
 mod testserver;
